@@ -1,0 +1,233 @@
+import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
+import { PLACE_WORDS, PLACES } from '../language/gazetteer.js';
+import { makeSpan, type Span } from '../language/spans.js';
+import type { AnswerKind } from './question.js';
+
+/**
+ * The spans of a sentence that could be the short answer to a question of a given kind, each
+ * scored by how clearly it is such an answer and how close it stands to the words the question
+ * matched: an answer is usually in the same clause as what was asked about.
+ */
+export interface ScoredSpan {
+  span: Span;
+  score: number;
+}
+
+/** Tokens between two points count this much more for each clause boundary in between. */
+const BOUNDARY_COST = 4;
+/** Distance (in tokens) at which an answer's score halves. */
+const HALF_DISTANCE = 8;
+
+const SPEECH_VERB = /^(?:said|says|told|tells|added|noted|stressed|warned|explained|according)$/i;
+const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'inside', 'outside', 'over', 'off']);
+const COMPANY_NOUNS = /^(?:compan(?:y|ies)|firms?|groups?|conglomerates?|makers?|brands?|carriers?|banks?|lenders?|giants?|chaebols?|businesses)$/i;
+
+const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<LinkedEntity['type'], number>>>>> = {
+  person: { person: 1, organisation: 0.85, name: 0.75 },
+  organisation: { organisation: 1, name: 0.9, person: 0.5 },
+  place: { place: 0.85, name: 0.5 },
+};
+
+export function answerSpans(sentence: SentenceAnalysis, kind: AnswerKind, matched: ReadonlySet<number>): ScoredSpan[] {
+  const scored = candidateSpans(sentence, kind, matched).map(({ span, first, last }) => ({
+    span,
+    score: span.strength / (1 + distanceToMatch(sentence, first, last, matched, kind) / HALF_DISTANCE),
+  }));
+  return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
+}
+
+interface Candidate {
+  span: Span;
+  first: number;
+  last: number;
+}
+
+function candidateSpans(sentence: SentenceAnalysis, kind: AnswerKind, matched: ReadonlySet<number>): Candidate[] {
+  switch (kind) {
+    case 'time':
+      return novel(sentence, withTokens(sentence, sentence.times), matched);
+    case 'duration':
+      return novel(
+        sentence,
+        withTokens(
+          sentence,
+          sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.strength * 0.6 })),
+        ),
+        matched,
+      );
+    case 'reason':
+      return withTokens(sentence, sentence.reasons).filter((c) => !coveredBy(c, matched, 0.8));
+    case 'person':
+    case 'organisation':
+    case 'place':
+      return entitySpans(sentence, kind, matched);
+    case 'description':
+      return descriptionSpans(sentence, matched);
+    case 'quantity':
+      return novel(sentence, withTokens(sentence, quantitySpans(sentence.text)), matched);
+    case 'thing':
+      return clauseSpans(sentence, matched);
+  }
+}
+
+function withTokens(sentence: SentenceAnalysis, spans: Span[]): Candidate[] {
+  return spans.map((span) => ({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1) }));
+}
+
+/** Drops spans made (mostly) of the question's own words: they restate, not answer. */
+function novel(_sentence: SentenceAnalysis, candidates: Candidate[], matched: ReadonlySet<number>): Candidate[] {
+  return candidates.filter((c) => !coveredBy(c, matched, 0.5));
+}
+
+function coveredBy(c: Candidate, matched: ReadonlySet<number>, share: number): boolean {
+  let inside = 0;
+  for (let i = c.first; i <= c.last; i++) if (matched.has(i)) inside++;
+  return inside / (c.last - c.first + 1) > share;
+}
+
+function entitySpans(sentence: SentenceAnalysis, kind: 'person' | 'organisation' | 'place', matched: ReadonlySet<number>): Candidate[] {
+  const strengths = ENTITY_STRENGTH[kind]!;
+  const { entities, tokens, text } = sentence;
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!;
+    if (overlaps(entity.firstToken, entity.lastToken, matched)) continue;
+    const before = tokens[entity.firstToken - 1];
+    const type = kind !== 'place' && entity.type === 'name' && isCompanyContext(sentence, entity) ? 'organisation' : entity.type;
+    let strength = strengths[type] ?? 0;
+    if (kind === 'place') strength = placeStrength(sentence, entity, strength);
+    if (strength === 0) continue;
+    if (kind !== 'place') {
+      const after = tokens[entity.lastToken + 1];
+      const spoken = (before !== undefined && SPEECH_VERB.test(before.lower)) || (after !== undefined && SPEECH_VERB.test(after.lower));
+      if (spoken) strength += 0.15;
+      if (entity.titled) strength += 0.1;
+    }
+    // "Samsung and Hyundai Motor Group": names joined by "and" answer together.
+    let last = entity;
+    while (entities[i + 1] !== undefined && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(last.end, entities[i + 1]!.start)) && entities[i + 1]!.type !== 'place' === (entity.type !== 'place')) {
+      last = entities[++i]!;
+    }
+    const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.25), type);
+    if (span !== null) candidates.push({ span, first: entity.firstToken, last: last.lastToken });
+  }
+  return candidates;
+}
+
+/** A place is clearest after a locative word ("into the Sea of Japan", "city of Gyeongju"). */
+function placeStrength(sentence: SentenceAnalysis, entity: LinkedEntity, base: number): number {
+  const { tokens } = sentence;
+  const before = tokens[entity.firstToken - 1];
+  const beforeThat = tokens[entity.firstToken - 2];
+  const locative =
+    before !== undefined &&
+    (LOCATIVE.has(before.lower) ||
+      (before.lower === 'the' && beforeThat !== undefined && LOCATIVE.has(beforeThat.lower)) ||
+      (before.lower === 'of' && beforeThat !== undefined && PLACE_WORDS.has(beforeThat.lower)) ||
+      PLACE_WORDS.has(before.lower) ||
+      before.lower === 'capital');
+  if (entity.type === 'name') return locative ? 0.8 : 0;
+  // A city (or anything but a country or region) is a more precise answer than a country.
+  const country = PLACES.has(entity.key) && !/\b(?:city|of)\b/.test(entity.key) && entity.key.split(' ').length <= 2;
+  return Math.min(1, base + (locative ? 0.15 : 0) - (country && !locative ? 0.1 : 0) + (country ? 0 : 0.1));
+}
+
+function isCompanyContext(sentence: SentenceAnalysis, entity: LinkedEntity): boolean {
+  const { tokens } = sentence;
+  for (let i = entity.firstToken - 1; i >= Math.max(0, entity.firstToken - 3); i--) {
+    if (COMPANY_NOUNS.test(tokens[i]!.lower)) return true;
+  }
+  return false;
+}
+
+/** "Lee Jae-mook, political science professor at ...": what the text says a named person is. */
+function descriptionSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
+  const { text, tokens } = sentence;
+  const candidates: Candidate[] = [];
+  for (const entity of sentence.entities) {
+    if (!overlaps(entity.firstToken, entity.lastToken, matched)) continue;
+    const apposition = /^\s*,\s*((?:a|an|the|his|her|its|their)?\s*\p{Ll}[^,;.“”"]*?)(?=,|;|\.|$|\s(?:said|told|says)\b)/u.exec(text.slice(entity.end));
+    if (apposition !== null && apposition[1] !== undefined) {
+      const start = entity.end + apposition[0].indexOf(apposition[1]);
+      const span = makeSpan(text, start, start + apposition[1].length, 1, 'description');
+      if (span !== null) candidates.push({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1) });
+    }
+    // "presidential spokesperson Kang Yu-jung": lower-case role words just before the name.
+    let first = entity.firstToken;
+    while (first > 0 && !tokens[first - 1]!.capitalized && !tokens[first - 1]!.isStopWord && /^\s+$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+    if (first < entity.firstToken) {
+      const span = makeSpan(text, tokens[first]!.start, tokens[entity.firstToken - 1]!.end, 0.9, 'description');
+      if (span !== null) candidates.push({ span, first, last: entity.firstToken - 1 });
+    }
+  }
+  return candidates;
+}
+
+const NUMBER = /\b(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}/giu;
+
+function quantitySpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const span = makeSpan(text, match.index, match.index + match[0].length, 0.9, 'quantity');
+    if (span !== null) spans.push(span);
+  }
+  return spans;
+}
+
+/** For "what" questions: the clause that contains the matched words, as a thing is named in it. */
+function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
+  const { text, tokens } = sentence;
+  const candidates: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const index of [...matched].sort((a, b) => a - b)) {
+    const token = tokens[index];
+    if (token === undefined) continue;
+    const before = text.slice(0, token.start);
+    const boundaryBefore = Math.max(...[...',;:()“”"'].map((c) => before.lastIndexOf(c)));
+    const start = boundaryBefore + 1;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const afterMatch = /[,;:()“”"]|\.(?=\s|$)/u.exec(text.slice(token.end));
+    const end = afterMatch === null ? text.length : token.end + afterMatch.index;
+    const span = makeSpan(text, start, Math.min(end, start + 160), 0.6, 'clause');
+    if (span !== null && span.text.split(/\s+/).length >= 3) {
+      candidates.push({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1) });
+    }
+  }
+  return candidates;
+}
+
+function overlaps(first: number, last: number, matched: ReadonlySet<number>): boolean {
+  for (let i = first; i <= last; i++) if (matched.has(i)) return true;
+  return false;
+}
+
+/**
+ * Tokens between a span and the nearest matched word, plus a cost for each clause boundary in
+ * between (an apposition comma right next to a name costs nothing; neither do boundaries before a
+ * reason, which usually stands in a clause of its own).
+ */
+function distanceToMatch(sentence: SentenceAnalysis, first: number, last: number, matched: ReadonlySet<number>, kind: AnswerKind): number {
+  if (matched.size === 0) return HALF_DISTANCE;
+  let best = Infinity;
+  for (const m of matched) {
+    if (m >= first && m <= last) return 0;
+    const [a, b] = m < first ? [m, first] : [last, m];
+    let cost = b - a - 1;
+    if (kind !== 'reason') cost += BOUNDARY_COST * boundariesBetween(sentence, a, b);
+    best = Math.min(best, cost);
+  }
+  return best;
+}
+
+function boundariesBetween(sentence: SentenceAnalysis, a: number, b: number): number {
+  const { tokens, text } = sentence;
+  const gap = text.slice(tokens[a]!.end, tokens[b]!.start);
+  // A name and its description side by side ("Lee Jae-mook, political science professor").
+  if (b === a + 1 && /^\s*,\s*$/.test(gap)) return 0;
+  let count = 0;
+  for (let i = a; i < b; i++) {
+    if (/[,;:()“”"]|[.!?]\s/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) count++;
+  }
+  return count;
+}

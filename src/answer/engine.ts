@@ -1,0 +1,133 @@
+import type { Article, Corpus } from '../corpus/types.js';
+import { NameDirectory } from '../language/nameDirectory.js';
+import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
+import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
+import { SentenceIndex } from '../search/sentenceIndex.js';
+import { mergeSameFacts } from './sameFacts.js';
+import { readQuestion, type Command, type Question } from './question.js';
+import { rankSentences, type RankedSentence } from './rank.js';
+import type { Answer, Citation, Excerpt } from './types.js';
+
+/** How many excerpts an answer shows unless asked otherwise, and at most. */
+export const DEFAULT_EXCERPTS = 3;
+export const MAX_EXCERPTS = 5;
+/** How many sentences the full-text index hands to the ranking. */
+const CANDIDATES = 80;
+/** An excerpt is shown only if it scores at least this share of the best one. */
+const RELATIVE_SCORE_FLOOR = 0.5;
+export const MAX_ANSWER_LENGTH = 120;
+
+export interface AnswerOptions {
+  maxExcerpts?: number;
+}
+
+/**
+ * Answers questions from one corpus. Built once per corpus (a reload builds a new engine and swaps
+ * it in whole); answering is a pure function of the engine and the question.
+ */
+export class AnswerEngine {
+  readonly index: SentenceIndex;
+  readonly names: NameDirectory;
+  private readonly analyses: (SentenceAnalysis | undefined)[];
+
+  constructor(readonly corpus: Corpus) {
+    this.index = new SentenceIndex(corpus);
+    this.names = NameDirectory.fromTexts(this.index.sentences.map((s) => s.sentence.text));
+    this.analyses = new Array<SentenceAnalysis | undefined>(this.index.size);
+  }
+
+  get articles(): readonly Article[] {
+    return this.corpus.articles;
+  }
+
+  get sentenceCount(): number {
+    return this.index.size;
+  }
+
+  /** The analysis of the sentence with this index number, computed on first use. */
+  analysis(ref: number): SentenceAnalysis {
+    let analysis = this.analyses[ref];
+    if (analysis === undefined) {
+      const { article, sentence } = this.index.sentences[ref]!;
+      analysis = new SentenceAnalysis(sentence.text, this.names, referenceDate(article));
+      this.analyses[ref] = analysis;
+    }
+    return analysis;
+  }
+
+  /** The sentence just before this one in the same article, if any. */
+  previous(ref: number): number | null {
+    const current = this.index.sentences[ref];
+    const before = this.index.sentences[ref - 1];
+    return current !== undefined && before !== undefined && before.article === current.article ? ref - 1 : null;
+  }
+
+  /** Answers a question asked with a command ("when", "ask", ...). */
+  answer(command: Command, text: string, options: AnswerOptions = {}): Answer {
+    const question = readQuestion(command, text);
+    const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
+    const notFound: Answer = { question, status: 'not-found', answer: null, excerpts: [], articleCount: this.articles.length };
+    const concepts = queryConcepts(question.query, this.index, this.names);
+    // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
+    if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return notFound;
+    const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);
+    const ranked = rankSentences(this, adjustKind(question, concepts.length, concepts[0]?.type), concepts, candidates);
+    if (ranked.length === 0) return notFound;
+    const best = ranked[0]!;
+    const shown = mergeSameFacts(
+      this,
+      ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR),
+    ).slice(0, maxExcerpts);
+    return {
+      question,
+      status: 'answered',
+      answer: best.answer === null ? null : clip(best.answer.text),
+      excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
+      articleCount: this.articles.length,
+    };
+  }
+
+  private excerpt(ranked: RankedSentence, alsoIn: number[]): Excerpt {
+    const { sentence } = this.index.sentences[ranked.ref]!;
+    const previous = this.previous(ranked.ref);
+    const context = ranked.needsContext && previous !== null ? this.index.sentences[previous]!.sentence.text : null;
+    const highlight = ranked.answer !== null && !ranked.answer.fromContext ? { start: ranked.answer.start, end: ranked.answer.end } : null;
+    return {
+      text: sentence.text,
+      context,
+      citations: [ranked.ref, ...alsoIn].map((ref) => this.citation(ref)),
+      highlight,
+      score: Math.round(ranked.score * 1000) / 1000,
+    };
+  }
+
+  private citation(ref: number): Citation {
+    const { article, sentence } = this.index.sentences[ref]!;
+    return {
+      articleId: article.id,
+      title: article.meta.title ?? article.headline,
+      source: article.meta.source,
+      url: article.meta.url,
+      position: sentence.position,
+    };
+  }
+}
+
+/** "/who Lee Jae-mook": a person's name alone asks who that person is. */
+function adjustKind(question: Question, conceptCount: number, firstType: string | undefined): Question {
+  if (question.kind === 'person' && conceptCount === 1 && firstType === 'name') return { ...question, kind: 'description' };
+  return question;
+}
+
+function referenceDate(article: Article): Date | undefined {
+  const iso = article.meta.published ?? article.meta.publishedInferred;
+  if (iso === null) return undefined;
+  const date = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function clip(text: string): string {
+  if (text.length <= MAX_ANSWER_LENGTH) return text;
+  const cut = text.lastIndexOf(' ', MAX_ANSWER_LENGTH - 1);
+  return `${text.slice(0, cut > 40 ? cut : MAX_ANSWER_LENGTH - 1)}…`;
+}

@@ -1,0 +1,94 @@
+/**
+ * What a question asks for. The slash command says it (/when wants a time, /who a person or
+ * organisation ...); a free question (/ask) says it in its wording ("How long ...", "Which companies ...").
+ */
+
+export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export type AnswerKind =
+  | 'time'
+  | 'duration'
+  | 'person'
+  | 'organisation'
+  | 'description'
+  | 'reason'
+  | 'place'
+  | 'thing'
+  | 'quantity';
+
+export type Tense = 'past' | 'future' | null;
+
+export interface Question {
+  command: Command;
+  kind: AnswerKind;
+  /** The words to search for, with question words and auxiliaries removed. */
+  query: string;
+  /** The question as it was typed. */
+  text: string;
+  /** The tense the question asks in, when its wording says ("When will ...", "Where did ..."). */
+  tense: Tense;
+}
+
+export function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+const KIND_OF_COMMAND: Readonly<Record<Exclude<Command, 'ask'>, AnswerKind>> = {
+  when: 'time',
+  who: 'person',
+  why: 'reason',
+  where: 'place',
+  what: 'thing',
+};
+
+/** Question openings and the kind of answer they ask for, most specific first. */
+const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
+  [/^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i, 'time'],
+  [/^how long\b/i, 'duration'],
+  [/^how (?:many|much)\b/i, 'quantity'],
+  [/^(?:what|which) (?:compan(?:y|ies)|firms?|organi[sz]ations?|groups?|business(?:es)?|agenc(?:y|ies)|ministr(?:y|ies)|media|outlets?)\b/i, 'organisation'],
+  [/^(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|regions?|provinces?|capitals?|venues?|locations?)\b/i, 'place'],
+  [/^(?:what|which) (?:person|people|officials?|leaders?|ministers?|politicians?|professors?|experts?)\b/i, 'person'],
+  [/^(?:why|what for|for what reason|what (?:is|was|are|were) the (?:reason|purpose|aim|goal|motive)s?(?: of| for| behind)?)\b/i, 'reason'],
+  [/^when\b/i, 'time'],
+  [/^where\b/i, 'place'],
+  [/^who(?:m|se)?\b/i, 'person'],
+  [/^(?:what|which|how)\b/i, 'thing'],
+];
+
+const AUXILIARIES =
+  /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
+const FUTURE = /\b(?:will|going to|plans? to|planned|scheduled|next|upcoming|is to)\b/i;
+const PAST = /\b(?:did|was|were|had|last|previously|ago)\b/i;
+
+/** Reads a question: the kind of answer it wants, the words to search for, and its tense. */
+export function readQuestion(command: Command, text: string): Question {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
+  if (command !== 'ask') {
+    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense };
+  }
+  const stripped = stripQuestionWords(trimmed);
+  let kind: AnswerKind = stripped.kind ?? 'thing';
+  // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
+  if (kind === 'person' && /^who\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
+  return { command, kind, query: stripped.query, text: trimmed, tense };
+}
+
+/** Removes the question opening ("When will", "Which companies are") and a final question mark. */
+function stripQuestionWords(text: string): { query: string; kind: AnswerKind | null } {
+  let rest = text.replace(/[?？!]+\s*$/u, '').trim();
+  let kind: AnswerKind | null = null;
+  for (const [pattern, k] of OPENINGS) {
+    const match = pattern.exec(rest);
+    if (match === null) continue;
+    kind = k;
+    // Keep the noun of "which companies": it is what the answer is about ("companies in the delegation").
+    const keepNoun = /^(?:what|which) /i.test(match[0]) && k !== 'time' && k !== 'reason';
+    rest = keepNoun ? rest.replace(/^(?:what|which)\s+/i, '') : rest.slice(match[0].length);
+    break;
+  }
+  rest = rest.trim().replace(AUXILIARIES, '');
+  return { query: rest.trim(), kind };
+}

@@ -1,0 +1,154 @@
+import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
+import { matchConcepts, type Concept, type ConceptMatch } from '../search/queryConcepts.js';
+import type { Candidate } from '../search/sentenceIndex.js';
+import { answerSpans, type ScoredSpan } from './answerSpans.js';
+import type { AnswerKind, Question, Tense } from './question.js';
+
+/**
+ * Ranking of candidate sentences for a question. A sentence ranks by
+ *  - coverage: the share of the query's concepts it matches, rare concepts weighing more (a
+ *    sentence that leans on the one before may take the concepts it lacks from it);
+ *  - answer: whether it holds an answer of the kind asked for, near the matched words;
+ *  - proximity of the matched words to each other, tense agreement, and MiniSearch's BM25 score.
+ * A sentence that covers too little of the query is not relevant at all: that is how the bot
+ * abstains instead of quoting the least bad sentence.
+ */
+
+/** The least coverage of the query that makes a sentence relevant. */
+export const MIN_COVERAGE = 0.5;
+/** Concepts found only in the sentence before count this much. */
+const CONTEXT_DISCOUNT = 0.8;
+/** A short answer found in the context sentence (the "he" of "he said") counts this much. */
+const CONTEXT_ANSWER_DISCOUNT = 0.8;
+
+const WEIGHTS = { base: 0.55, answer: 0.45, proximity: 0.1, bm25: 0.05, tense: 0.06 } as const;
+
+/** The short answer found in a sentence. */
+export interface FoundAnswer {
+  text: string;
+  start: number;
+  end: number;
+  /** True when the answer is in the context sentence, not the excerpt itself. */
+  fromContext: boolean;
+}
+
+export interface RankedSentence {
+  ref: number;
+  score: number;
+  coverage: number;
+  needsContext: boolean;
+  answer: FoundAnswer | null;
+}
+
+/** What the ranking needs from the engine: sentence analyses and neighbours. */
+export interface SentenceSource {
+  analysis(ref: number): SentenceAnalysis;
+  previous(ref: number): number | null;
+}
+
+export function rankSentences(
+  source: SentenceSource,
+  question: Question,
+  concepts: readonly Concept[],
+  candidates: readonly Candidate[],
+): RankedSentence[] {
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (totalWeight === 0) return [];
+  const topBm25 = Math.max(...candidates.map((c) => c.score), Number.MIN_VALUE);
+  const ranked: RankedSentence[] = [];
+  for (const candidate of candidates) {
+    const sentence = source.analysis(candidate.ref);
+    const previousRef = sentence.needsContext ? source.previous(candidate.ref) : null;
+    const previous = previousRef === null ? null : source.analysis(previousRef);
+    const matches = matchConcepts(concepts, sentence);
+    const contextMatches = previous === null ? null : matchConcepts(concepts, previous);
+    const coverage =
+      matches.reduce((sum, m, i) => sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)), 0) /
+      totalWeight;
+    if (coverage < MIN_COVERAGE) continue;
+    const matched = matchedTokens(matches);
+    const answer = bestAnswer(sentence, previous, question.kind, matched, contextMatches);
+    const score =
+      coverage * (WEIGHTS.base + WEIGHTS.answer * Math.min(answer?.score ?? 0, 1)) +
+      WEIGHTS.proximity * proximity(matches) * coverage +
+      WEIGHTS.bm25 * (candidate.score / topBm25) +
+      WEIGHTS.tense * tenseAgreement(question.tense, sentence.text);
+    ranked.push({
+      ref: candidate.ref,
+      score,
+      coverage,
+      needsContext: sentence.needsContext && previous !== null,
+      answer: answer?.found ?? null,
+    });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
+}
+
+function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
+  const tokens = new Set<number>();
+  for (const m of matches) if (m.strength > 0) for (const t of m.tokens) tokens.add(t);
+  return tokens;
+}
+
+function bestAnswer(
+  sentence: SentenceAnalysis,
+  previous: SentenceAnalysis | null,
+  kind: AnswerKind,
+  matched: ReadonlySet<number>,
+  contextMatches: readonly ConceptMatch[] | null,
+): { score: number; found: FoundAnswer } | null {
+  const own: ScoredSpan | undefined = answerSpans(sentence, kind, matched)[0];
+  let best = own === undefined ? null : { score: own.score, found: { text: own.span.text, start: own.span.start, end: own.span.end, fromContext: false } };
+  // "..., he said.": who "he" is, is in the sentence before.
+  if (previous !== null && (kind === 'person' || kind === 'organisation') && (best === null || best.score < 0.5)) {
+    const fromContext = answerSpans(previous, kind, contextMatches === null ? new Set() : matchedTokens(contextMatches))[0];
+    if (fromContext !== undefined && fromContext.score * CONTEXT_ANSWER_DISCOUNT > (best?.score ?? 0)) {
+      best = {
+        score: fromContext.score * CONTEXT_ANSWER_DISCOUNT,
+        found: { text: fromContext.span.text, start: fromContext.span.start, end: fromContext.span.end, fromContext: true },
+      };
+    }
+  }
+  return best;
+}
+
+/**
+ * How close together the matched concepts stand: the number of matched concepts over the length
+ * of the shortest stretch of tokens that holds one of each (1 when they are side by side).
+ */
+function proximity(matches: readonly ConceptMatch[]): number {
+  const present = matches.filter((m) => m.strength > 0 && m.tokens.length > 0);
+  if (present.length < 2) return present.length === 1 ? 0.5 : 0;
+  const events = present
+    .flatMap((m, concept) => m.tokens.map((token) => ({ token, concept })))
+    .sort((a, b) => a.token - b.token);
+  const counts = new Map<number, number>();
+  let covered = 0;
+  let best = Infinity;
+  let left = 0;
+  for (const event of events) {
+    counts.set(event.concept, (counts.get(event.concept) ?? 0) + 1);
+    if (counts.get(event.concept) === 1) covered++;
+    while (covered === present.length) {
+      const start = events[left]!;
+      best = Math.min(best, event.token - start.token + 1);
+      const n = counts.get(start.concept)! - 1;
+      counts.set(start.concept, n);
+      if (n === 0) covered--;
+      left++;
+    }
+  }
+  return Math.min(1, present.length / best);
+}
+
+const FUTURE = /\b(?:will|is to|are to|scheduled|planned|plans to|set to|expected to|is due|are due|later|next|upcoming)\b/i;
+const PAST = /\b(?:was|were|had|did|met|went|last|ago|recently|previously|earlier)\b/i;
+
+/** +1 when the sentence speaks in the tense the question asks in, -1 when in the other. */
+function tenseAgreement(tense: Tense, text: string): number {
+  if (tense === null) return 0;
+  const future = FUTURE.test(text);
+  const past = PAST.test(text);
+  if (future === past) return 0;
+  return (tense === 'future') === future ? 1 : -1;
+}

@@ -1,0 +1,207 @@
+/**
+ * Loading the corpus folder: every `.txt` and `.md` article in it, with its metadata, headline and
+ * sentences. A file that cannot be loaded is reported in `errors` and the others still load.
+ *
+ * Metadata comes from two optional places, with the same YAML fields (see metaYaml.ts):
+ * - a front matter block at the top of the article (`---` … `---`);
+ * - a sidecar file `<id>.meta.yaml` next to the article (handy for `.txt` files we do not edit).
+ * When both are present they are merged field by field and the FRONT MATTER WINS for any field
+ * both set: it sits in the article itself, so it is the more specific statement.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CorpusFileError } from './corpusFileError.js';
+import { assertCleanText, decodeUtf8Text } from './decodeText.js';
+import { errorMessage, parseFrontMatter } from './frontMatter.js';
+import { emptyMeta, parseMetaYaml, type MetaFields } from './metaYaml.js';
+import { splitSentences } from './splitSentences.js';
+import type { Article, ArticleMeta, Corpus, CorpusError, Sentence } from './types.js';
+
+/** Extensions of article files (matched case-insensitively). */
+const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+
+/** Suffix of metadata sidecar files: `<id>.meta.yaml`. */
+export const SIDECAR_SUFFIX = '.meta.yaml';
+
+export interface ArticleInput {
+  /** The article id (file name without extension). */
+  id: string;
+  /** The file name relative to the corpus folder, used in error messages. */
+  file: string;
+  /** The file's text. */
+  content: string;
+  /** The text of its `<id>.meta.yaml` sidecar, if it has one. */
+  sidecar?: string;
+}
+
+/** The id of an article file (its name without extension), or null if it is not an article file. */
+export function articleIdOf(fileName: string): string | null {
+  if (fileName.startsWith('.')) return null;
+  const extension = path.extname(fileName).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.includes(extension)) return null;
+  return fileName.slice(0, -extension.length);
+}
+
+/** The sidecar file name for an article id. */
+export function sidecarNameFor(id: string): string {
+  return `${id}${SIDECAR_SUFFIX}`;
+}
+
+/** Sidecar fields overlaid with front matter fields: the front matter wins where both set a field. */
+export function mergeMeta(sidecar: MetaFields, frontMatter: MetaFields): ArticleMeta {
+  return { ...emptyMeta(), ...sidecar, ...frontMatter };
+}
+
+/** Numbers sentences 1-based in article order; the headline, if any, is the first. */
+function toSentences(articleId: string, texts: string[], headline: string | null): Sentence[] {
+  return texts.map((text, index) => ({
+    articleId,
+    position: index + 1,
+    text,
+    isHeadline: headline !== null && index === 0,
+  }));
+}
+
+/** Runs `step`; if it throws, rethrows as a CorpusFileError for `file` with `prefix` before the reason. */
+function withFileContext<T>(file: string, prefix: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new CorpusFileError(file, `${prefix}${errorMessage(error)}`, { cause: error });
+  }
+}
+
+/** The fields a sidecar sets (none when there is no sidecar). */
+function sidecarFields(file: string, id: string, sidecar: string | undefined): MetaFields {
+  if (sidecar === undefined) return {};
+  return withFileContext(file, `sidecar ${sidecarNameFor(id)}: `, () => {
+    assertCleanText(sidecar);
+    return parseMetaYaml(sidecar);
+  });
+}
+
+/**
+ * Builds an article from a file's text and its optional sidecar text. Pure.
+ * @throws CorpusFileError (message "<file>: <reason>") when the text is not clean, the front matter
+ * or sidecar is invalid, or the article has no sentences.
+ */
+export function parseArticle(input: ArticleInput): Article {
+  const { id, file, content, sidecar } = input;
+  withFileContext(file, '', () => assertCleanText(content));
+  const sidecarMeta = sidecarFields(file, id, sidecar);
+  const frontMatter = withFileContext(file, '', () => parseFrontMatter(content));
+
+  const { headline, sentences } = splitSentences(frontMatter.body);
+  if (sentences.length === 0) {
+    const reason =
+      frontMatter.body.trim() === ''
+        ? 'no article text: the file is empty apart from any front matter'
+        : 'no sentences: the file holds only boilerplate (section names, "Advertisement", credits…)';
+    throw new CorpusFileError(file, reason);
+  }
+
+  return {
+    id,
+    file,
+    meta: mergeMeta(sidecarMeta, frontMatter.meta),
+    headline,
+    sentences: toSentences(id, sentences, headline),
+  };
+}
+
+/** Article files whose id is shared with another article file: each maps to the others' names. */
+function findDuplicateIds(articleFiles: string[]): Map<string, string[]> {
+  const filesById = new Map<string, string[]>();
+  for (const file of articleFiles) {
+    const id = articleIdOf(file) ?? file;
+    filesById.set(id, [...(filesById.get(id) ?? []), file]);
+  }
+  const duplicates = new Map<string, string[]>();
+  for (const files of filesById.values()) {
+    if (files.length < 2) continue;
+    for (const file of files) duplicates.set(file, files.filter((other) => other !== file));
+  }
+  return duplicates;
+}
+
+/** Reads a file as clean UTF-8 text; errors name the file. */
+async function readTextFile(dir: string, file: string): Promise<string> {
+  const bytes = await readFile(path.join(dir, file)).catch((error: unknown) => {
+    throw new CorpusFileError(file, `cannot read the file: ${errorMessage(error)}`, { cause: error });
+  });
+  try {
+    return decodeUtf8Text(bytes);
+  } catch (error) {
+    throw new CorpusFileError(file, errorMessage(error), { cause: error });
+  }
+}
+
+/** Reads and parses one article file and its sidecar (if `sidecars` has one for it). */
+async function loadArticleFile(dir: string, file: string, sidecars: Set<string>): Promise<Article> {
+  const id = articleIdOf(file) ?? file;
+  const content = await readTextFile(dir, file);
+  const sidecarName = sidecarNameFor(id);
+  let sidecar: string | undefined;
+  if (sidecars.has(sidecarName)) {
+    try {
+      sidecar = await readTextFile(dir, sidecarName);
+    } catch (error) {
+      const reason = error instanceof CorpusFileError ? error.reason : errorMessage(error);
+      throw new CorpusFileError(file, `sidecar ${sidecarName}: ${reason}`, { cause: error });
+    }
+  }
+  return parseArticle({ id, file, content, sidecar });
+}
+
+/** The error to report for a thrown value while loading `file`. */
+function toCorpusError(file: string, error: unknown): CorpusError {
+  if (error instanceof CorpusFileError) return { file: error.file, reason: error.reason };
+  return { file, reason: errorMessage(error) };
+}
+
+/**
+ * Loads every article file (`.txt`, `.md`) directly in `dir`: not hidden files, not subfolders.
+ * Files are handled in sorted name order, so the result is deterministic.
+ *
+ * Each file that cannot be loaded becomes one entry in `errors` and the other files still load:
+ * unreadable or non-UTF-8 files, bad front matter or sidecar, no sentences, and ids shared by two
+ * files (`a.txt` and `a.md`): BOTH are refused, each reason naming the other file, because neither
+ * is more clearly the intended one. A `<id>.meta.yaml` sidecar with no article is reported too.
+ *
+ * @throws Error only when the folder itself cannot be listed.
+ */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    throw new Error(`cannot list corpus folder ${dir}: ${errorMessage(error)}`, { cause: error });
+  });
+  const fileNames = entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  const articleFiles = fileNames.filter((name) => articleIdOf(name) !== null);
+  const sidecars = new Set(fileNames.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
+  const duplicates = findDuplicateIds(articleFiles);
+
+  const outcomes = await Promise.all(
+    articleFiles.map(async (file): Promise<Article | CorpusError> => {
+      const others = duplicates.get(file);
+      if (others) {
+        return { file, reason: `duplicate article id "${articleIdOf(file)}": also used by ${others.join(', ')}` };
+      }
+      return loadArticleFile(dir, file, sidecars).catch((error: unknown) => toCorpusError(file, error));
+    }),
+  );
+
+  const articleIds = new Set(articleFiles.map((file) => articleIdOf(file)));
+  const orphanSidecarErrors: CorpusError[] = [...sidecars]
+    .filter((name) => !articleIds.has(name.slice(0, -SIDECAR_SUFFIX.length)))
+    .map((name) => ({
+      file: name,
+      reason: `sidecar without an article: no ${name.slice(0, -SIDECAR_SUFFIX.length)}.txt or .md next to it`,
+    }));
+
+  const articles = outcomes.filter((outcome): outcome is Article => 'sentences' in outcome);
+  const errors = [...outcomes.filter((outcome): outcome is CorpusError => 'reason' in outcome), ...orphanSidecarErrors]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { articles, errors };
+}

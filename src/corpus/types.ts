@@ -1,0 +1,52 @@
+/** What the corpus is made of: articles, their metadata, and their sentences. */
+
+/** Metadata of one article. A field the source does not give stays null: nothing is invented. */
+export interface ArticleMeta {
+  title: string | null;
+  /** The publisher. */
+  source: string | null;
+  url: string | null;
+  /** ISO date (YYYY-MM-DD) as the source gives it. */
+  published: string | null;
+  /** A date inferred from the text (not given by the source), with `note` saying how. */
+  publishedInferred: string | null;
+  language: string | null;
+  note: string | null;
+}
+
+export interface Article {
+  /** Stable id: the file name without its extension. */
+  id: string;
+  /** Path of the file relative to the corpus folder. */
+  file: string;
+  meta: ArticleMeta;
+  /** A headline found in the text itself (first line without final punctuation), if any. */
+  headline: string | null;
+  sentences: Sentence[];
+}
+
+export interface Sentence {
+  articleId: string;
+  /** 1-based position of the sentence in its article. */
+  position: number;
+  /** The sentence exactly as the article has it (surrounding whitespace trimmed). */
+  text: string;
+  /** True for the article's headline line. */
+  isHeadline: boolean;
+}
+
+/** A file that could not be loaded, and why. */
+export interface CorpusError {
+  file: string;
+  reason: string;
+}
+
+export interface Corpus {
+  articles: Article[];
+  errors: CorpusError[];
+}
+
+/** The title to show for an article: its metadata title, else its headline, else its id. */
+export function displayTitle(article: Article): string {
+  return article.meta.title ?? article.headline ?? article.id;
+}

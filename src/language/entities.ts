@@ -1,0 +1,178 @@
+import type { Token } from './tokenize.js';
+import {
+  COMMON_SENTENCE_STARTERS,
+  DEMONYMS,
+  ORGANISATION_WORDS,
+  PLACE_WORDS,
+  PLACES,
+  TITLES,
+} from './gazetteer.js';
+
+/** What a name names. `name` is a proper name whose kind the text does not reveal. */
+export type EntityType = 'person' | 'organisation' | 'place' | 'name';
+
+/** A proper name found in a sentence. */
+export interface Entity {
+  type: EntityType;
+  /** Offsets in the sentence text, of the name itself (titles excluded). */
+  start: number;
+  end: number;
+  text: string;
+  /** Folded key of the name ("lee jae myung"), used to link mentions across the corpus. */
+  key: string;
+  /** Index of the first and last token of the name. */
+  firstToken: number;
+  lastToken: number;
+  /** A title or role came just before it ("Premier", "spokesperson"). */
+  titled: boolean;
+}
+
+// Lower-case words allowed inside a name between capitalised words: "Sea of Japan".
+const NAME_JOINERS = new Set(['of', 'de', 'du', 'von', 'van', 'al', 'bin']);
+// Prepositions after which a name is most likely a place.
+const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'outside', 'inside']);
+// Lower-case role nouns that may precede a name: "presidential spokesperson Kang Yu-jung".
+const ROLE_NOUNS = new Set([
+  'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'professor', 'minister', 'premier',
+  'president', 'predecessor', 'successor', 'counterpart', 'envoy', 'ambassador', 'official', 'leader',
+  'chairman', 'director', 'secretary', 'analyst', 'economist', 'lawmaker', 'senator', 'governor',
+  'mayor', 'chief', 'executive', 'founder', 'researcher', 'expert', 'head', 'deputy', 'aide', 'general',
+]);
+
+const CALENDAR_WORDS = new Set(
+  ('january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday ' +
+    'saturday sunday').split(' '),
+);
+
+function isAcronym(surface: string): boolean {
+  return /^(?:\p{Lu}\.?){2,6}$/u.test(surface.replace(/['’]s$/, ''));
+}
+
+/** True when nothing but spaces separates two tokens (no comma, quote or stop). */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^[ \t]+$/.test(text.slice(a.end, b.start));
+}
+
+function endsWithPossessive(token: Token): boolean {
+  return /['’]s?$/.test(token.surface) && token.surface.length > token.lower.length;
+}
+
+/** Is this token at the start of the sentence or of a quotation, where every word is capitalised? */
+function atSentenceStart(text: string, token: Token): boolean {
+  const before = text.slice(0, token.start);
+  return /^[\s“"‘'(]*$/.test(before) || /[:“"]\s*$/.test(before);
+}
+
+/** Runs of capitalised tokens (with joiners like "of" inside), split at punctuation and possessives. */
+function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && !run[run.length - 1]!.capitalized) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = run[run.length - 1];
+    const joinable = previous !== undefined && adjacent(text, previous, token) && !endsWithPossessive(previous);
+    if (token.capitalized) {
+      if (!joinable) flush();
+      run.push(token);
+    } else if (
+      joinable &&
+      NAME_JOINERS.has(token.lower) &&
+      previous.capitalized &&
+      (ORGANISATION_WORDS.has(previous.lower) || PLACE_WORDS.has(previous.lower)) &&
+      tokens[i + 1]?.capitalized === true &&
+      adjacent(text, token, tokens[i + 1]!)
+    ) {
+      // "of" continues a name only after a word that heads one: "Bank of Korea", "Sea of Japan".
+      run.push(token);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+function classifyRun(key: string, words: Token[]): EntityType | null {
+  const last = words[words.length - 1]!;
+  const first = words[0]!;
+  if (PLACES.has(key)) return 'place';
+  if (ORGANISATION_WORDS.has(last.lower)) return 'organisation';
+  // "Hankuk University of Foreign Studies": an organisation word before "of".
+  if (words.some((w, i) => ORGANISATION_WORDS.has(w.lower) && words[i + 1]?.lower === 'of')) return 'organisation';
+  if (PLACE_WORDS.has(last.lower) || (PLACE_WORDS.has(first.lower) && words.length > 2)) return 'place';
+  if (words.length === 1 && isAcronym(first.surface)) return 'organisation';
+  return null;
+}
+
+/**
+ * Finds the proper names of a sentence and what each names, as far as the sentence and general
+ * knowledge tell. Single words that the corpus links to a person ("Lee" for "Lee Jae Myung") are
+ * typed by `knownPeople`.
+ */
+export function findEntities(text: string, tokens: Token[], knownPeople: ReadonlySet<string> = new Set()): Entity[] {
+  const entities: Entity[] = [];
+  for (const run of capitalisedRuns(text, tokens)) {
+    let words = run;
+    // A sentence-initial ordinary word is not a name ("Asked this month ...", "Hours before ...").
+    if (atSentenceStart(text, words[0]!) && COMMON_SENTENCE_STARTERS.has(words[0]!.lower)) words = words.slice(1);
+    // Months and weekdays are times, not names.
+    words = words.filter((w) => !CALENDAR_WORDS.has(w.lower));
+    if (words.length === 0) continue;
+    // Leading titles and nationalities are not part of the name: "South Korean President Lee".
+    let titled = false;
+    const fullKey = words.map((w) => w.lower).join(' ');
+    if (classifyRun(fullKey, words) === null) {
+      while (words.length > 1) {
+        const head = words[0]!.lower;
+        const twoWords = `${head} ${words[1]!.lower}`;
+        if (DEMONYMS[twoWords] !== undefined && words.length > 2) {
+          words = words.slice(2);
+        } else if (DEMONYMS[head] !== undefined || TITLES.has(head)) {
+          titled ||= TITLES.has(head);
+          words = words.slice(1);
+        } else break;
+      }
+    }
+    if (words.length === 0) continue;
+    const key = words.map((w) => w.lower).join(' ');
+    if (DEMONYMS[key] !== undefined || TITLES.has(key)) continue;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const before = tokens[first.index - 1];
+    titled ||= before !== undefined && ROLE_NOUNS.has(before.lower);
+    let type = classifyRun(key, words);
+    if (type === null) {
+      if (knownPeople.has(key) || titled) type = 'person';
+      else if (before !== undefined && LOCATIVE.has(before.lower)) type = 'place';
+      else if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.surface))) type = 'person';
+      else if (atSentenceStart(text, first) && words.length === 1) continue;
+      else type = 'name';
+    }
+    entities.push({
+      type,
+      start: first.start,
+      end: last.end - (endsWithPossessive(last) ? last.surface.length - trimPossessive(last.surface).length : 0),
+      text: trimPossessive(text.slice(first.start, last.end)),
+      key,
+      firstToken: first.index,
+      lastToken: last.index,
+      titled,
+    });
+  }
+  return entities;
+}
+
+function trimPossessive(surface: string): string {
+  return surface.replace(/['’]s$|(?<=s)['’]$/, '');
+}
+
+/** The place a nationality adjective refers to, if the token (or two tokens) is one. */
+export function demonymPlace(words: string): string | undefined {
+  return DEMONYMS[words];
+}

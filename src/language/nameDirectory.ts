@@ -1,0 +1,62 @@
+import { tokenize } from './tokenize.js';
+import { findEntities } from './entities.js';
+
+/**
+ * The people the corpus names in full, and the short forms it uses for them afterwards, as news
+ * style does: "Lee Jae Myung" first, then "Lee". Built from the corpus itself, so that "Lee" and
+ * "Lee Jae Myung", "Xi" and "Xi Jinping" are one person when searching and answering.
+ */
+export class NameDirectory {
+  /** Short form → full names that use it, with how often each full name occurs. */
+  private readonly shortForms = new Map<string, Map<string, number>>();
+  private readonly fullNames = new Set<string>();
+
+  static fromTexts(texts: Iterable<string>): NameDirectory {
+    const directory = new NameDirectory();
+    for (const text of texts) {
+      for (const entity of findEntities(text, tokenize(text))) {
+        if (entity.type === 'person' && entity.firstToken < entity.lastToken) directory.addPerson(entity.key);
+      }
+    }
+    return directory;
+  }
+
+  private addPerson(fullKey: string): void {
+    this.fullNames.add(fullKey);
+    const words = fullKey.split(' ');
+    for (const short of new Set([words[0]!, words[words.length - 1]!])) {
+      const counts = this.shortForms.get(short) ?? new Map<string, number>();
+      counts.set(fullKey, (counts.get(fullKey) ?? 0) + 1);
+      this.shortForms.set(short, counts);
+    }
+  }
+
+  /** Single words that stand for a person named in full somewhere in the corpus. */
+  get knownPeople(): ReadonlySet<string> {
+    return new Set(this.shortForms.keys());
+  }
+
+  isFullName(key: string): boolean {
+    return this.fullNames.has(key);
+  }
+
+  /** The full names a key may stand for: itself if it is one, else those most often shortened to it. */
+  fullNamesFor(key: string): string[] {
+    if (this.fullNames.has(key)) return [key];
+    const counts = this.shortForms.get(key);
+    if (counts === undefined) return [];
+    const best = Math.max(...counts.values());
+    return [...counts].filter(([, n]) => n === best).map(([name]) => name);
+  }
+
+  /** The full name written with other spacing or hyphens: "lee jae mook" → "lee jae-mook". */
+  fullNameByCompactForm(compactKey: string): string | undefined {
+    for (const name of this.fullNames) if (name.replace(/[\s'-]+/g, '') === compactKey) return name;
+    return undefined;
+  }
+
+  /** The key under which a mention is linked: the full name it most likely stands for. */
+  canonical(key: string): string {
+    return this.fullNamesFor(key)[0] ?? key;
+  }
+}

@@ -1,0 +1,67 @@
+import * as chrono from 'chrono-node';
+import { dedupeSpans, makeSpan, type Span } from './spans.js';
+
+/**
+ * Time expressions of a sentence: what /when answers point at. chrono-node finds dates, weekdays,
+ * months and relative dates ("last month"); a few patterns add what news text says about time that
+ * chrono leaves out ("Hours before Lee’s departure", "since 2019", "four-day", "recently").
+ */
+
+const STRENGTH = { date: 1, relative: 0.9, duration: 0.75, vague: 0.35 } as const;
+export type TimeLabel = keyof typeof STRENGTH;
+
+const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)';
+const NUMBER_WORD =
+  '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|many|some)';
+
+/** Patterns chrono does not cover, each with the label of what it finds. */
+const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
+  // "Hours before Lee’s departure", "days after the summit": up to the next comma or clause end.
+  [new RegExp(`\\b(?:(?:${NUMBER_WORD})\\s+)?${UNIT}\\s+(?:before|after|ahead of|earlier|later)\\b(?:\\s+[^,;.“”"]{1,40}?(?=[,;.“”"]|$))?`, 'giu'), 'relative'],
+  [/\b(?:since|until|by|before|after|in)\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d{2}\b/giu, 'date'],
+  [/\b(?:(?:1[89]|20)\d{2})\b/gu, 'date'],
+  [new RegExp(`\\b${NUMBER_WORD}-${UNIT.replace(/s\?/g, '')}\\b`, 'giu'), 'duration'],
+  [new RegExp(`\\b(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}\\b`, 'giu'), 'duration'],
+  [/\b(?:for|over)\s+(?:decades|years|months|weeks|days|hours)\b/giu, 'duration'],
+  [/\b(?:this|last|next|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/giu, 'relative'],
+  [/\b(?:in the new year|at the start of the year|at the end of the year|early next year)\b/giu, 'relative'],
+  [/\b(?:recently|later|earlier|soon|previously|shortly|currently|now|today|tonight|yesterday|tomorrow)\b/giu, 'vague'],
+];
+
+const DURATION_TEXT = new RegExp(`^(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}$`, 'iu');
+
+function labelChrono(result: chrono.ParsedResult): TimeLabel {
+  const text = result.text.trim().replace(/[,.]$/, '');
+  if (DURATION_TEXT.test(text)) return 'duration';
+  if (/^(?:this|last|next|past)\b|\b(?:ago|later|earlier)$/i.test(text)) return 'relative';
+  const known = result.start;
+  if (known.isCertain('day') || known.isCertain('weekday') || known.isCertain('month') || known.isCertain('year')) return 'date';
+  return 'relative';
+}
+
+/** Leading "on"/"at" is not part of the answer: "on Tuesday" → "Tuesday". */
+function withoutLeadingPreposition(text: string, start: number, end: number): number {
+  const match = /^(?:on|at)\s+/i.exec(text.slice(start, end));
+  return match === null ? start : start + match[0].length;
+}
+
+/**
+ * The time expressions in a sentence, strongest kept where they overlap.
+ * `reference` anchors relative expressions (the article's date when known).
+ */
+export function findTimeSpans(text: string, reference: Date = new Date(0)): Span[] {
+  const spans: Span[] = [];
+  for (const result of chrono.parse(text, reference)) {
+    const label = labelChrono(result);
+    const start = withoutLeadingPreposition(text, result.index, result.index + result.text.length);
+    const span = makeSpan(text, start, result.index + result.text.length, STRENGTH[label], label);
+    if (span !== null) spans.push(span);
+  }
+  for (const [pattern, label] of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const span = makeSpan(text, match.index, match.index + match[0].length, STRENGTH[label], label);
+      if (span !== null) spans.push(span);
+    }
+  }
+  return dedupeSpans(spans);
+}

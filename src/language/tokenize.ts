@@ -1,0 +1,73 @@
+import { foldText, stripDiacritics } from './normalize.js';
+import { stemWord } from './stem.js';
+import { isStopWord } from './stopWords.js';
+
+/** One word of a text, with where it stands in the original string. */
+export interface Token {
+  /** The word exactly as written (possessive included: "Lee’s"). */
+  surface: string;
+  /** Offsets of `surface` in the original text. */
+  start: number;
+  end: number;
+  /** Folded form without a possessive ending: "lee", "yu-jung", "one-china". */
+  lower: string;
+  /** Stems that index this word: the whole word's, plus each part of a hyphenated word. */
+  stems: string[];
+  /** Written with an initial capital (or all capitals). */
+  capitalized: boolean;
+  isStopWord: boolean;
+  /** Index of the token in its text. */
+  index: number;
+}
+
+// A word: an acronym with dots ("U.S."), or letters and digits with inner apostrophes, hyphens or
+// dots between digits ("Lee’s", "Yu-jung", "3.5").
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:(?:['\u2019\u2010\u2011-]|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
+const POSSESSIVE = /'s$|s'$/;
+
+/** Splits a text into word tokens with offsets, folded forms and stems. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const surface = match[0];
+    const start = match.index;
+    let lower = stripDiacritics(foldText(surface));
+    if (POSSESSIVE.test(lower)) lower = lower.endsWith("'s") ? lower.slice(0, -2) : lower.slice(0, -1);
+    if (lower.length === 0) continue;
+    const first = surface.charAt(0);
+    tokens.push({
+      surface,
+      start,
+      end: start + surface.length,
+      lower,
+      stems: stemsOf(lower),
+      capitalized: first !== first.toLowerCase(),
+      isStopWord: isStopWord(lower),
+      index: tokens.length,
+    });
+  }
+  return tokens;
+}
+
+/** The stems a folded word is indexed under: "yu-jung" → ["yujung", "yu", "jung"]. */
+export function stemsOf(lower: string): string[] {
+  if (/^(?:\p{L}\.){2,}$/u.test(lower)) return [lower.replace(/\./g, '')];
+  const parts = lower.split(/['-]/).filter(Boolean);
+  if (parts.length <= 1) return [stemWord(lower.replace(/'/g, ''))];
+  const stems = [stemWord(parts.join(''))];
+  for (const part of parts) {
+    const stem = stemWord(part);
+    if (!stems.includes(stem)) stems.push(stem);
+  }
+  return stems;
+}
+
+/** The terms under which a text is indexed: stems of its non-stop words. */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.isStopWord) continue;
+    terms.push(...token.stems);
+  }
+  return terms;
+}

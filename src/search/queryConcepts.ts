@@ -1,0 +1,172 @@
+import { DEMONYMS } from '../language/gazetteer.js';
+import type { NameDirectory } from '../language/nameDirectory.js';
+import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
+import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
+import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
+import type { SentenceIndex, WeightedTerm } from './sentenceIndex.js';
+
+/**
+ * A query is a handful of concepts: a word (with its synonyms) or a person's name (with the short
+ * forms the corpus uses for it). A sentence answers the query as far as it matches its concepts,
+ * rare concepts counting more than common ones.
+ */
+export interface Concept {
+  /** The words as typed. */
+  label: string;
+  type: 'word' | 'name';
+  /** Stems that match fully. */
+  stems: string[];
+  /** Stems of synonyms and related words (nationality ↔ country), matching less. */
+  related: string[];
+  /** For a name: the full names it stands for ("lee jae myung" for "Lee"). */
+  names: string[];
+  /** How much the concept counts: the rarity (IDF) of its rarest known stem. */
+  weight: number;
+  /** Whether the corpus has the concept at all. */
+  known: boolean;
+  /** Typed with a capital inside the text: a proper name. */
+  properName: boolean;
+}
+
+/** How strongly a sentence matches a concept, and at which tokens. */
+export interface ConceptMatch {
+  concept: Concept;
+  strength: number;
+  tokens: number[];
+}
+
+const MATCH = { exact: 1, related: 0.7, prefix: 0.6, partialName: 0.4 } as const;
+const MIN_PREFIX = 5;
+
+const PLACE_OF_DEMONYM = new Map<string, string[]>();
+for (const [adjective, place] of Object.entries(DEMONYMS)) {
+  const a = stemsOf(adjective)[0]!;
+  const p = stemsOf(place.split(' ').pop()!)[0]!;
+  PLACE_OF_DEMONYM.set(a, [...(PLACE_OF_DEMONYM.get(a) ?? []), p]);
+  PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
+}
+
+const compact = (words: string): string => words.replace(/[\s'-]+/g, '');
+
+/** Reads the query's concepts, linking names the corpus knows and weighing words by rarity. */
+export function queryConcepts(query: string, index: SentenceIndex, names: NameDirectory): Concept[] {
+  const text = replaceSynonymPhrases(query);
+  const tokens = tokenize(text).filter((t) => !t.isStopWord);
+  const unknownWeight = index.idf('\u0000') * 0.5;
+  const concepts: Concept[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const name = longestName(tokens, i, names);
+    if (name !== null) {
+      const words = tokens.slice(i, i + name.length);
+      const stems = [...new Set(words.flatMap((t) => t.stems))];
+      const nameStems = name.fullNames.flatMap((full) => full.split(' ').flatMap(stemsOf));
+      concepts.push({
+        label: words.map((t) => t.surface).join(' '),
+        type: 'name',
+        stems,
+        related: [...new Set(nameStems)].filter((s) => !stems.includes(s)),
+        names: name.fullNames,
+        weight: Math.max(...stems.map((s) => index.idf(s))),
+        known: true,
+        properName: true,
+      });
+      i += name.length;
+      continue;
+    }
+    const token = tokens[i]!;
+    const known = token.stems.filter((s) => index.frequency(s) > 0);
+    const related = [...new Set(token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]))];
+    const knownRelated = related.filter((s) => index.frequency(s) > 0);
+    concepts.push({
+      label: token.surface,
+      type: 'word',
+      stems: token.stems,
+      related,
+      names: [],
+      weight: known.length > 0 ? Math.max(...known.map((s) => index.idf(s))) : unknownWeight,
+      known: known.length > 0 || knownRelated.length > 0 || hasPrefixMatch(token.stems[0]!, index),
+      properName: token.capitalized && token.start > 0,
+    });
+    i++;
+  }
+  return concepts;
+}
+
+function hasPrefixMatch(stem: string, index: SentenceIndex): boolean {
+  return stem.length >= MIN_PREFIX && index.candidates([{ term: stem, weight: 1, prefix: true }], 1).length > 0;
+}
+
+/** The longest run of query words, from `start`, that names a person the corpus knows. */
+function longestName(tokens: Token[], start: number, names: NameDirectory): { length: number; fullNames: string[] } | null {
+  for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
+    const words = tokens.slice(start, start + length);
+    const key = words.map((t) => t.lower).join(' ');
+    const fullNames = names.fullNamesFor(key);
+    if (fullNames.length > 0) return { length, fullNames };
+    if (length > 1) {
+      const byCompact = names.fullNameByCompactForm(compact(key));
+      if (byCompact !== undefined) return { length, fullNames: [byCompact] };
+    }
+  }
+  return null;
+}
+
+/** The terms to ask the full-text index for, each weighted by its concept and how it matches. */
+export function searchTerms(concepts: readonly Concept[]): WeightedTerm[] {
+  const terms = new Map<string, WeightedTerm>();
+  const add = (term: string, weight: number, prefix: boolean) => {
+    const existing = terms.get(term);
+    if (existing === undefined || existing.weight < weight) terms.set(term, { term, weight, prefix });
+  };
+  for (const concept of concepts) {
+    for (const stem of concept.stems) add(stem, 1, stem.length >= MIN_PREFIX);
+    for (const stem of concept.related) add(stem, concept.type === 'name' ? 0.9 : MATCH.related, false);
+  }
+  return [...terms.values()];
+}
+
+/** How a sentence matches each concept of the query (strength 0 when it does not). */
+export function matchConcepts(concepts: readonly Concept[], sentence: SentenceAnalysis): ConceptMatch[] {
+  return concepts.map((concept) => (concept.type === 'name' ? matchName(concept, sentence) : matchWord(concept, sentence)));
+}
+
+function matchName(concept: Concept, sentence: SentenceAnalysis): ConceptMatch {
+  const mentions = sentence.entities.filter((e) => concept.names.includes(e.canonical) || concept.names.includes(e.key));
+  if (mentions.length > 0) {
+    const tokens = mentions.flatMap((e) => range(e.firstToken, e.lastToken));
+    return { concept, strength: MATCH.exact, tokens };
+  }
+  // The name's words without the name: "Lee" of another Lee.
+  const tokens = sentence.tokens.filter((t) => t.stems.some((s) => concept.stems.includes(s))).map((t) => t.index);
+  return { concept, strength: tokens.length > 0 ? MATCH.partialName : 0, tokens };
+}
+
+function matchWord(concept: Concept, sentence: SentenceAnalysis): ConceptMatch {
+  let strength = 0;
+  const tokens: number[] = [];
+  for (const token of sentence.tokens) {
+    const s = wordStrength(concept, token);
+    if (s === 0) continue;
+    if (s > strength) {
+      strength = s;
+      tokens.length = 0;
+    }
+    if (s === strength) tokens.push(token.index);
+  }
+  return { concept, strength, tokens };
+}
+
+function wordStrength(concept: Concept, token: Token): number {
+  if (token.stems.some((s) => concept.stems.includes(s))) return MATCH.exact;
+  if (token.stems.some((s) => concept.related.includes(s))) return MATCH.related;
+  const stem = concept.stems[0]!;
+  const other = token.stems[0]!;
+  if (stem.length >= MIN_PREFIX && other.length >= MIN_PREFIX && (other.startsWith(stem) || stem.startsWith(other))) {
+    return MATCH.prefix;
+  }
+  return 0;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

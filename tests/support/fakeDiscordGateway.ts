@@ -1,0 +1,400 @@
+// The fake Discord's gateway: a v10 JSON WebSocket (optionally zlib-stream compressed) speaking
+// HELLO → IDENTIFY → READY (+ GUILD_CREATE) and RESUME → replay → RESUMED, with heartbeats,
+// sequence numbers and a replay buffer, plus fault hooks (close codes, RECONNECT, INVALID_SESSION,
+// silent heartbeat ACKs, dropped TCP connections).
+
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import zlib from 'node:zlib';
+import { WebSocketServer } from 'ws';
+import type { RawData, WebSocket } from 'ws';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
+import type { GatewayIdentifyData, GatewayResumeData } from 'discord-api-types/v10';
+import type { ChangeSignal } from './changeSignal.ts';
+
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
+/** Dispatches kept per session for replay on RESUME. */
+const REPLAY_BUFFER_LIMIT = 1_000;
+/** ws' readyState for an open socket (avoids importing the runtime WebSocket class). */
+const WS_OPEN = 1;
+/** Client close codes after which Discord forgets the session (a clean close is a logout). */
+const SESSION_ENDING_CLIENT_CLOSE_CODES = new Set([1000, 1001]);
+/** Server close codes after which the session cannot be resumed. */
+const SESSION_ENDING_SERVER_CLOSE_CODES = new Set<number>([
+  GatewayCloseCodes.AuthenticationFailed,
+  GatewayCloseCodes.InvalidSeq,
+  GatewayCloseCodes.SessionTimedOut,
+  GatewayCloseCodes.InvalidShard,
+  GatewayCloseCodes.ShardingRequired,
+  GatewayCloseCodes.InvalidAPIVersion,
+  GatewayCloseCodes.InvalidIntents,
+  GatewayCloseCodes.DisallowedIntents,
+]);
+
+export type GatewayLogEntry =
+  | { kind: 'connect'; connectionId: number; url: string; at: number }
+  | { kind: 'disconnect'; connectionId: number; code: number; reason: string; by: 'client' | 'server'; at: number }
+  | { kind: 'receive'; connectionId: number; op: number; d: unknown; at: number }
+  | { kind: 'send'; connectionId: number; op: number; t: string | null; s: number | null; at: number };
+
+export interface DispatchEvent {
+  t: string;
+  d: unknown;
+}
+
+export interface DispatchResult {
+  /** Sequence number given to the dispatch. */
+  s: number;
+  /** True when it was written to a live connection; false when only buffered for a RESUME. */
+  live: boolean;
+  /** performance.now() when it was handed to the socket (or buffered). */
+  sentAt: number;
+}
+
+export interface FakeGatewayOptions {
+  token: string;
+  apiVersion: number;
+  heartbeatIntervalMs: number;
+  /** Sent as READY's resume_gateway_url. */
+  resumeGatewayUrl: string;
+  /** The dispatches that follow a successful IDENTIFY: READY first, then GUILD_CREATEs. */
+  buildIdentifyDispatches: (sessionId: string) => DispatchEvent[];
+  signal: ChangeSignal;
+  log?: (line: string) => void;
+}
+
+interface GatewayFrame {
+  op: number;
+  d: unknown;
+  s: number | null;
+  t: string | null;
+}
+
+interface Connection {
+  id: number;
+  ws: WebSocket;
+  url: string;
+  sessionId: string | null;
+  deflate: zlib.Deflate | null;
+  /** Serialises sends so compressed frames (and sequence numbers) stay in order. */
+  sendChain: Promise<void>;
+  closingByServer: boolean;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  events: GatewayFrame[];
+  connection: Connection | null;
+}
+
+export class FakeGateway {
+  readonly log: GatewayLogEntry[] = [];
+  readonly identifies: GatewayIdentifyData[] = [];
+  readonly resumes: GatewayResumeData[] = [];
+
+  readonly #options: FakeGatewayOptions;
+  readonly #wss = new WebSocketServer({ noServer: true });
+  readonly #connections = new Set<Connection>();
+  #session: Session | null = null;
+  #nextConnectionId = 1;
+  #ackHeartbeats = true;
+
+  constructor(options: FakeGatewayOptions) {
+    this.#options = options;
+  }
+
+  /** Hand an HTTP upgrade request (already matched to a gateway path) to the WebSocket server. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws, req.url ?? '/'));
+  }
+
+  /** The current session id, or null before the first IDENTIFY / after it was invalidated. */
+  get sessionId(): string | null {
+    return this.#session?.id ?? null;
+  }
+
+  /** True while an identified or resumed connection is open. */
+  get isConnected(): boolean {
+    return this.#session?.connection?.ws.readyState === WS_OPEN;
+  }
+
+  get heartbeatCount(): number {
+    return this.log.filter((e) => e.kind === 'receive' && e.op === GatewayOpcodes.Heartbeat).length;
+  }
+
+  /**
+   * Sends a dispatch with the next sequence number. Buffered for replay if the bot is between
+   * connections (as Discord does); throws if the bot never identified.
+   */
+  async dispatch(t: string, d: unknown): Promise<DispatchResult> {
+    const session = this.#session;
+    if (!session) throw new Error(`Cannot dispatch ${t}: the bot has no gateway session (did it log in?)`);
+    const frame: GatewayFrame = { op: GatewayOpcodes.Dispatch, t, s: ++session.seq, d };
+    session.events.push(frame);
+    if (session.events.length > REPLAY_BUFFER_LIMIT) session.events.shift();
+    const connection = session.connection;
+    if (!connection || connection.ws.readyState !== WS_OPEN) {
+      return { s: frame.s ?? 0, live: false, sentAt: performance.now() };
+    }
+    const sentAt = await this.#send(connection, frame);
+    return { s: frame.s ?? 0, live: true, sentAt };
+  }
+
+  // --- fault hooks -------------------------------------------------------------------------
+
+  /** Close the live connection with a close frame (default 4000 Unknown error → client resumes). */
+  closeConnection(code: number = GatewayCloseCodes.UnknownError, reason = 'fake Discord closed the connection'): void {
+    const connection = this.#liveConnection('closeConnection');
+    connection.closingByServer = true;
+    if (SESSION_ENDING_SERVER_CLOSE_CODES.has(code)) this.#session = null;
+    connection.ws.close(code, reason);
+  }
+
+  /** Drop the TCP connection without a close frame (the client sees 1006). */
+  dropConnection(): void {
+    const connection = this.#liveConnection('dropConnection');
+    connection.closingByServer = true;
+    connection.ws.terminate();
+  }
+
+  /** Send op 7 RECONNECT: the client should close and RESUME on resume_gateway_url. */
+  async requestReconnect(): Promise<void> {
+    await this.#send(this.#liveConnection('requestReconnect'), { op: GatewayOpcodes.Reconnect, d: null, s: null, t: null });
+  }
+
+  /** Send op 9 INVALID_SESSION; when not resumable the session is forgotten and the client must IDENTIFY. */
+  async invalidateSession(resumable: boolean): Promise<void> {
+    const connection = this.#liveConnection('invalidateSession');
+    if (!resumable) this.#session = null;
+    await this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
+  }
+
+  /** Stop (false) or resume (true) answering heartbeats with op 11 HEARTBEAT_ACK. */
+  setHeartbeatAcks(enabled: boolean): void {
+    this.#ackHeartbeats = enabled;
+  }
+
+  async close(): Promise<void> {
+    for (const connection of this.#connections) {
+      connection.ws.terminate();
+      connection.deflate?.close();
+    }
+    this.#connections.clear();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+  }
+
+  // --- connection handling -----------------------------------------------------------------
+
+  #onConnection(ws: WebSocket, url: string): void {
+    const params = new URL(url, 'ws://fake.invalid').searchParams;
+    const connection: Connection = {
+      id: this.#nextConnectionId++,
+      ws,
+      url,
+      sessionId: null,
+      deflate: params.get('compress') === 'zlib-stream' ? zlib.createDeflate() : null,
+      sendChain: Promise.resolve(),
+      closingByServer: false,
+    };
+    this.#connections.add(connection);
+    this.#record({ kind: 'connect', connectionId: connection.id, url, at: Date.now() });
+
+    ws.on('message', (data, isBinary) => this.#onMessage(connection, data, isBinary));
+    ws.on('close', (code, reason) => this.#onClose(connection, code, reason.toString()));
+    ws.on('error', (error) => this.#options.log?.(`[gateway ${connection.id}] socket error: ${error.message}`));
+
+    if (params.get('v') !== String(this.#options.apiVersion)) {
+      this.#serverClose(connection, GatewayCloseCodes.InvalidAPIVersion, `Invalid API version: ${params.get('v')}`);
+      return;
+    }
+    const encoding = params.get('encoding') ?? 'json';
+    if (encoding !== 'json') {
+      this.#serverClose(connection, GatewayCloseCodes.DecodeError, `fake Discord only speaks JSON, not ${encoding}`);
+      return;
+    }
+    const compress = params.get('compress');
+    if (compress !== null && compress !== 'zlib-stream') {
+      this.#serverClose(connection, GatewayCloseCodes.DecodeError, `fake Discord does not support compress=${compress}`);
+      return;
+    }
+    void this.#send(connection, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.#options.heartbeatIntervalMs },
+      s: null,
+      t: null,
+    });
+  }
+
+  #onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
+    let frame: { op?: unknown; d?: unknown };
+    try {
+      if (isBinary) throw new Error('binary frame');
+      frame = JSON.parse(rawDataToString(data)) as { op?: unknown; d?: unknown };
+    } catch {
+      this.#serverClose(connection, GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+      return;
+    }
+    const op = typeof frame.op === 'number' ? frame.op : -1;
+    this.#record({ kind: 'receive', connectionId: connection.id, op, d: frame.d, at: Date.now() });
+
+    if (op === GatewayOpcodes.Heartbeat) {
+      if (this.#ackHeartbeats) void this.#send(connection, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
+      return;
+    }
+    if (op === GatewayOpcodes.Identify) return this.#onIdentify(connection, frame.d as GatewayIdentifyData);
+    if (op === GatewayOpcodes.Resume) return this.#onResume(connection, frame.d as GatewayResumeData);
+    if (connection.sessionId === null) {
+      this.#serverClose(connection, GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+      return;
+    }
+    switch (op) {
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
+        return; // accepted and recorded; the fake has nothing to answer
+      default:
+        this.#serverClose(connection, GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
+    }
+  }
+
+  #onIdentify(connection: Connection, data: GatewayIdentifyData): void {
+    if (connection.sessionId !== null) {
+      this.#serverClose(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+      return;
+    }
+    if (data?.token !== this.#options.token) {
+      this.#serverClose(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if (typeof data.intents !== 'number') {
+      this.#serverClose(connection, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+      return;
+    }
+    this.identifies.push(data);
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], connection };
+    this.#session = session;
+    connection.sessionId = session.id;
+    for (const event of this.#options.buildIdentifyDispatches(session.id)) void this.dispatch(event.t, event.d);
+  }
+
+  #onResume(connection: Connection, data: GatewayResumeData): void {
+    if (connection.sessionId !== null) {
+      this.#serverClose(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+      return;
+    }
+    if (data?.token !== this.#options.token) {
+      this.#serverClose(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    this.resumes.push(data);
+    const session = this.#session;
+    if (!session || session.id !== data.session_id) {
+      void this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
+      return;
+    }
+    if (data.seq > session.seq) {
+      this.#serverClose(connection, GatewayCloseCodes.InvalidSeq, 'Invalid seq.');
+      return;
+    }
+    const previous = session.connection;
+    if (previous && previous !== connection && previous.ws.readyState === WS_OPEN) {
+      this.#serverClose(previous, GatewayCloseCodes.UnknownError, 'Session resumed on another connection');
+    }
+    session.connection = connection;
+    connection.sessionId = session.id;
+    for (const frame of session.events) {
+      if ((frame.s ?? 0) > data.seq) void this.#send(connection, frame);
+    }
+    void this.#send(connection, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++session.seq, d: {} });
+  }
+
+  #onClose(connection: Connection, code: number, reason: string): void {
+    this.#connections.delete(connection);
+    connection.deflate?.close();
+    const by = connection.closingByServer ? 'server' : 'client';
+    this.#record({ kind: 'disconnect', connectionId: connection.id, code, reason, by, at: Date.now() });
+    const session = this.#session;
+    if (session?.connection === connection) {
+      session.connection = null;
+      if (by === 'client' && SESSION_ENDING_CLIENT_CLOSE_CODES.has(code)) this.#session = null;
+    }
+  }
+
+  // --- sending -----------------------------------------------------------------------------
+
+  #liveConnection(action: string): Connection {
+    const connection = this.#session?.connection;
+    if (!connection || connection.ws.readyState !== WS_OPEN) {
+      throw new Error(`${action}: no live gateway connection`);
+    }
+    return connection;
+  }
+
+  #serverClose(connection: Connection, code: number, reason: string): void {
+    connection.closingByServer = true;
+    this.#options.log?.(`[gateway ${connection.id}] closing ${code}: ${reason}`);
+    connection.ws.close(code, reason);
+  }
+
+  /** Queue a frame on the connection; resolves with performance.now() when it was handed to the socket. */
+  #send(connection: Connection, frame: GatewayFrame): Promise<number> {
+    const sent = connection.sendChain.then(async () => {
+      if (connection.ws.readyState !== WS_OPEN) return performance.now();
+      const json = JSON.stringify(frame);
+      const data = connection.deflate ? await deflateWithSyncFlush(connection.deflate, json) : json;
+      if (connection.ws.readyState !== WS_OPEN) return performance.now();
+      const sentAt = performance.now();
+      await new Promise<void>((resolve) => connection.ws.send(data, () => resolve()));
+      this.#record({ kind: 'send', connectionId: connection.id, op: frame.op, t: frame.t, s: frame.s, at: Date.now() });
+      return sentAt;
+    });
+    connection.sendChain = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    return sent;
+  }
+
+  #record(entry: GatewayLogEntry): void {
+    this.log.push(entry);
+    this.#options.log?.(`[gateway ${entry.connectionId}] ${describeLogEntry(entry)}`);
+    this.#options.signal.notify();
+  }
+}
+
+/** One zlib-stream message: the deflated JSON followed by a Z_SYNC_FLUSH (ends in 00 00 ff ff). */
+function deflateWithSyncFlush(deflate: zlib.Deflate, text: string): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+    };
+    deflate.on('data', onData);
+    deflate.write(text);
+    deflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
+      deflate.off('data', onData);
+      resolve(Buffer.concat(chunks));
+    });
+  });
+}
+
+function rawDataToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+function describeLogEntry(entry: GatewayLogEntry): string {
+  switch (entry.kind) {
+    case 'connect':
+      return `connect ${entry.url}`;
+    case 'disconnect':
+      return `disconnect ${entry.code} by ${entry.by} ${entry.reason}`;
+    case 'receive':
+      return `<- op ${entry.op}`;
+    case 'send':
+      return `-> op ${entry.op}${entry.t ? ` ${entry.t} s=${entry.s}` : ''}`;
+  }
+}
