@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The bot's configuration, read once from the environment (and `.env`, loaded by the entry point)
+ * and validated here. Everything else receives a Config; nothing reads process.env deep inside.
+ */
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  CORPUS_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  MODERATOR_ROLE_IDS: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(snowflake)),
+  ),
+  NODE_ENV: optional(z.string()),
+});
+
+export interface Config {
+  discordToken: string | null;
+  applicationId: string | null;
+  guildId: string | null;
+  /** REST base URL, e.g. https://discord.com/api (a proxy or the tests' fake Discord). */
+  apiUrl: string;
+  corpusDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  moderatorRoleIds: string[];
+  production: boolean;
+}
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+
+/** A configuration value that is not valid; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment and returns the configuration, or throws a ConfigError. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    discordToken: e.DISCORD_TOKEN ?? null,
+    applicationId: e.DISCORD_APPLICATION_ID ?? null,
+    guildId: e.DISCORD_GUILD_ID ?? null,
+    apiUrl: (e.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    corpusDir: e.CORPUS_DIR ?? 'corpus',
+    logLevel: e.LOG_LEVEL ?? 'info',
+    moderatorRoleIds: e.MODERATOR_ROLE_IDS ?? [],
+    production: e.NODE_ENV === 'production',
+  };
+}
