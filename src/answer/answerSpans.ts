@@ -108,8 +108,10 @@ function entitySpans(sentence: SentenceAnalysis, kind: 'person' | 'organisation'
     while (entities[i + 1] !== undefined && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(last.end, entities[i + 1]!.start)) && entities[i + 1]!.type !== 'place' === (entity.type !== 'place')) {
       last = entities[++i]!;
     }
+    // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
+    const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
     const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.25), type);
-    if (span !== null) candidates.push({ span, first: entity.firstToken, last: last.lastToken });
+    if (span !== null) candidates.push({ span, first, last: last.lastToken });
   }
   return candidates;
 }
@@ -130,6 +132,26 @@ function placeStrength(sentence: SentenceAnalysis, entity: LinkedEntity, base: n
   // A city (or anything but a country or region) is a more precise answer than a country.
   const country = PLACES.has(entity.key) && !/\b(?:city|of)\b/.test(entity.key) && entity.key.split(' ').length <= 2;
   return Math.min(1, base + (locative ? 0.15 : 0) - (country && !locative ? 0.1 : 0) + (country ? 0 : 0.1));
+}
+
+/**
+ * Where the phrase naming a place starts: "the South Korean city of Gyeongju", "the Chinese capital
+ * Beijing" are one answer, placed where the phrase starts.
+ */
+function placePhraseStart(sentence: SentenceAnalysis, firstToken: number): number {
+  const { tokens } = sentence;
+  let start = firstToken;
+  let crossedPlaceWord = false;
+  for (let i = firstToken - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (PLACE_WORDS.has(token.lower) || token.lower === 'capital') crossedPlaceWord = true;
+    else if (!(token.lower === 'of' || token.lower === 'the' || token.capitalized)) break;
+    if (LOCATIVE.has(token.lower)) break;
+    start = i;
+  }
+  if (!crossedPlaceWord) return firstToken;
+  while (start < firstToken && tokens[start]!.lower === 'of') start++;
+  return start;
 }
 
 function isCompanyContext(sentence: SentenceAnalysis, entity: LinkedEntity): boolean {

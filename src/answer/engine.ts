@@ -62,12 +62,17 @@ export class AnswerEngine {
     return current !== undefined && before !== undefined && before.article === current.article ? ref - 1 : null;
   }
 
+  isHeadline(ref: number): boolean {
+    return this.index.sentences[ref]?.sentence.isHeadline === true;
+  }
+
   /** Answers a question asked with a command ("when", "ask", ...). */
   answer(command: Command, text: string, options: AnswerOptions = {}): Answer {
     const question = readQuestion(command, text);
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const notFound: Answer = { question, status: 'not-found', answer: null, excerpts: [], articleCount: this.articles.length };
-    const concepts = queryConcepts(question.query, this.index, this.names);
+    const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
+    const concepts = queryConcepts(question.query, this.index, this.names, { sentenceCase });
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
     if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return notFound;
     const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);

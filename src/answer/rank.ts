@@ -22,6 +22,11 @@ const CONTEXT_DISCOUNT = 0.8;
 const CONTEXT_ANSWER_DISCOUNT = 0.8;
 
 const WEIGHTS = { base: 0.55, answer: 0.45, proximity: 0.1, bm25: 0.05, tense: 0.06 } as const;
+/**
+ * A headline is a telegraphic summary of what the body says in full sentences: where the two tie,
+ * the body's sentence is the better quote.
+ */
+const HEADLINE_FACTOR = 0.95;
 
 /** The short answer found in a sentence. */
 export interface FoundAnswer {
@@ -44,6 +49,7 @@ export interface RankedSentence {
 export interface SentenceSource {
   analysis(ref: number): SentenceAnalysis;
   previous(ref: number): number | null;
+  isHeadline(ref: number): boolean;
 }
 
 export function rankSentences(
@@ -75,7 +81,7 @@ export function rankSentences(
       WEIGHTS.tense * tenseAgreement(question.tense, sentence.text);
     ranked.push({
       ref: candidate.ref,
-      score,
+      score: source.isHeadline(candidate.ref) ? score * HEADLINE_FACTOR : score,
       coverage,
       needsContext: sentence.needsContext && previous !== null,
       answer: answer?.found ?? null,

@@ -7,7 +7,7 @@ import { dedupeSpans, makeSpan, type Span } from './spans.js';
  * chrono leaves out ("Hours before Lee’s departure", "since 2019", "four-day", "recently").
  */
 
-const STRENGTH = { date: 1, relative: 0.9, duration: 0.75, vague: 0.35 } as const;
+const STRENGTH = { date: 1, weekday: 0.9, relative: 0.85, duration: 0.75, vague: 0.35 } as const;
 export type TimeLabel = keyof typeof STRENGTH;
 
 const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)';
@@ -24,7 +24,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
   [new RegExp(`\\b(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}\\b`, 'giu'), 'duration'],
   [/\b(?:for|over)\s+(?:decades|years|months|weeks|days|hours)\b/giu, 'duration'],
   [/\b(?:this|last|next|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/giu, 'relative'],
-  [/\b(?:in the new year|at the start of the year|at the end of the year|early next year)\b/giu, 'relative'],
+  [/\b(?:in the new year|at the start of the year|at the end of the year|early next year)\b/giu, 'vague'],
   [/\b(?:recently|later|earlier|soon|previously|shortly|currently|now|today|tonight|yesterday|tomorrow)\b/giu, 'vague'],
 ];
 
@@ -34,8 +34,10 @@ function labelChrono(result: chrono.ParsedResult): TimeLabel {
   const text = result.text.trim().replace(/[,.]$/, '');
   if (DURATION_TEXT.test(text)) return 'duration';
   if (/^(?:this|last|next|past)\b|\b(?:ago|later|earlier)$/i.test(text)) return 'relative';
+  // A calendar date ("January 4 to 7") is more precise than a weekday ("Sunday") or a month.
   const known = result.start;
-  if (known.isCertain('day') || known.isCertain('weekday') || known.isCertain('month') || known.isCertain('year')) return 'date';
+  if (known.isCertain('day') || known.isCertain('year')) return 'date';
+  if (known.isCertain('weekday') || known.isCertain('month')) return 'weekday';
   return 'relative';
 }
 

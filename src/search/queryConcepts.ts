@@ -1,4 +1,5 @@
 import { DEMONYMS } from '../language/gazetteer.js';
+import { generalRarity } from '../language/generalEnglish.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
@@ -48,11 +49,21 @@ for (const [adjective, place] of Object.entries(DEMONYMS)) {
 
 const compact = (words: string): string => words.replace(/[\s'-]+/g, '');
 
-/** Reads the query's concepts, linking names the corpus knows and weighing words by rarity. */
-export function queryConcepts(query: string, index: SentenceIndex, names: NameDirectory): Concept[] {
+export interface QueryOptions {
+  /** The query opens a sentence, so its first word's capital says nothing (a free question). */
+  sentenceCase?: boolean;
+}
+
+/**
+ * Reads the query's concepts, linking names the corpus knows and weighing words by rarity: in the
+ * corpus for words it has, in everyday English for words it lacks (a rare word the corpus lacks
+ * weighs as much as the rarest word it has, an everyday one little).
+ */
+export function queryConcepts(query: string, index: SentenceIndex, names: NameDirectory, options: QueryOptions = {}): Concept[] {
   const text = replaceSynonymPhrases(query);
   const tokens = tokenize(text).filter((t) => !t.isStopWord);
-  const unknownWeight = index.idf('\u0000') * 0.5;
+  const maxWeight = index.idf('\u0000');
+  const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word));
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; ) {
     const name = longestName(tokens, i, names);
@@ -83,9 +94,9 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       stems: token.stems,
       related,
       names: [],
-      weight: known.length > 0 ? Math.max(...known.map((s) => index.idf(s))) : unknownWeight,
+      weight: known.length > 0 ? Math.max(...known.map((s) => index.idf(s))) : unknownWeight(token.lower),
       known: known.length > 0 || knownRelated.length > 0 || hasPrefixMatch(token.stems[0]!, index),
-      properName: token.capitalized && token.start > 0,
+      properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
     });
     i++;
   }
