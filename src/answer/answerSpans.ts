@@ -1,7 +1,7 @@
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { PLACE_WORDS, PLACES } from '../language/gazetteer.js';
 import { makeSpan, type Span } from '../language/spans.js';
-import type { AnswerKind } from './question.js';
+import type { AnswerKind, WantedAnswer } from './question.js';
 
 /**
  * The spans of a sentence that could be the short answer to a question of a given kind, each
@@ -19,17 +19,23 @@ const BOUNDARY_COST = 4;
 const HALF_DISTANCE = 8;
 
 const SPEECH_VERB = /^(?:said|says|told|tells|added|noted|stressed|warned|explained|according)$/i;
+// "Lee Jae-mook, political science professor at ..., told AFP": the speaker, behind a description.
+const SPEAKER_AFTER_APPOSITION = /^\s*,[^,;.“”"]{1,100},\s*(?:said|says|told|tells|added|noted|stressed|warned)\b/;
+const PREPOSITIONS = new Set(['at', 'of', 'from', 'in', 'with', 'for', 'by', 'on', 'to']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
 const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'inside', 'outside', 'over', 'off']);
 const COMPANY_NOUNS = /^(?:compan(?:y|ies)|firms?|groups?|conglomerates?|makers?|brands?|carriers?|banks?|lenders?|giants?|chaebols?|businesses)$/i;
 
 const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<LinkedEntity['type'], number>>>>> = {
-  person: { person: 1, organisation: 0.85, name: 0.75 },
-  organisation: { organisation: 1, name: 0.9, person: 0.5 },
-  place: { place: 0.85, name: 0.5 },
+  // A country can be the actor too ("the United States, its chief defence guarantor"), but seldom.
+  person: { person: 1, organisation: 0.85, name: 0.75, place: 0.4 },
+  organisation: { organisation: 1, name: 0.9, person: 0.5, place: 0.3 },
+  place: { place: 0.85, name: 0.5, organisation: 0.5 },
 };
 
-export function answerSpans(sentence: SentenceAnalysis, kind: AnswerKind, matched: ReadonlySet<number>): ScoredSpan[] {
-  const scored = candidateSpans(sentence, kind, matched).map(({ span, first, last }) => ({
+export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): ScoredSpan[] {
+  const { kind } = wanted;
+  const scored = candidateSpans(sentence, wanted, matched).map(({ span, first, last }) => ({
     span,
     score: span.strength / (1 + distanceToMatch(sentence, first, last, matched, kind) / HALF_DISTANCE),
   }));
@@ -42,7 +48,8 @@ interface Candidate {
   last: number;
 }
 
-function candidateSpans(sentence: SentenceAnalysis, kind: AnswerKind, matched: ReadonlySet<number>): Candidate[] {
+function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): Candidate[] {
+  const { kind } = wanted;
   switch (kind) {
     case 'time':
       return novel(sentence, withTokens(sentence, sentence.times), matched);
@@ -60,7 +67,7 @@ function candidateSpans(sentence: SentenceAnalysis, kind: AnswerKind, matched: R
     case 'person':
     case 'organisation':
     case 'place':
-      return entitySpans(sentence, kind, matched);
+      return entitySpans(sentence, kind, matched, wanted.asksForSpeaker);
     case 'description':
       return descriptionSpans(sentence, matched);
     case 'quantity':
@@ -85,7 +92,15 @@ function coveredBy(c: Candidate, matched: ReadonlySet<number>, share: number): b
   return inside / (c.last - c.first + 1) > share;
 }
 
-function entitySpans(sentence: SentenceAnalysis, kind: 'person' | 'organisation' | 'place', matched: ReadonlySet<number>): Candidate[] {
+/** A speaker's bonus: small in general, large when the question asks who said something. */
+const SPEAKER_BONUS = { usual: 0.15, asked: 0.6 } as const;
+
+function entitySpans(
+  sentence: SentenceAnalysis,
+  kind: 'person' | 'organisation' | 'place',
+  matched: ReadonlySet<number>,
+  asksForSpeaker: boolean,
+): Candidate[] {
   const strengths = ENTITY_STRENGTH[kind]!;
   const { entities, tokens, text } = sentence;
   const candidates: Candidate[] = [];
@@ -99,8 +114,17 @@ function entitySpans(sentence: SentenceAnalysis, kind: 'person' | 'organisation'
     if (strength === 0) continue;
     if (kind !== 'place') {
       const after = tokens[entity.lastToken + 1];
-      const spoken = (before !== undefined && SPEECH_VERB.test(before.lower)) || (after !== undefined && SPEECH_VERB.test(after.lower));
-      if (spoken) strength += 0.15;
+      // The subject of "said"/"told": right after the verb, or before it unless a preposition makes
+      // the name part of someone else's description ("professor at the X University, told AFP").
+      const beforeThat = tokens[entity.firstToken - 2];
+      const inPhrase =
+        (before !== undefined && PREPOSITIONS.has(before.lower)) ||
+        (before !== undefined && DETERMINERS.has(before.lower) && beforeThat !== undefined && PREPOSITIONS.has(beforeThat.lower));
+      const spoken =
+        (before !== undefined && SPEECH_VERB.test(before.lower)) ||
+        (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
+        (!inPhrase && SPEAKER_AFTER_APPOSITION.test(text.slice(entity.end)));
+      if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
       if (entity.titled) strength += 0.1;
     }
     // "Samsung and Hyundai Motor Group": names joined by "and" answer together.
@@ -110,9 +134,11 @@ function entitySpans(sentence: SentenceAnalysis, kind: 'person' | 'organisation'
     }
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
-    const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.25), type);
+    const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.6), type);
     if (span !== null) candidates.push({ span, first, last: last.lastToken });
   }
+  // Places answer "who" only where the sentence names no one else.
+  if (kind !== 'place' && candidates.some((c) => c.span.label !== 'place')) return candidates.filter((c) => c.span.label !== 'place');
   return candidates;
 }
 
@@ -128,7 +154,10 @@ function placeStrength(sentence: SentenceAnalysis, entity: LinkedEntity, base: n
       (before.lower === 'of' && beforeThat !== undefined && PLACE_WORDS.has(beforeThat.lower)) ||
       PLACE_WORDS.has(before.lower) ||
       before.lower === 'capital');
+  // A name or an institution is a place only where the sentence puts something in or at it.
   if (entity.type === 'name') return locative ? 0.8 : 0;
+  if (entity.type === 'organisation') return locative ? 0.8 : 0;
+  if (entity.type === 'person') return 0;
   // A city (or anything but a country or region) is a more precise answer than a country.
   const country = PLACES.has(entity.key) && !/\b(?:city|of)\b/.test(entity.key) && entity.key.split(' ').length <= 2;
   return Math.min(1, base + (locative ? 0.15 : 0) - (country && !locative ? 0.1 : 0) + (country ? 0 : 0.1));
@@ -196,7 +225,10 @@ function quantitySpans(text: string): Span[] {
   return spans;
 }
 
-/** For "what" questions: the clause that contains the matched words, as a thing is named in it. */
+/**
+ * For "what" questions: the clause that contains the matched words, as a thing is named in it.
+ * Quotation marks do not end it: what was said is often the answer.
+ */
 function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
   const { text, tokens } = sentence;
   const candidates: Candidate[] = [];
@@ -205,11 +237,11 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): 
     const token = tokens[index];
     if (token === undefined) continue;
     const before = text.slice(0, token.start);
-    const boundaryBefore = Math.max(...[...',;:()“”"'].map((c) => before.lastIndexOf(c)));
+    const boundaryBefore = Math.max(...[...',;:()'].map((c) => before.lastIndexOf(c)));
     const start = boundaryBefore + 1;
     if (seen.has(start)) continue;
     seen.add(start);
-    const afterMatch = /[,;:()“”"]|\.(?=\s|$)/u.exec(text.slice(token.end));
+    const afterMatch = /[,;:()]|\.(?=\s|$)/u.exec(text.slice(token.end));
     const end = afterMatch === null ? text.length : token.end + afterMatch.index;
     const span = makeSpan(text, start, Math.min(end, start + 160), 0.6, 'clause');
     if (span !== null && span.text.split(/\s+/).length >= 3) {
@@ -245,8 +277,9 @@ function distanceToMatch(sentence: SentenceAnalysis, first: number, last: number
 function boundariesBetween(sentence: SentenceAnalysis, a: number, b: number): number {
   const { tokens, text } = sentence;
   const gap = text.slice(tokens[a]!.end, tokens[b]!.start);
-  // A name and its description side by side ("Lee Jae-mook, political science professor").
-  if (b === a + 1 && /^\s*,\s*$/.test(gap)) return 0;
+  // A name and its description side by side ("Lee Jae-mook, political science professor",
+  // "the United States, its chief defence guarantor").
+  if (b - a <= 3 && /^\s*,\s*(?:(?:its|his|her|their|the|a|an)\s+)*$/i.test(gap)) return 0;
   let count = 0;
   for (let i = a; i < b; i++) {
     if (/[,;:()“”"]|[.!?]\s/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) count++;

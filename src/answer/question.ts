@@ -28,7 +28,12 @@ export interface Question {
   text: string;
   /** The tense the question asks in, when its wording says ("When will ...", "Where did ..."). */
   tense: Tense;
+  /** The question asks who said something ("Who told AFP ...", "/who said ..."). */
+  asksForSpeaker: boolean;
 }
+
+/** The part of a question that says what its answer looks like. */
+export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'>;
 
 export function isCommand(name: string): name is Command {
   return (COMMANDS as readonly string[]).includes(name);
@@ -59,6 +64,7 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 
 const AUXILIARIES =
   /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
+const SPEECH = /\b(?:said|say|says|told|tell|tells|stated|claimed|warned|according to|quoted)\b/i;
 const FUTURE = /\b(?:will|going to|plans? to|planned|scheduled|next|upcoming|is to)\b/i;
 const PAST = /\b(?:did|was|were|had|last|previously|ago)\b/i;
 
@@ -66,14 +72,15 @@ const PAST = /\b(?:did|was|were|had|last|previously|ago)\b/i;
 export function readQuestion(command: Command, text: string): Question {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
+  const asksForSpeaker = SPEECH.test(trimmed);
   if (command !== 'ask') {
-    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense };
+    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense, asksForSpeaker };
   }
   const stripped = stripQuestionWords(trimmed);
   let kind: AnswerKind = stripped.kind ?? 'thing';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^who\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
-  return { command, kind, query: stripped.query, text: trimmed, tense };
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker };
 }
 
 /** Removes the question opening ("When will", "Which companies are") and a final question mark. */

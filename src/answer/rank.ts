@@ -1,8 +1,8 @@
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
-import { matchConcepts, type Concept, type ConceptMatch } from '../search/queryConcepts.js';
+import { contradictsNationality, matchConcepts, type Concept, type ConceptMatch } from '../search/queryConcepts.js';
 import type { Candidate } from '../search/sentenceIndex.js';
 import { answerSpans, type ScoredSpan } from './answerSpans.js';
-import type { AnswerKind, Question, Tense } from './question.js';
+import type { Question, Tense, WantedAnswer } from './question.js';
 
 /**
  * Ranking of candidate sentences for a question. A sentence ranks by
@@ -71,9 +71,9 @@ export function rankSentences(
     const coverage =
       matches.reduce((sum, m, i) => sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)), 0) /
       totalWeight;
-    if (coverage < MIN_COVERAGE) continue;
+    if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) continue;
     const matched = matchedTokens(matches);
-    const answer = bestAnswer(sentence, previous, question.kind, matched, contextMatches);
+    const answer = bestAnswer(sentence, previous, question, matched, contextMatches);
     const score =
       coverage * (WEIGHTS.base + WEIGHTS.answer * Math.min(answer?.score ?? 0, 1)) +
       WEIGHTS.proximity * proximity(matches) * coverage +
@@ -99,15 +99,16 @@ function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
 function bestAnswer(
   sentence: SentenceAnalysis,
   previous: SentenceAnalysis | null,
-  kind: AnswerKind,
+  wanted: WantedAnswer,
   matched: ReadonlySet<number>,
   contextMatches: readonly ConceptMatch[] | null,
 ): { score: number; found: FoundAnswer } | null {
-  const own: ScoredSpan | undefined = answerSpans(sentence, kind, matched)[0];
+  const { kind } = wanted;
+  const own: ScoredSpan | undefined = answerSpans(sentence, wanted, matched)[0];
   let best = own === undefined ? null : { score: own.score, found: { text: own.span.text, start: own.span.start, end: own.span.end, fromContext: false } };
   // "..., he said.": who "he" is, is in the sentence before.
   if (previous !== null && (kind === 'person' || kind === 'organisation') && (best === null || best.score < 0.5)) {
-    const fromContext = answerSpans(previous, kind, contextMatches === null ? new Set() : matchedTokens(contextMatches))[0];
+    const fromContext = answerSpans(previous, wanted, contextMatches === null ? new Set() : matchedTokens(contextMatches))[0];
     if (fromContext !== undefined && fromContext.score * CONTEXT_ANSWER_DISCOUNT > (best?.score ?? 0)) {
       best = {
         score: fromContext.score * CONTEXT_ANSWER_DISCOUNT,

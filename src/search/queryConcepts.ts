@@ -40,8 +40,10 @@ const MATCH = { exact: 1, related: 0.7, prefix: 0.6, partialName: 0.4 } as const
 const MIN_PREFIX = 5;
 
 const PLACE_OF_DEMONYM = new Map<string, string[]>();
+const NATIONALITIES = new Set<string>();
 for (const [adjective, place] of Object.entries(DEMONYMS)) {
-  const a = stemsOf(adjective)[0]!;
+  const a = stemsOf(adjective.split(' ').pop()!)[0]!;
+  NATIONALITIES.add(a);
   const p = stemsOf(place.split(' ').pop()!)[0]!;
   PLACE_OF_DEMONYM.set(a, [...(PLACE_OF_DEMONYM.get(a) ?? []), p]);
   PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
@@ -94,7 +96,12 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       stems: token.stems,
       related,
       names: [],
-      weight: known.length > 0 ? Math.max(...known.map((s) => index.idf(s))) : unknownWeight(token.lower),
+      weight:
+        known.length > 0
+          ? Math.max(...known.map((s) => index.idf(s)))
+          : knownRelated.length > 0
+            ? Math.max(...knownRelated.map((s) => index.idf(s)))
+            : unknownWeight(token.lower),
       known: known.length > 0 || knownRelated.length > 0 || hasPrefixMatch(token.stems[0]!, index),
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
     });
@@ -176,6 +183,23 @@ function wordStrength(concept: Concept, token: Token): number {
     return MATCH.prefix;
   }
   return 0;
+}
+
+/**
+ * The query asks about one nationality and the sentence names another in its place: "Japanese
+ * prime minister" is not answered by "Chinese Premier Li Qiang", however well "premier" matches.
+ */
+export function contradictsNationality(matches: readonly ConceptMatch[], sentence: SentenceAnalysis): boolean {
+  const askedNationality = matches.some((m) => m.strength === 0 && m.concept.type === 'word' && NATIONALITIES.has(m.concept.stems[0]!));
+  if (!askedNationality) return false;
+  return matches.some(
+    (m) =>
+      m.strength > 0 &&
+      m.tokens.some((t) => {
+        const before = sentence.tokens[t - 1];
+        return before !== undefined && NATIONALITIES.has(before.stems[0]!);
+      }),
+  );
 }
 
 function range(from: number, to: number): number[] {

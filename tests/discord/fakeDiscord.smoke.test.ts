@@ -221,6 +221,15 @@ describe('fake Discord with a real discord.js Client', () => {
     await expect(invalid).rejects.toMatchObject({ code: 50035, status: 400 });
   });
 
+  it('survives a 500 on command registration: @discordjs/rest retries 5xx', async () => {
+    fake.clearRequests();
+    fake.failNextRequests({ method: 'PUT', path: '/applications/:applicationId/commands' }, { kind: 'server-error' });
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    await rest.put(Routes.applicationCommands(fake.applicationId), { body: [{ name: 'ping', description: 'Check the bot' }] });
+    expect(fake.requestsTo({ method: 'PUT', path: '/applications/:applicationId/commands' }).map((r) => r.status)).toEqual([500, 200]);
+    expect(fake.registeredCommands().map((c) => c.name)).toEqual(['ping']);
+  });
+
   it('answers 401 to a wrong bot token and reports it as unexpected', async () => {
     const rest = new REST({ api: fake.apiUrl }).setToken('not-the-token');
     await expect(rest.get(Routes.user('@me'))).rejects.toMatchObject({ status: 401 });
@@ -240,6 +249,15 @@ describe('fake Discord with a real discord.js Client', () => {
     expect(resumeConnect?.kind === 'connect' && resumeConnect.url.startsWith('/resume-gateway?')).toBe(true);
     expect(fake.gateway.identifies).toHaveLength(1);
     expect((await fake.waitForResponse(sent.id, { timeoutMs: 5_000 })).body).toMatchObject({ data: { content: 'pong' } });
+  });
+
+  it('resumes after op 7 RECONNECT', async () => {
+    const resumesBefore = fake.gateway.resumes.length;
+    await fake.requestReconnect();
+    await fake.waitForResume({ count: resumesBefore + 1 });
+    const sent = await fake.sendInteraction(fake.commandInteraction({ name: 'ping' }));
+    expect(sent.live).toBe(true);
+    expect((await fake.waitForResponse(sent.id)).status).toBe(204);
   });
 });
 

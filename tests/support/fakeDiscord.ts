@@ -395,7 +395,14 @@ export class FakeDiscord {
     };
     this.#interactions.set(payload.id, state);
     this.#interactionsByToken.set(payload.token, state);
-    const result: DispatchResult = await this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    let result: DispatchResult;
+    try {
+      result = await this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    } catch (error) {
+      this.#interactions.delete(payload.id);
+      this.#interactionsByToken.delete(payload.token);
+      throw error;
+    }
     return { id: payload.id, token: payload.token, payload, live: result.live };
   }
 
@@ -796,7 +803,7 @@ export class FakeDiscord {
     if (state.acknowledgedWith !== null) {
       return record(400, { code: DiscordErrorCode.InteractionAlreadyAcknowledged, message: 'Interaction has already been acknowledged.' });
     }
-    if (!INTERACTION_CALLBACK_TYPES[state.payload.type].includes(body.type)) {
+    if (!(INTERACTION_CALLBACK_TYPES[state.payload.type] ?? []).includes(body.type)) {
       const errors = new FormErrors();
       errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Callback type ${String(body.type)} is not valid for interaction type ${state.payload.type}`);
       return record(400, errors.toBody());
@@ -919,7 +926,6 @@ export class FakeDiscord {
   #messageFrom(state: FakeInteraction, data: Record<string, unknown>, files: RecordedFile[], channelId: string): APIMessage {
     const payload = state.payload;
     const user = payload.member?.user ?? payload.user ?? BOT_USER;
-    const name = payload.data && 'name' in payload.data ? payload.data.name : undefined;
     return makeBotMessage({
       channelId,
       guildId: payload.guild_id,
@@ -928,7 +934,7 @@ export class FakeDiscord {
       components: Array.isArray(data.components) ? (data.components as APIMessage['components']) : [],
       attachments: this.#attachmentsFrom(files, channelId),
       flags: Number(data.flags ?? 0) & (SETTABLE_MESSAGE_FLAGS | MessageFlags.Loading),
-      interaction: { id: state.id, type: payload.type, user, ...(name ? { name } : {}) },
+      interaction: { id: state.id, type: payload.type, user },
     });
   }
 

@@ -302,13 +302,14 @@ export interface BotMessageInit {
   components?: APIMessageTopLevelComponent[];
   attachments?: APIAttachment[];
   flags?: number;
-  /** The interaction this message answers (sets webhook_id/application_id/interaction_metadata). */
-  interaction?: { id: string; type: InteractionType; user: APIUser; name?: string };
+  /** The interaction this message answers (sets webhook_id/application_id, and interaction_metadata for commands). */
+  interaction?: { id: string; type: InteractionType; user: APIUser };
   type?: MessageType;
 }
 
 export function makeBotMessage(init: BotMessageInit): APIMessage {
   const interaction = init.interaction;
+  const isCommand = interaction?.type === InteractionType.ApplicationCommand;
   return {
     id: nextSnowflake(),
     channel_id: init.channelId,
@@ -323,21 +324,25 @@ export function makeBotMessage(init: BotMessageInit): APIMessage {
     attachments: init.attachments ?? [],
     embeds: init.embeds ?? [],
     pinned: false,
-    type: init.type ?? (interaction ? MessageType.ChatInputCommand : MessageType.Default),
+    type: init.type ?? (isCommand ? MessageType.ChatInputCommand : MessageType.Default),
     flags: init.flags ?? 0,
     components: init.components ?? [],
     ...(interaction
       ? {
           webhook_id: FAKE_APPLICATION_ID,
           application_id: FAKE_APPLICATION_ID,
-          interaction_metadata: {
-            id: interaction.id,
-            type: InteractionType.ApplicationCommand,
-            user: interaction.user,
-            authorizing_integration_owners: init.guildId
-              ? { [ApplicationIntegrationType.GuildInstall]: init.guildId }
-              : {},
-          },
+          ...(isCommand
+            ? {
+                interaction_metadata: {
+                  id: interaction.id,
+                  type: InteractionType.ApplicationCommand,
+                  user: interaction.user,
+                  authorizing_integration_owners: init.guildId
+                    ? { [ApplicationIntegrationType.GuildInstall]: init.guildId }
+                    : {},
+                },
+              }
+            : {}),
         }
       : {}),
   };
