@@ -58,7 +58,7 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
         sentence,
         withTokens(
           sentence,
-          sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.strength * 0.6 })),
+          sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.label === 'range' ? 0.9 : s.strength * 0.6 })),
         ),
         matched,
       );

@@ -16,6 +16,8 @@ const CANDIDATES = 80;
 /** An excerpt is shown only if it scores at least this share of the best one. */
 const RELATIVE_SCORE_FLOOR = 0.5;
 export const MAX_ANSWER_LENGTH = 120;
+/** How much the noun of "which companies" counts next to the topic words. */
+const FOCUS_WEIGHT = 0.3;
 
 export interface AnswerOptions {
   maxExcerpts?: number;
@@ -72,7 +74,10 @@ export class AnswerEngine {
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const notFound: Answer = { question, status: 'not-found', answer: null, excerpts: [], articleCount: this.articles.length };
     const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
-    const concepts = queryConcepts(question.query, this.index, this.names, { sentenceCase });
+    const concepts = [
+      ...queryConcepts(question.query, this.index, this.names, { sentenceCase }),
+      ...(question.focus === null ? [] : queryConcepts(question.focus, this.index, this.names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT }))),
+    ];
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
     if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return notFound;
     const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);

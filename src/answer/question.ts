@@ -30,6 +30,11 @@ export interface Question {
   tense: Tense;
   /** The question asks who said something ("Who told AFP ...", "/who said ..."). */
   asksForSpeaker: boolean;
+  /**
+   * The noun that names what kind of thing the answer is ("companies" in "Which companies ...").
+   * It describes the answer rather than the topic, so it helps ranking without being required.
+   */
+  focus: string | null;
 }
 
 /** The part of a question that says what its answer looks like. */
@@ -74,28 +79,33 @@ export function readQuestion(command: Command, text: string): Question {
   const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
   const asksForSpeaker = SPEECH.test(trimmed);
   if (command !== 'ask') {
-    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense, asksForSpeaker };
+    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense, asksForSpeaker, focus: null };
   }
   const stripped = stripQuestionWords(trimmed);
   let kind: AnswerKind = stripped.kind ?? 'thing';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^who\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker };
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus: stripped.focus };
 }
 
-/** Removes the question opening ("When will", "Which companies are") and a final question mark. */
-function stripQuestionWords(text: string): { query: string; kind: AnswerKind | null } {
+/**
+ * Removes the question opening ("When will", "Which companies are") and a final question mark.
+ * The noun of "which companies" is returned apart as the focus.
+ */
+function stripQuestionWords(text: string): { query: string; kind: AnswerKind | null; focus: string | null } {
   let rest = text.replace(/[?？!]+\s*$/u, '').trim();
   let kind: AnswerKind | null = null;
+  let focus: string | null = null;
   for (const [pattern, k] of OPENINGS) {
     const match = pattern.exec(rest);
     if (match === null) continue;
     kind = k;
-    // Keep the noun of "which companies": it is what the answer is about ("companies in the delegation").
-    const keepNoun = /^(?:what|which) /i.test(match[0]) && k !== 'time' && k !== 'reason';
-    rest = keepNoun ? rest.replace(/^(?:what|which)\s+/i, '') : rest.slice(match[0].length);
+    if (/^(?:what|which) /i.test(match[0]) && k !== 'time' && k !== 'reason' && k !== 'thing') {
+      focus = match[0].replace(/^(?:what|which)\s+/i, '');
+    }
+    rest = rest.slice(match[0].length);
     break;
   }
   rest = rest.trim().replace(AUXILIARIES, '');
-  return { query: rest.trim(), kind };
+  return { query: rest.trim(), kind, focus };
 }

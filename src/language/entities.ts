@@ -45,6 +45,9 @@ const CALENDAR_WORDS = new Set(
     'saturday sunday').split(' '),
 );
 
+/** Title words that only qualify another title ("Foreign Minister", "Vice President"). */
+const NOT_ALONE_TITLES = new Set(['foreign', 'defence', 'defense', 'finance', 'trade', 'state', 'first', 'former', 'late', 'acting', 'vice', 'deputy', 'chief', 'prime', 'supreme', 'executive']);
+
 function isAcronym(surface: string): boolean {
   return /^(?:\p{Lu}\.?){2,6}$/u.test(surface.replace(/['’]s$/, ''));
 }
@@ -128,6 +131,12 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
     let titled = false;
     const fullKey = words.map((w) => w.lower).join(' ');
     if (classifyRun(fullKey, words) === null) {
+      // Everything up to the last title is the title ("Finnish President Aku Lehtonen").
+      const lastTitle = words.slice(0, -1).findLastIndex((w) => TITLES.has(w.lower) && !NOT_ALONE_TITLES.has(w.lower));
+      if (lastTitle >= 0) {
+        titled = true;
+        words = words.slice(lastTitle + 1);
+      }
       while (words.length > 1) {
         const head = words[0]!.lower;
         const twoWords = `${head} ${words[1]!.lower}`;

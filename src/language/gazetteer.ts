@@ -57,7 +57,9 @@ foundation|house|court|assembly|parliament|congress|senate|army|navy|force|force
 service|services|news|times|post|journal|herald|daily|broadcasting|broadcaster|network|tv|radio|
 electronics|motor|motors|airlines|airways|industries|technologies|energy|organisation|organization|
 secretariat|cabinet|administration|government|summit|forum|nations|alliance|club|media|press|
-centre|center|board|authority|reserve|exchange|academy|church|hospital|station`);
+centre|center|board|authority|reserve|exchange|academy|church|hospital|station|
+fair|festival|expo|exhibition|games|olympics|cup|championship|championships|league|conference|
+congress|convention|awards|show|week|talks|treaty|accord|act|initiative|programme|program|project`);
 
 /**
  * Titles and roles written before a person's name ("President Xi Jinping", "Premier Li Qiang").
@@ -82,7 +84,17 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   australian: 'australia', israeli: 'israel', iranian: 'iran', turkish: 'turkey',
   mongolian: 'mongolia', filipino: 'philippines', thai: 'thailand', indonesian: 'indonesia',
   pakistani: 'pakistan', saudi: 'saudi arabia', egyptian: 'egypt', mexican: 'mexico',
-  brazilian: 'brazil', african: 'africa',
+  brazilian: 'brazil', african: 'africa', norwegian: 'norway', swedish: 'sweden', finnish: 'finland',
+  danish: 'denmark', dutch: 'netherlands', polish: 'poland', greek: 'greece', portuguese: 'portugal',
+  irish: 'ireland', swiss: 'switzerland', austrian: 'austria', belgian: 'belgium', czech: 'czechia',
+  hungarian: 'hungary', romanian: 'romania', argentine: 'argentina', chilean: 'chile',
+  colombian: 'colombia', nigerian: 'nigeria', kenyan: 'kenya', malaysian: 'malaysia',
+  singaporean: 'singapore', cambodian: 'cambodia', afghan: 'afghanistan', iraqi: 'iraq',
+  syrian: 'syria', lebanese: 'lebanon', qatari: 'qatar', emirati: 'united arab emirates',
+  'new zealand': 'new zealand', scottish: 'scotland', welsh: 'wales', english: 'england',
+  kazakh: 'kazakhstan', uzbek: 'uzbekistan', nepali: 'nepal', bangladeshi: 'bangladesh',
+  'sri lankan': 'sri lanka', palestinian: 'palestine', venezuelan: 'venezuela', cuban: 'cuba',
+  peruvian: 'peru', ethiopian: 'ethiopia', 'south african': 'south africa',
 };
 
 /** Words that, capitalised at the start of a sentence, are still ordinary words. */

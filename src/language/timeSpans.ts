@@ -7,7 +7,7 @@ import { dedupeSpans, makeSpan, type Span } from './spans.js';
  * chrono leaves out ("Hours before Lee’s departure", "since 2019", "four-day", "recently").
  */
 
-const STRENGTH = { date: 1, weekday: 0.9, relative: 0.85, duration: 0.75, vague: 0.35 } as const;
+const STRENGTH = { date: 1, range: 1, weekday: 0.9, relative: 0.85, duration: 0.75, vague: 0.35 } as const;
 export type TimeLabel = keyof typeof STRENGTH;
 
 const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)';
@@ -34,7 +34,9 @@ function labelChrono(result: chrono.ParsedResult): TimeLabel {
   const text = result.text.trim().replace(/[,.]$/, '');
   if (DURATION_TEXT.test(text)) return 'duration';
   if (/^(?:this|last|next|past)\b|\b(?:ago|later|earlier)$/i.test(text)) return 'relative';
-  // A calendar date ("January 4 to 7") is more precise than a weekday ("Sunday") or a month.
+  // A span of days ("January 4 to 7", "Sunday to Tuesday") says how long as well as when.
+  if (result.end !== null && result.end !== undefined) return 'range';
+  // A calendar date ("March 4") is more precise than a weekday ("Sunday") or a month.
   const known = result.start;
   if (known.isCertain('day') || known.isCertain('year')) return 'date';
   if (known.isCertain('weekday') || known.isCertain('month')) return 'weekday';

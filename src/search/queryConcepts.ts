@@ -36,8 +36,10 @@ export interface ConceptMatch {
   tokens: number[];
 }
 
-const MATCH = { exact: 1, related: 0.7, prefix: 0.6, partialName: 0.4 } as const;
+const MATCH = { exact: 1, related: 0.7, prefix: 0.75, partialName: 0.4 } as const;
 const MIN_PREFIX = 5;
+/** Below this everyday-English rarity, a lower-case word is not read as a short name. */
+const EVERYDAY_NAME_RARITY = 0.35;
 
 const PLACE_OF_DEMONYM = new Map<string, string[]>();
 const NATIONALITIES = new Set<string>();
@@ -119,7 +121,9 @@ function longestName(tokens: Token[], start: number, names: NameDirectory): { le
   for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
     const words = tokens.slice(start, start + length);
     const key = words.map((t) => t.lower).join(' ');
-    const fullNames = names.fullNamesFor(key);
+    // An everyday word typed in lower case ("young", "long") is the word, not someone's name.
+    const everyday = length === 1 && !words[0]!.capitalized && generalRarity(key) < EVERYDAY_NAME_RARITY;
+    const fullNames = everyday ? [] : names.fullNamesFor(key);
     if (fullNames.length > 0) return { length, fullNames };
     if (length > 1) {
       const byCompact = names.fullNameByCompactForm(compact(key));

@@ -1,0 +1,43 @@
+/**
+ * `npm start`: loads the configuration and the corpus, then serves Discord when a token is
+ * configured, or answers in a local console when none is.
+ */
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config.js';
+import { runConsole } from './cli/console.js';
+import { createLogger } from './logger.js';
+import { AnswerService } from './service/answerService.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const service = new AnswerService(config.corpusDir, logger);
+  await service.reload();
+
+  if (config.discordToken === null) {
+    process.stderr.write('No DISCORD_TOKEN is configured: answering in this console instead (set one in .env to serve Discord).\n');
+    await runConsole(service, { input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+    return;
+  }
+  const { startBot } = await import('./discord/bot.js');
+  const bot = await startBot({ config, logger, service });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => logger.flush(() => process.exit(0)),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while shutting down');
+        logger.flush(() => process.exit(1));
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+});
