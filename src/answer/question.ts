@@ -84,7 +84,7 @@ export function readQuestion(command: Command, text: string): Question {
   const stripped = stripQuestionWords(trimmed);
   let kind: AnswerKind = stripped.kind ?? 'thing';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
-  if (kind === 'person' && /^who\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
+  if (kind === 'person' && /^[Ww]ho\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
   return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus: stripped.focus };
 }
 

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import { renderAnswerText } from '../../src/answer/render.js';
+import { parseArticle } from '../../src/corpus/loadCorpus.js';
+import { sampleArticles, sampleEngine } from '../support/sampleCorpus.js';
+
+const engine = sampleEngine();
+const allSentences = new Set(sampleArticles().flatMap((a) => a.sentences.map((s) => s.text)));
+
+function engineOf(articles: Record<string, string>): AnswerEngine {
+  return new AnswerEngine({
+    articles: Object.entries(articles).map(([id, content]) => parseArticle({ id, file: `${id}.txt`, content })),
+    errors: [],
+  });
+}
+
+describe('answering a question with cited sentences', () => {
+  it('gives the short answer of the wanted kind, highlighted inside a verbatim, cited sentence', () => {
+    const answer = engine.answer('when', 'Lehtonen sign shipping agreement');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toBe('Thursday');
+    const [first] = answer.excerpts;
+    expect(first!.text).toBe('Finnish President Aku Lehtonen is expected to join her on Thursday to sign a shipping agreement.');
+    expect(first!.text.slice(first!.highlight!.start, first!.highlight!.end)).toBe('Thursday');
+    expect(first!.citations[0]).toEqual({
+      articleId: 'fair-opens',
+      title: 'Nordic trade fair opens in Tromsø',
+      source: 'Arctic Ledger',
+      url: 'https://example.org/fair-opens',
+      position: 4,
+    });
+  });
+
+  it.each([
+    ['who', 'port director', 'Magnus Eide'],
+    ['who', 'Finnish President', 'Aku Lehtonen'],
+    ['why', 'agreement delayed', 'because of a dispute over fishing quotas'],
+    ['where', 'cruise ships diverted', 'Bodø'],
+    ['ask', 'How many companies take part?', '300'],
+    ['ask', 'How long is the fair?', 'March 4 to 8'],
+    ['ask', 'When did Solberg-Vik last visit Tromsø?', '2019'],
+    ['ask', 'Which companies exhibit?', 'Kongsberg Maritime'],
+  ] as const)('/%s %s → %s', (command, query, expected) => {
+    expect(engine.answer(command, query).answer).toContain(expected);
+  });
+
+  it('quotes only sentences of the corpus, at most three by default, best first', () => {
+    const answer = engine.answer('what', 'fair');
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+    for (const excerpt of answer.excerpts) expect(allSentences.has(excerpt.text)).toBe(true);
+    const scores = answer.excerpts.map((e) => e.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(engine.answer('what', 'fair', { maxExcerpts: 5 }).excerpts.length).toBeGreaterThan(3);
+  });
+
+  it('adds the sentence before when the excerpt cannot stand alone', () => {
+    const answer = engine.answer('where', 'cruise ships diverted');
+    expect(answer.excerpts[0]!.text).toMatch(/^He added/);
+    expect(answer.excerpts[0]!.context).toBe('Port director Magnus Eide said the harbour had been expanded for the occasion.');
+    expect(engine.answer('who', 'port director').excerpts[0]!.context).toBeNull();
+  });
+
+  it('answers "who" from the context sentence when the excerpt only says "he"', () => {
+    const answer = engine.answer('who', 'cruise ships would be diverted');
+    expect(answer.answer).toBe('Magnus Eide');
+    expect(answer.excerpts[0]!.highlight).toBeNull();
+  });
+
+  it('shows the same fact told by two articles once, citing both', () => {
+    const answer = engine.answer('when', 'trade fair opens');
+    const [first] = answer.excerpts;
+    expect(first!.citations.map((c) => c.articleId).sort()).toEqual(['fair-opens', 'fair-preview']);
+    const texts = answer.excerpts.map((e) => e.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('links a short name to the full name the corpus uses', () => {
+    const answer = engine.answer('when', 'Ingrid Solberg-Vik last visited Tromsø');
+    expect(answer.excerpts[0]!.text).toMatch(/^Solberg-Vik last visited Tromsø in 2019/);
+  });
+
+  it.each([
+    ['who', 'Elon Musk'],
+    ['when', 'Olympic Games'],
+    ['ask', 'What is the capital of France?'],
+    ['why', 'bitcoin price crash'],
+    ['what', 'the of and'],
+    ['who', 'Japanese prime minister'],
+  ] as const)('says it found nothing for /%s %s instead of quoting the least bad sentence', (command, query) => {
+    const answer = engine.answer(command, query);
+    expect(answer.status).toBe('not-found');
+    expect(answer.answer).toBeNull();
+    expect(answer.excerpts).toEqual([]);
+    expect(renderAnswerText(answer)).toMatch(/found nothing/);
+  });
+});
+
+describe('ranking by the kind of answer wanted', () => {
+  const twoSentences = engineOf({
+    a: 'The museum reopened its east wing to visitors.\nThe museum reopened on Friday after repairs.\n',
+  });
+
+  it('prefers, among matching sentences, the one holding an answer of the wanted kind', () => {
+    expect(twoSentences.answer('when', 'museum reopened').excerpts[0]!.text).toBe('The museum reopened on Friday after repairs.');
+    expect(twoSentences.answer('when', 'museum reopened').answer).toBe('Friday');
+  });
+
+  it('still quotes a relevant sentence without a short answer when none holds one', () => {
+    const answer = twoSentences.answer('who', 'museum east wing');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toBeNull();
+    expect(answer.excerpts[0]!.text).toBe('The museum reopened its east wing to visitors.');
+  });
+
+  it('matches inflections, synonyms and apostrophes as people type them', () => {
+    const corpus = engineOf({ b: 'Kim’s visits to Busan drew large crowds in May.\nThe firm announced record profits.\n' });
+    expect(corpus.answer('when', "kim's visiting busan").answer).toBe('May');
+    expect(corpus.answer('what', 'company profits').excerpts[0]!.text).toBe('The firm announced record profits.');
+  });
+
+  it('answers a new article as well as the first ones', () => {
+    const grown = new AnswerEngine({
+      articles: [...sampleArticles(), parseArticle({ id: 'ferry', file: 'ferry.txt', content: 'A new ferry line to Svalbard will start in June, the operator said.\n' })],
+      errors: [],
+    });
+    expect(grown.answer('when', 'ferry line to Svalbard').answer).toBe('June');
+    expect(grown.answer('when', 'Lehtonen sign shipping agreement').answer).toBe('Thursday');
+  });
+});

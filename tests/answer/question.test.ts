@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/answer/question.js';
+
+describe('reading what a question asks for', () => {
+  it('takes the kind of answer from the slash command', () => {
+    expect(readQuestion('when', 'summit with Xi').kind).toBe('time');
+    expect(readQuestion('who', 'spokesperson').kind).toBe('person');
+    expect(readQuestion('why', 'visit China').kind).toBe('reason');
+    expect(readQuestion('where', 'APEC Summit').kind).toBe('place');
+    expect(readQuestion('what', 'one-China principle').kind).toBe('thing');
+  });
+
+  it.each([
+    ['When will Lee meet Xi?', 'time', 'Lee meet Xi'],
+    ['What day does the fair open?', 'time', 'the fair open'],
+    ['How long is the visit?', 'duration', 'the visit'],
+    ['How many companies take part?', 'quantity', 'companies take part'],
+    ['Why is Lee going to China?', 'reason', 'Lee going to China'],
+    ['What is the purpose of the trip?', 'reason', 'the trip'],
+    ['Where did Lee and Xi meet in November?', 'place', 'Lee and Xi meet in November'],
+    ['Who is the spokesperson?', 'person', 'the spokesperson'],
+    ['Who is Lee Jae-mook?', 'description', 'Lee Jae-mook'],
+    ['What did North Korea fire?', 'thing', 'North Korea fire'],
+  ] as const)('reads "%s" as a %s question about "%s"', (text, kind, query) => {
+    const question = readQuestion('ask', text);
+    expect(question.kind).toBe(kind);
+    expect(question.query).toBe(query);
+  });
+
+  it('keeps the noun of "which companies" apart, as the focus of the answer', () => {
+    const question = readQuestion('ask', 'Which companies are in the delegation?');
+    expect(question.kind).toBe('organisation');
+    expect(question.focus).toBe('companies');
+    expect(question.query).toBe('in the delegation');
+    expect(readQuestion('ask', 'Which city hosted the summit?').kind).toBe('place');
+  });
+
+  it('reads the tense the question asks in', () => {
+    expect(readQuestion('ask', 'When will Lee meet Xi?').tense).toBe('future');
+    expect(readQuestion('ask', 'Where did they meet?').tense).toBe('past');
+    expect(readQuestion('when', 'summit with Xi').tense).toBeNull();
+  });
+
+  it('knows when a question asks who said something', () => {
+    expect(readQuestion('ask', 'Who told AFP that Pyongyang is the key issue?').asksForSpeaker).toBe(true);
+    expect(readQuestion('who', 'said China could help').asksForSpeaker).toBe(true);
+    expect(readQuestion('who', 'spokesperson').asksForSpeaker).toBe(false);
+  });
+});

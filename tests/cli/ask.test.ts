@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSampleCorpus } from '../support/sampleCorpus.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `ask` command as a child process, as `npm run ask` does. */
+function ask(args: string[], options: { stdin?: string; corpusDir?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, CORPUS_DIR: options.corpusDir ?? 'corpus', LOG_LEVEL: 'warn', DISCORD_TOKEN: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+describe('the ask command', () => {
+  let corpusDir: string;
+  beforeAll(async () => {
+    corpusDir = await writeSampleCorpus({
+      'broken.md': '---\ntitle: [unclosed\n---\nSome text.\n',
+      'empty.txt': '',
+    });
+  });
+  afterAll(async () => {
+    await rm(corpusDir, { recursive: true, force: true });
+  });
+
+  it('answers one question given as arguments and prints the reply as Discord would show it', async () => {
+    const run = await ask(['when', 'summit', 'with', 'Xi']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\*\*Monday\*\*/);
+    expect(run.stdout).toContain('A summit with Xi is planned for **Monday**');
+    expect(run.stdout).toMatch(/sentence \d+/);
+  });
+
+  it('speaks the JSON contract on stdin: one object a line, in order, errors inline', async () => {
+    const run = await ask(['--json'], { stdin: '/who spokesperson\n\n/bogus thing\n/when\n/who Elon Musk\n' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ command: 'who', query: 'spokesperson', answer: 'Kang Yu-jung' });
+    const excerpts = lines[0]!.excerpts as Array<Record<string, unknown>>;
+    expect(excerpts[0]).toMatchObject({ context: null, article: '000_c04b76726293f929', sentence: expect.any(Number) });
+    expect(lines[1]!.error).toMatch(/unknown command/);
+    expect(lines[2]!.error).toMatch(/needs a query/);
+    expect(lines[3]).toMatchObject({ answer: null, excerpts: [] });
+  });
+
+  it('keeps answering from the good articles when a corpus file is broken, and names the bad files on stderr', async () => {
+    const run = await ask(['--json'], { stdin: '/who port director\n', corpusDir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ answer: 'Magnus Eide' });
+    expect(run.stderr).toContain('broken.md');
+    expect(run.stderr).toContain('empty.txt');
+  });
+});
