@@ -1,5 +1,5 @@
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
-import { PLACE_WORDS, PLACES } from '../language/gazetteer.js';
+import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { makeSpan, type Span } from '../language/spans.js';
 import type { AnswerKind, WantedAnswer } from './question.js';
 
@@ -203,15 +203,33 @@ function descriptionSpans(sentence: SentenceAnalysis, matched: ReadonlySet<numbe
       const span = makeSpan(text, start, start + apposition[1].length, 1, 'description');
       if (span !== null) candidates.push({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1) });
     }
-    // "presidential spokesperson Kang Yu-jung": lower-case role words just before the name.
-    let first = entity.firstToken;
-    while (first > 0 && !tokens[first - 1]!.capitalized && !tokens[first - 1]!.isStopWord && /^\s+$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+    // "presidential spokesperson Kang Yu-jung", "Professor Kang Jun-young of Hankuk University":
+    // role words just before the name, with the institution after it when there is one.
+    const first = roleStart(sentence, entity.firstToken);
     if (first < entity.firstToken) {
-      const span = makeSpan(text, tokens[first]!.start, tokens[entity.firstToken - 1]!.end, 0.9, 'description');
-      if (span !== null) candidates.push({ span, first, last: entity.firstToken - 1 });
+      const institution = /^\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and)\s+|\s+)?)+/u.exec(text.slice(entity.end));
+      const end = institution === null ? tokens[entity.firstToken - 1]!.end : entity.end + institution[0].trimEnd().length;
+      const span = makeSpan(text, tokens[first]!.start, end, 0.9, 'description');
+      if (span !== null) candidates.push({ span, first, last: sentence.tokenAt(span.end - 1) });
     }
   }
   return candidates;
+}
+
+/** Where the role words before a name start: lower-case role nouns and capitalised titles. */
+function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
+  const { tokens, text } = sentence;
+  let first = nameStart;
+  while (first > 0) {
+    const token = tokens[first - 1]!;
+    const joined = /^\s+$/.test(text.slice(token.end, tokens[first]!.start));
+    // A capital means a title ("Professor"), or only the start of the sentence ("Port director").
+    const ordinaryWord = !token.isStopWord && !SPEECH_VERB.test(token.lower);
+    const role = token.capitalized ? TITLES.has(token.lower) || DEMONYMS[token.lower] !== undefined || (first - 1 === 0 && ordinaryWord) : ordinaryWord;
+    if (!joined || !role) break;
+    first--;
+  }
+  return first;
 }
 
 const NUMBER = /\b(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}/giu;

@@ -29,9 +29,33 @@ function load(): Map<string, number> {
   return counts;
 }
 
-/** 0 for everyday words ("the", "land"), rising to 1 for rare or unknown words ("bitcoin"). */
+/** The word and the base forms it may be an inflection of: "arrives" → "arrive", "arriv". */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  for (const [suffix, replacements] of INFLECTIONS) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
+      for (const replacement of replacements) forms.push(word.slice(0, -suffix.length) + replacement);
+    }
+  }
+  return forms;
+}
+
+const INFLECTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ies', ['y']],
+  ['es', ['', 'e']],
+  ['s', ['']],
+  ['ied', ['y']],
+  ['ed', ['', 'e']],
+  ['ing', ['', 'e']],
+];
+
+/**
+ * 0 for everyday words ("the", "land"), rising to 1 for rare or unknown words ("bitcoin"). An
+ * inflected word is as common as its most common base form ("arrives" as "arrive").
+ */
 export function generalRarity(lowerWord: string): number {
-  const count = load().get(lowerWord) ?? 0;
+  const known = load();
+  const count = Math.max(...baseForms(lowerWord).map((form) => known.get(form) ?? 0));
   const rarity = Math.log(total / (count + 1));
   return Math.min(1, Math.max(0, (rarity - COMMON) / (RARE - COMMON)));
 }

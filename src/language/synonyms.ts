@@ -6,7 +6,7 @@ import { stemsOf } from './tokenize.js';
  * is tied to a particular article or question.
  */
 const GROUPS: readonly string[] = [
-  'visit|trip|tour|travel|journey|go|head|come',
+  'visit|trip|tour|travel|journey|go|head|come|arrive|arrival',
   'leave|depart|departure|head|set off',
   'begin|start|open|kick off|launch',
   'meet|meeting|summit|talks|met',
