@@ -111,6 +111,8 @@ function entitySpans(
     const type = kind !== 'place' && entity.type === 'name' && isCompanyContext(sentence, entity) ? 'organisation' : entity.type;
     let strength = strengths[type] ?? 0;
     if (kind === 'place') strength = placeStrength(sentence, entity, strength);
+    // "China is South Korea’s largest trading partner": the subject of "is" + what was asked.
+    else if (isCopulaSubject(sentence, entity, matched)) strength = Math.max(strength, COPULA_STRENGTH);
     if (strength === 0) continue;
     if (kind !== 'place') {
       const after = tokens[entity.lastToken + 1];
@@ -138,8 +140,20 @@ function entitySpans(
     if (span !== null) candidates.push({ span, first, last: last.lastToken });
   }
   // Places answer "who" only where the sentence names no one else.
-  if (kind !== 'place' && candidates.some((c) => c.span.label !== 'place')) return candidates.filter((c) => c.span.label !== 'place');
+  const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
+  if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** A name that the sentence says *is* what the question asks about answers it, whatever it names. */
+const COPULA_STRENGTH = 1.1;
+const COPULA = /^(?:is|was|are|were|remains|remained|became)$/;
+
+function isCopulaSubject(sentence: SentenceAnalysis, entity: LinkedEntity, matched: ReadonlySet<number>): boolean {
+  const verb = sentence.tokens[entity.lastToken + 1];
+  if (verb === undefined || !COPULA.test(verb.lower)) return false;
+  for (let i = entity.lastToken + 2; i <= entity.lastToken + 4; i++) if (matched.has(i)) return true;
+  return false;
 }
 
 /** A place is clearest after a locative word ("into the Sea of Japan", "city of Gyeongju"). */

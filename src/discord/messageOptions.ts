@@ -1,15 +1,18 @@
 import type { APIEmbed } from 'discord.js';
 
-/** Mentions that a message may ping: none, ever. Neither an article nor a query can ping anyone. */
-export const NO_MENTIONS = { parse: [] as never[] } as const;
-
 /** What the bot sends as one message: text and embeds. */
 export interface MessageParts {
   content?: string;
   embeds?: APIEmbed[];
 }
 
-/** Message options with `allowedMentions` that parse nothing: use for every reply, edit and follow-up. */
-export function safeMessage(parts: MessageParts): MessageParts & { allowedMentions: { parse: never[] } } {
+/** A message that pings no one: `allowedMentions` parses nothing. */
+export type SafeMessage = MessageParts & { allowedMentions: { parse: [] } };
+
+/**
+ * Message options with `allowedMentions` that parse nothing, so neither an article nor a query can
+ * ping @everyone, a role or a user. Every reply, edit and follow-up the bot sends goes through this.
+ */
+export function safeMessage(parts: MessageParts): SafeMessage {
   return { ...parts, allowedMentions: { parse: [] } };
 }

@@ -1,0 +1,112 @@
+import { citationLine, escapeMarkdown, notFoundText } from '../answer/render.js';
+import type { Answer, Citation, Excerpt } from '../answer/types.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { fitEmbed } from './embedFit.js';
+import { highlightedWithin } from './highlight.js';
+import { DISCORD_LIMITS } from './limits.js';
+import type { MessageParts } from './messageOptions.js';
+import { truncate } from './truncate.js';
+
+/** Embed colours: an answer, and a search that found nothing. */
+export const ANSWER_COLOR = 0x3b82f6;
+export const NOT_FOUND_COLOR = 0x9ca3af;
+
+/** At most this many other articles saying the same are listed under an excerpt. */
+const MAX_ALSO_CITATIONS = 3;
+/** Share of a field's room a context sentence may take (the quoted sentence matters more). */
+const CONTEXT_SHARE = 0.35;
+
+/** "/when summit with Xi", as typed. */
+function questionEcho(answer: Answer): string {
+  return `/${answer.question.command} ${answer.question.text}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A link that is safe inside Markdown's `[text](url)`: no spaces or parentheses left raw. */
+function markdownUrl(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}
+
+/** The citation under an excerpt in the embed: publisher, link, sentence position (the title is the field's name). */
+function citationDetails(citation: Citation): string {
+  const parts: string[] = [];
+  if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
+  if (citation.url !== null) parts.push(`[link](${markdownUrl(citation.url)})`);
+  parts.push(`sentence ${citation.position}`);
+  parts.push(`\`${citation.articleId.replace(/`/g, "'")}\``);
+  return parts.join(' · ');
+}
+
+function citationTitle(citation: Citation): string {
+  return citation.title ?? `article ${citation.articleId}`;
+}
+
+/** One excerpt as an embed field: the context sentence (italic), the sentence with the answer in bold, its citation. */
+function excerptField(excerpt: Excerpt, index: number): APIEmbedField {
+  const [first, ...others] = excerpt.citations;
+  const name = truncate(`${index + 1}. ${escapeMarkdown(first === undefined ? 'Unknown article' : citationTitle(first))}`, DISCORD_LIMITS.embed.fieldName);
+  const lines: string[] = [];
+  if (first !== undefined) lines.push(`— ${citationDetails(first)}`);
+  for (const other of others.slice(0, MAX_ALSO_CITATIONS)) {
+    lines.push(truncate(`also: ${escapeMarkdown(citationTitle(other))} · ${citationDetails(other)}`, 300));
+  }
+  if (others.length > MAX_ALSO_CITATIONS) lines.push(`also in ${plural(others.length - MAX_ALSO_CITATIONS, 'more article')}`);
+  const citationText = truncate(lines.join('\n'), 500);
+  let room = DISCORD_LIMITS.embed.fieldValue - citationText.length - 1;
+  let contextLine = '';
+  if (excerpt.context !== null) {
+    // "> _…_\n": 5 characters of markup around the escaped context.
+    contextLine = `> _${truncate(escapeMarkdown(excerpt.context), Math.floor(room * CONTEXT_SHARE) - 5)}_\n`;
+    room -= contextLine.length;
+  }
+  const sentence = `> ${highlightedWithin(excerpt, room - 2)}`;
+  return { name, value: `${contextLine}${sentence}\n${citationText}` };
+}
+
+/** The footer: how many articles were searched (and how many excerpts did not fit, if any). */
+function footerText(answer: Answer, dropped: number): string {
+  const parts = [`Searched ${plural(answer.articleCount, 'article')}`, 'quotes are verbatim', '/sources lists the articles'];
+  if (dropped > 0) parts.splice(1, 0, `${plural(dropped, 'more excerpt')} did not fit`);
+  return parts.join(' · ');
+}
+
+/** The embed of an answer: short answer first, each cited excerpt with its answer span in bold and its citation. */
+export function answerEmbed(answer: Answer): APIEmbed {
+  const embed: APIEmbed = {
+    color: ANSWER_COLOR,
+    // The author line echoes the question; it is plain text (no Markdown, no pings) in Discord.
+    author: { name: questionEcho(answer) },
+    title: answer.answer === null ? 'No short answer: the closest sentences' : escapeMarkdown(answer.answer),
+    fields: answer.excerpts.map(excerptField),
+  };
+  const { embed: fitted, dropped } = fitEmbed({ ...embed, footer: { text: footerText(answer, 0) } });
+  return dropped > 0 ? fitEmbed({ ...fitted, footer: { text: footerText(answer, dropped) } }).embed : fitted;
+}
+
+/**
+ * The plain text of an answer for `content`, so that notifications and screen readers carry it:
+ * the question and short answer, the best sentence quoted with its citation. At most 2000 characters.
+ */
+export function answerContent(answer: Answer): string {
+  const max = DISCORD_LIMITS.content;
+  const echo = truncate(`/${answer.question.command} ${escapeMarkdown(answer.question.text)}`, 300);
+  const head = answer.answer === null ? `${echo}: no short answer; the closest sentence:` : `${echo} → **${escapeMarkdown(answer.answer)}**`;
+  const [best, ...rest] = answer.excerpts;
+  if (best === undefined) return truncate(head, max);
+  const firstCitation = best.citations[0];
+  const citation = firstCitation === undefined ? '' : `\n— ${truncate(citationLine(firstCitation), 400)}`;
+  const more = rest.length > 0 ? `\n(${plural(rest.length, 'more sentence')} below)` : '';
+  const room = max - head.length - citation.length - more.length - 3;
+  return `${head}\n> ${highlightedWithin(best, room)}${citation}${more}`;
+}
+
+/** The whole reply to a question: embed plus plain-text content; for "not found", the text alone. */
+export function renderAnswerMessage(answer: Answer): MessageParts {
+  if (answer.status === 'not-found' || answer.excerpts.length === 0) {
+    return { content: truncate(notFoundText(answer), DISCORD_LIMITS.content) };
+  }
+  return { content: answerContent(answer), embeds: [answerEmbed(answer)] };
+}
