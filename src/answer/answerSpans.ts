@@ -131,8 +131,9 @@ function entitySpans(
     }
     // "Samsung and Hyundai Motor Group": names joined by "and" answer together.
     let last = entity;
-    while (entities[i + 1] !== undefined && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(last.end, entities[i + 1]!.start)) && entities[i + 1]!.type !== 'place' === (entity.type !== 'place')) {
-      last = entities[++i]!;
+    for (let next = entities[i + 1]; next !== undefined && joinsList(text, last, next, entity, matched); next = entities[i + 1]) {
+      last = next;
+      i++;
     }
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
@@ -143,6 +144,15 @@ function entitySpans(
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** "Samsung and Hyundai Motor Group": the next name continues a list of the same sort of names. */
+function joinsList(text: string, last: LinkedEntity, next: LinkedEntity, first: LinkedEntity, matched: ReadonlySet<number>): boolean {
+  return (
+    /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(last.end, next.start)) &&
+    (next.type === 'place') === (first.type === 'place') &&
+    !overlaps(next.firstToken, next.lastToken, matched)
+  );
 }
 
 /** A name that the sentence says *is* what the question asks about answers it, whatever it names. */

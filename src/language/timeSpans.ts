@@ -25,7 +25,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
   [/\b(?:for|over)\s+(?:decades|years|months|weeks|days|hours)\b/giu, 'duration'],
   [/\b(?:this|last|next|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/giu, 'relative'],
   [/\b(?:in the new year|at the start of the year|at the end of the year|early next year)\b/giu, 'vague'],
-  [/\b(?:recently|later|earlier|soon|previously|shortly|currently|now|today|tonight|yesterday|tomorrow)\b/giu, 'vague'],
+  [/\b(?:recent|recently|later|earlier|soon|previously|shortly|currently|now|today|tonight|yesterday|tomorrow)\b/giu, 'vague'],
 ];
 
 const DURATION_TEXT = new RegExp(`^(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}$`, 'iu');
