@@ -4,12 +4,12 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
 import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
+import { code, markdownUrl, plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
 import { truncate } from './truncate.js';
 
-/** Embed colours: an answer, and a search that found nothing. */
+/** The colour of an answer's embed. */
 export const ANSWER_COLOR = 0x3b82f6;
-export const NOT_FOUND_COLOR = 0x9ca3af;
 
 /** At most this many other articles saying the same are listed under an excerpt. */
 const MAX_ALSO_CITATIONS = 3;
@@ -21,14 +21,6 @@ function questionEcho(answer: Answer): string {
   return `/${answer.question.command} ${answer.question.text}`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** A link that is safe inside Markdown's `[text](url)`: no spaces or parentheses left raw. */
-function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
-}
 
 /** The citation under an excerpt in the embed: publisher, link, sentence position (the title is the field's name). */
 function citationDetails(citation: Citation): string {
@@ -36,7 +28,8 @@ function citationDetails(citation: Citation): string {
   if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
   if (citation.url !== null) parts.push(`[link](${markdownUrl(citation.url)})`);
   parts.push(`sentence ${citation.position}`);
-  parts.push(`\`${citation.articleId.replace(/`/g, "'")}\``);
+  // The id is how moderators name an article (/corpus remove); untitled articles show it already.
+  if (citation.title !== null) parts.push(code(citation.articleId));
   return parts.join(' · ');
 }
 

@@ -35,6 +35,18 @@ export const MAX_CHOICE_STRING_VALUE_LENGTH = 100;
 export const MAX_COMMANDS = 100;
 export const MAX_COMMAND_OPTIONS = 25;
 export const MAX_DESCRIPTION_LENGTH = 100;
+/** Embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4_096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1_024,
+  footerText: 2_048,
+  authorName: 256,
+  /** Sum over all embeds of a message. */
+  total: 6_000,
+} as const;
 const ALLOWED_MENTION_TYPES = new Set(['roles', 'users', 'everyone']);
 /** Discord's documented CHAT_INPUT name pattern (must also be lowercase). */
 const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -117,6 +129,7 @@ export function validateMessage(message: unknown, check: MessageCheck): DiscordE
       }
     });
   }
+  if (Array.isArray(embeds)) checkEmbeds(errors, [...check.path, 'embeds'], embeds);
   if (!errors.isEmpty) return errors.toBody();
 
   if (check.isCreate) {
@@ -129,6 +142,45 @@ export function validateMessage(message: unknown, check: MessageCheck): DiscordE
     }
   }
   return null;
+}
+
+function checkOptionalLength(errors: FormErrors, path: Path, value: unknown, max: number): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'string') {
+    errors.add(path, 'BASE_TYPE_STRING', 'Must be a string.');
+    return 0;
+  }
+  const length = charLength(value);
+  if (length > max) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
+  return length;
+}
+
+/** Discord's embed limits: per part, 25 fields (each with a name and a value), 6000 in all. */
+function checkEmbeds(errors: FormErrors, path: Path, embeds: unknown[]): void {
+  let total = 0;
+  embeds.forEach((embed: unknown, index) => {
+    const at = [...path, index];
+    const entry = isRecord(embed) ? embed : {};
+    total += checkOptionalLength(errors, [...at, 'title'], entry.title, EMBED_LIMITS.title);
+    total += checkOptionalLength(errors, [...at, 'description'], entry.description, EMBED_LIMITS.description);
+    if (isRecord(entry.footer)) total += checkOptionalLength(errors, [...at, 'footer', 'text'], entry.footer.text, EMBED_LIMITS.footerText);
+    if (isRecord(entry.author)) total += checkOptionalLength(errors, [...at, 'author', 'name'], entry.author.name, EMBED_LIMITS.authorName);
+    if (Array.isArray(entry.fields)) {
+      if (entry.fields.length > EMBED_LIMITS.fields) {
+        errors.add([...at, 'fields'], 'BASE_TYPE_MAX_LENGTH', `Must be ${EMBED_LIMITS.fields} or fewer in length.`);
+      }
+      entry.fields.forEach((field: unknown, fieldIndex) => {
+        const fieldPath = [...at, 'fields', fieldIndex];
+        const f = isRecord(field) ? field : {};
+        checkLength(errors, [...fieldPath, 'name'], f.name, 1, EMBED_LIMITS.fieldName);
+        checkLength(errors, [...fieldPath, 'value'], f.value, 1, EMBED_LIMITS.fieldValue);
+        total += (typeof f.name === 'string' ? charLength(f.name) : 0) + (typeof f.value === 'string' ? charLength(f.value) : 0);
+      });
+    }
+  });
+  if (total > EMBED_LIMITS.total) {
+    errors.add(path, 'MESSAGE_EMBED_TOO_LARGE', `Embed size exceeds maximum size of ${EMBED_LIMITS.total}`);
+  }
 }
 
 /** Checks an autocomplete result (callback type 8) body's `data.choices`. */

@@ -1,0 +1,156 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { escapeMarkdown } from '../src/answer/render.js';
+import { suggestionList } from '../src/answer/suggestions.js';
+import { articleIdOf } from '../src/corpus/loadCorpus.js';
+import { displayTitle } from '../src/corpus/types.js';
+import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.js';
+import { changeSummary, corpusListMessage } from '../src/discord/corpusMessages.js';
+import { downloadAttachment } from '../src/discord/download.js';
+import { DISCORD_LIMITS } from '../src/discord/limits.js';
+import { code } from '../src/discord/markdown.js';
+import { corpusAccess } from '../src/discord/moderators.js';
+import { replyWhenCorpusSettled, sendEphemeral, sendReply } from '../src/discord/respond.js';
+import { truncate } from '../src/discord/truncate.js';
+import type { Actor, ChangeOutcome } from '../src/service/corpusStore.js';
+import { errorMessage } from '../src/corpus/frontMatter.js';
+import { MAX_UPLOAD_BYTES, uploadProblem } from '../src/service/uploadRules.js';
+
+/** Subcommand and option names, shared by the definition and the handler. */
+const SUB = { list: 'list', reload: 'reload', add: 'add', remove: 'remove' } as const;
+const OPT = { file: 'file', title: 'title', source: 'source', url: 'url', published: 'published', id: 'id' } as const;
+
+const definition = new SlashCommandBuilder()
+  .setName('corpus')
+  .setDescription('Moderators: list, reload, add or remove the articles the bot quotes.')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .addSubcommand((sub) => sub.setName(SUB.list).setDescription('List the articles loaded and the files that could not be loaded.'))
+  .addSubcommand((sub) => sub.setName(SUB.reload).setDescription('Re-read the corpus folder (after editing files by hand).'))
+  .addSubcommand((sub) =>
+    sub
+      .setName(SUB.add)
+      .setDescription('Add an article: a .txt or .md file of at most 1 MB.')
+      .addAttachmentOption((o) => o.setName(OPT.file).setDescription('The article text (.txt or .md, UTF-8, at most 1 MB)').setRequired(true))
+      .addStringOption((o) => o.setName(OPT.title).setDescription('Its title').setMaxLength(300))
+      .addStringOption((o) => o.setName(OPT.source).setDescription('Its publisher (e.g. Reuters)').setMaxLength(200))
+      .addStringOption((o) => o.setName(OPT.url).setDescription('Its web address (http or https)').setMaxLength(1000))
+      .addStringOption((o) => o.setName(OPT.published).setDescription('Its publication date, YYYY-MM-DD').setMinLength(10).setMaxLength(10)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName(SUB.remove)
+      .setDescription('Remove an article (its file is moved aside, not deleted).')
+      .addStringOption((o) => o.setName(OPT.id).setDescription('The article id (see /corpus list)').setRequired(true).setAutocomplete(true)),
+  );
+
+function actorOf(interaction: ChatInputCommandInteraction): Actor {
+  return { id: interaction.user.id, name: interaction.user.username, guildId: interaction.guildId };
+}
+
+async function deferEphemeral(interaction: ChatInputCommandInteraction): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+}
+
+async function report(interaction: ChatInputCommandInteraction, outcome: ChangeOutcome, context: CommandContext): Promise<void> {
+  await sendReply(interaction, changeSummary(outcome), { ephemeral: true });
+  // Build the new corpus's autocomplete suggestions now rather than on the next keystroke.
+  if (outcome.applied) suggestionList(context.service.current);
+}
+
+async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+  const file = interaction.options.getAttachment(OPT.file, true);
+  const problem = uploadProblem(file.name, file.size);
+  if (problem !== null) {
+    context.logger.warn({ file: file.name, size: file.size, reason: problem }, 'corpus add: upload refused');
+    await sendEphemeral(interaction, `**Refused** ${code(file.name)}: ${escapeMarkdown(problem)}. Nothing changed.`);
+    return;
+  }
+  await deferEphemeral(interaction);
+  let content: Uint8Array;
+  try {
+    content = await downloadAttachment(file.url, MAX_UPLOAD_BYTES);
+  } catch (error) {
+    context.logger.warn({ file: file.name, err: error }, 'corpus add: download failed');
+    await sendReply(interaction, { content: `**Refused** ${code(file.name)}: ${escapeMarkdown(errorMessage(error))}. Nothing changed.` });
+    return;
+  }
+  const outcome = await context.store.add(actorOf(interaction), {
+    fileName: file.name,
+    content,
+    meta: {
+      title: interaction.options.getString(OPT.title),
+      source: interaction.options.getString(OPT.source),
+      url: interaction.options.getString(OPT.url),
+      published: interaction.options.getString(OPT.published),
+    },
+  });
+  await report(interaction, outcome, context);
+}
+
+/** /corpus list|reload|add|remove: the moderators' corpus commands, registered for Manage Server and checked again here. */
+export const command: SlashCommand = {
+  definition,
+  scope: 'home',
+  async execute(interaction, context) {
+    const access = corpusAccess(interaction, context.config);
+    if (!access.allowed) {
+      context.logger.warn({ why: access.why, subcommand: interaction.options.getSubcommand(false) }, 'corpus command refused');
+      await sendEphemeral(interaction, access.message);
+      return;
+    }
+    switch (interaction.options.getSubcommand(true)) {
+      case SUB.list: {
+        const { store } = context;
+        await replyWhenCorpusSettled(interaction, context.service, () => corpusListMessage(store.list().articles, store.list().errors), { ephemeral: true });
+        return;
+      }
+      case SUB.reload:
+        await deferEphemeral(interaction);
+        await report(interaction, await context.store.reload(actorOf(interaction)), context);
+        return;
+      case SUB.add:
+        await add(interaction, context);
+        return;
+      case SUB.remove: {
+        const id = interaction.options.getString(OPT.id, true).trim();
+        await deferEphemeral(interaction);
+        await report(interaction, await context.store.remove(actorOf(interaction), id), context);
+        return;
+      }
+      default:
+        await sendEphemeral(interaction, 'Unknown /corpus subcommand.');
+    }
+  },
+  async autocomplete(interaction: AutocompleteInteraction, context: CommandContext) {
+    if (!corpusAccess(interaction, context.config).allowed) {
+      await interaction.respond([]);
+      return;
+    }
+    const typed = interaction.options.getFocused().toLowerCase();
+    const { articles, errors } = context.store.list();
+    const { choices, choiceLength } = DISCORD_LIMITS.autocomplete;
+    const candidates = [
+      ...articles.map((a) => ({ id: a.id, label: `${a.id} — ${displayTitle(a)}` })),
+      // A file that fails to load can be removed too (its id is its name without extension).
+      ...errors.flatMap((e) => {
+        const id = articleIdOf(e.file);
+        return id === null ? [] : [{ id, label: `${e.file} (not loaded)` }];
+      }),
+    ];
+    await interaction.respond(
+      candidates
+        .filter((c) => c.id.length <= choiceLength && c.label.toLowerCase().includes(typed))
+        .slice(0, choices)
+        .map((c) => ({ name: truncate(c.label, choiceLength), value: c.id })),
+    );
+  },
+};

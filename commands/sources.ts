@@ -1,0 +1,16 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { SlashCommand } from '../src/discord/commandTypes.js';
+import { sourcesMessage } from '../src/discord/corpusMessages.js';
+import { replyWhenCorpusSettled } from '../src/discord/respond.js';
+
+/** /sources: the articles in the corpus with title, publisher, date, link and sentence count. */
+export const command: SlashCommand = {
+  definition: new SlashCommandBuilder()
+    .setName('sources')
+    .setDescription('List the articles the answers are quoted from.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
+  scope: 'everywhere',
+  async execute(interaction, context) {
+    await replyWhenCorpusSettled(interaction, context.service, () => sourcesMessage(context.service.current.articles));
+  },
+};

@@ -1,0 +1,232 @@
+/**
+ * Autocomplete suggestions for a query: the names, places and organisations the corpus mentions,
+ * and its key phrases ("economic cooperation", "supply chains"), matching what has been typed so
+ * far. Computed once per engine (a reload builds a new engine, hence new suggestions) and cached.
+ */
+import type { LinkedEntity } from '../language/sentenceAnalysis.js';
+import { PLACES } from '../language/gazetteer.js';
+import { generalRarity } from '../language/generalEnglish.js';
+import { foldText, stripDiacritics } from '../language/normalize.js';
+import type { AnswerEngine } from './engine.js';
+
+/** Discord's limits on autocomplete: 25 choices, each at most 100 characters. */
+export const MAX_SUGGESTIONS = 25;
+export const MAX_SUGGESTION_LENGTH = 100;
+
+/** A phrase is "key" when one of its words is at least this rare in everyday English. */
+const KEY_PHRASE_RARITY = 0.5;
+/** A one-word name of unknown kind must be at least this rare to be more than a capitalised word ("South"). */
+const SINGLE_NAME_RARITY = 0.7;
+/** Words that end a phrase although they are not stop words: connectives, time and hedge words. */
+const PHRASE_BREAKERS = new Set(
+  'whether since last next like amid alongside including includes via per according remains said says told while ago'.split(' '),
+);
+const MIN_PHRASE_WORDS = 2;
+const MAX_PHRASE_WORDS = 4;
+/** Entities outrank phrases; among each, frequency in the corpus ranks. */
+const ENTITY_WEIGHT: Readonly<Record<LinkedEntity['type'], number>> = { person: 3, organisation: 3, place: 3, name: 2 };
+const PHRASE_WEIGHT = 1;
+
+export type SuggestionKind = 'entity' | 'phrase';
+
+export interface Suggestion {
+  /** As the corpus writes it ("Kang Yu-jung", "supply chains"). */
+  text: string;
+  kind: SuggestionKind;
+  /** Higher first when several match equally well. */
+  weight: number;
+  /** Folded words joined by single spaces, with a leading space: " kang yu jung". */
+  readonly haystack: string;
+}
+
+/** Letters that do not decompose into a base letter and an accent, as people type them without. */
+const PLAIN_LETTERS: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+
+/** Folded words of a text: lower case, no accents ("Tromsø" → "tromso"), hyphens and punctuation as spaces. */
+export function foldWords(text: string): string[] {
+  return stripDiacritics(foldText(text))
+    .replace(/[øæœßđłþðı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+const cache = new WeakMap<AnswerEngine, readonly Suggestion[]>();
+
+/** Every suggestion of an engine's corpus, best first. Computed on first use, then cached. */
+export function suggestionList(engine: AnswerEngine): readonly Suggestion[] {
+  let list = cache.get(engine);
+  if (list === undefined) {
+    list = buildSuggestions(engine);
+    cache.set(engine, list);
+  }
+  return list;
+}
+
+interface Tally {
+  surfaces: Map<string, number>;
+  kind: SuggestionKind;
+  weight: number;
+  count: number;
+}
+
+function buildSuggestions(engine: AnswerEngine): Suggestion[] {
+  const tallies = new Map<string, Tally>();
+  const add = (surface: string, kind: SuggestionKind, weight: number, canonical?: string) => {
+    const text = surface.replace(/\s+/g, ' ').trim();
+    if (text.length < 2 || text.length > MAX_SUGGESTION_LENGTH) return;
+    const key = foldWords(canonical ?? text).join(' ');
+    if (key.length === 0) return;
+    const tally = tallies.get(key) ?? { surfaces: new Map<string, number>(), kind, weight, count: 0 };
+    tally.surfaces.set(text, (tally.surfaces.get(text) ?? 0) + 1);
+    tally.count++;
+    if (weight > tally.weight) {
+      tally.weight = weight;
+      tally.kind = kind;
+    }
+    tallies.set(key, tally);
+  };
+  for (let ref = 0; ref < engine.sentenceCount; ref++) {
+    const analysis = engine.analysis(ref);
+    for (const entity of analysis.entities) {
+      if (isNoise(entity)) continue;
+      // "Solberg-Vik" and "Ingrid Solberg-Vik" are one person: suggested once, by the full name.
+      add(entity.text, 'entity', ENTITY_WEIGHT[entity.type], entity.type === 'person' ? entity.canonical : undefined);
+    }
+    for (const phrase of keyPhrases(analysis.text, analysis.tokens, analysis.entities)) add(phrase, 'phrase', PHRASE_WEIGHT);
+  }
+  const suggestions: Suggestion[] = [];
+  for (const [key, tally] of tallies) {
+    suggestions.push({
+      text: preferredSurface(tally.surfaces, key),
+      kind: tally.kind,
+      weight: tally.weight * (1 + Math.log2(tally.count)),
+      haystack: ` ${key}`,
+    });
+  }
+  return suggestions.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
+}
+
+/**
+ * A single ordinary word the text happened to capitalise ("South", "Port" at a sentence start) is
+ * no name, unless it is a known place ("China").
+ */
+function isNoise(entity: LinkedEntity): boolean {
+  if (entity.type === 'person' || /[\s-]/.test(entity.text) || PLACES.has(entity.key)) return false;
+  return generalRarity(entity.key) < SINGLE_NAME_RARITY;
+}
+
+/**
+ * How to write a suggestion: the full form (a person's full name rather than their surname), in
+ * mixed case rather than ALL CAPS, then the corpus's most frequent spelling.
+ */
+function preferredSurface(surfaces: Map<string, number>, key: string): string {
+  let best = '';
+  let bestScore = -Infinity;
+  for (const [surface, count] of surfaces) {
+    const full = foldWords(surface).join(' ') === key ? 1_000 : 0;
+    const mixedCase = surface === surface.toUpperCase() ? 0 : 100;
+    const score = full + mixedCase + count;
+    if (score > bestScore) {
+      best = surface;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+interface PhraseToken {
+  surface: string;
+  start: number;
+  end: number;
+  lower: string;
+  isStopWord: boolean;
+  index: number;
+}
+
+/**
+ * Runs of 2 to 4 adjacent content words (no stop word, no punctuation between) that are not just a
+ * name and hold at least one word rarer than everyday English: "economic cooperation", "missile
+ * launch". A run that opens with a name ("Lee hopes", "Xi recently met") is a subject and its verb,
+ * not a phrase, unless the name is a possessive ("China’s help"); adverbs do not open or close one.
+ */
+function keyPhrases(text: string, tokens: readonly PhraseToken[], entities: readonly LinkedEntity[]): string[] {
+  const inName = new Set<number>();
+  for (const entity of entities) for (let i = entity.firstToken; i <= entity.lastToken; i++) inName.add(i);
+  const phrases: string[] = [];
+  let run: PhraseToken[] = [];
+  const flush = () => {
+    while (run.length > 0 && /ly$/.test(run[run.length - 1]!.lower)) run.pop();
+    while (run.length > 0 && /ly$/.test(run[0]!.lower)) run.shift();
+    const first = run[0];
+    const opensWithName = first !== undefined && inName.has(first.index) && !/['’]s?$/.test(first.surface);
+    if (!opensWithName && run.length >= MIN_PHRASE_WORDS && run.length <= MAX_PHRASE_WORDS) {
+      const allName = run.every((t) => inName.has(t.index));
+      const numeric = /^\d/.test(run[0]!.lower) || /^\d/.test(run[run.length - 1]!.lower);
+      const key = run.some((t) => !/^\d/.test(t.lower) && generalRarity(t.lower) >= KEY_PHRASE_RARITY);
+      if (!allName && !numeric && key) phrases.push(text.slice(run[0]!.start, run[run.length - 1]!.end));
+    }
+    run = [];
+  };
+  for (const token of tokens) {
+    const previous = run[run.length - 1];
+    if (token.isStopWord || token.lower.length < 2 || PHRASE_BREAKERS.has(token.lower)) {
+      flush();
+      continue;
+    }
+    if (previous !== undefined && !/^[ \t]+$/.test(text.slice(previous.end, token.start))) flush();
+    run.push(token);
+  }
+  flush();
+  return phrases;
+}
+
+/** How well a suggestion matches typed words: 0 = it starts with them, 1 = a word of it does. */
+function matchRank(suggestion: Suggestion, typed: string): number | null {
+  if (suggestion.haystack.startsWith(` ${typed}`)) return 0;
+  if (suggestion.haystack.includes(` ${typed}`)) return 1;
+  return null;
+}
+
+/**
+ * Up to `limit` (at most 25) suggestions for what has been typed so far, each at most 100
+ * characters: corpus names and phrases that start with it, or have a word that does
+ * (case- and accent-insensitive). When the whole text matches nothing, its last words are
+ * completed instead: "summit with X" → "summit with Xi Jinping". Nothing typed: the most frequent.
+ */
+export function suggest(engine: AnswerEngine, typed: string, limit = MAX_SUGGESTIONS): string[] {
+  const max = Math.max(0, Math.min(limit, MAX_SUGGESTIONS));
+  const list = suggestionList(engine);
+  const words = foldWords(typed);
+  if (words.length === 0) return list.slice(0, max).map((s) => s.text);
+
+  const ranked: Array<{ text: string; rank: number; weight: number }> = [];
+  const seen = new Set<string>();
+  const push = (text: string, rank: number, weight: number) => {
+    const key = text.toLowerCase();
+    if (text.length > MAX_SUGGESTION_LENGTH || seen.has(key)) return;
+    seen.add(key);
+    ranked.push({ text, rank, weight });
+  };
+  const whole = words.join(' ');
+  for (const suggestion of list) {
+    const rank = matchRank(suggestion, whole);
+    if (rank !== null) push(suggestion.text, rank, suggestion.weight);
+  }
+  // Complete the last words: keep what was typed before them as typed.
+  const surfaceWords = typed.trim().split(/\s+/);
+  if (ranked.length < max && surfaceWords.length > 1) {
+    for (let from = 1; from < surfaceWords.length && ranked.length < max; from++) {
+      const tail = foldWords(surfaceWords.slice(from).join(' ')).join(' ');
+      if (tail.length === 0) continue;
+      const head = surfaceWords.slice(0, from).join(' ');
+      for (const suggestion of list) {
+        const rank = matchRank(suggestion, tail);
+        if (rank !== null) push(`${head} ${suggestion.text}`, 2 + from + rank, suggestion.weight);
+      }
+    }
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.text.localeCompare(b.text))
+    .slice(0, max)
+    .map((r) => r.text);
+}

@@ -1,0 +1,89 @@
+import { Events, type Client, type Interaction, type RESTOptions } from 'discord.js';
+import { COMMANDS } from '../../commands/index.js';
+import { suggestionList } from '../answer/suggestions.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { AnswerService } from '../service/answerService.js';
+import { CorpusStore } from '../service/corpusStore.js';
+import { createClient } from './client.js';
+import type { SlashCommand } from './commandTypes.js';
+import { createInteractionRouter } from './router.js';
+
+/** How long stop() waits for interactions being answered before closing the connection. */
+const STOP_GRACE_MS = 5_000;
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  service: AnswerService;
+  /** The commands to serve (default: every module of `commands/`). */
+  commands?: readonly SlashCommand[];
+  /** The corpus store for the moderators' commands (default: one over the service's folder). */
+  store?: CorpusStore;
+  /** Extra REST options (tests shorten timeouts). */
+  rest?: Partial<RESTOptions>;
+}
+
+export interface Bot {
+  client: Client;
+  /** Waits briefly for interactions in progress, then closes the Discord connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects to Discord and answers the slash commands. Resolves once the gateway is READY. Commands
+ * are not registered here (see `npm run deploy-commands`): registering on every start is slow and
+ * rate-limited, and Discord keeps them anyway.
+ * @throws Error when no token is configured or the login fails (the message says which).
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, logger, service } = options;
+  if (config.discordToken === null) throw new Error('DISCORD_TOKEN is not set: the bot cannot log in to Discord');
+  const commands = options.commands ?? COMMANDS;
+  const store = options.store ?? new CorpusStore(service, logger);
+  const client = createClient(config, options.rest);
+  const route = createInteractionRouter({ commands, context: { service, store, config }, logger });
+
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const handling = route(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.discordToken);
+    const readyClient = await ready;
+    logger.info(
+      { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.map((c) => c.definition.name) },
+      'connected to Discord',
+    );
+  } catch (error) {
+    await client.destroy();
+    throw new Error(`could not log in to Discord at ${config.apiUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  // Autocomplete answers from these; build them now rather than on the first keystroke.
+  suggestionList(service.current);
+
+  return {
+    client,
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      if (inFlight.size > 0) {
+        logger.info({ interactions: inFlight.size }, 'waiting for interactions in progress');
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, STOP_GRACE_MS);
+        });
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        clearTimeout(timer);
+      }
+      await client.destroy();
+      logger.info('disconnected from Discord');
+    },
+  };
+}

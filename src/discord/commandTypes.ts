@@ -1,0 +1,41 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { AnswerService } from '../service/answerService.js';
+import type { CorpusStore } from '../service/corpusStore.js';
+
+/**
+ * Where a command is registered: `everywhere` (globally, or in the one guild of a guild deployment),
+ * or `home` (only in the home guild, DISCORD_GUILD_ID, when one is set; it changes what every
+ * server is told, so no other server's moderators may use it).
+ */
+export type CommandScope = 'everywhere' | 'home';
+
+/** What a command handler may use: the answering core, the corpus store, the config, the log. */
+export interface CommandContext {
+  service: AnswerService;
+  store: CorpusStore;
+  config: Pick<Config, 'guildId' | 'moderatorRoleIds'>;
+  /** A child logger for this interaction (it carries the interaction's id, user and command). */
+  logger: Logger;
+}
+
+/** A slash command definition as Discord needs it: a builder (or anything with its name and JSON). */
+export interface CommandDefinition {
+  readonly name: string;
+  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
+}
+
+/** One module of `commands/`: its definition, where it is registered, and its handlers. */
+export interface SlashCommand {
+  readonly definition: CommandDefinition;
+  readonly scope: CommandScope;
+  /** Answers the command. May throw: the router turns errors into an ephemeral message with an error id. */
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  /** Answers an autocomplete request for one of its options. */
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Command } from '../answer/question.js';
+import { suggest } from '../answer/suggestions.js';
+import { renderAnswerMessage } from './answerMessage.js';
+import type { CommandContext, SlashCommand } from './commandTypes.js';
+import { DISCORD_LIMITS, MAX_QUERY_LENGTH } from './limits.js';
+import { replyWhenCorpusSettled, sendEphemeral } from './respond.js';
+
+export interface QuestionCommandSpec<Option extends string> {
+  /** The answering core's command: "when", "who", … or "ask". */
+  name: Command;
+  /** What the command is for, as shown in Discord's command picker (at most 100 characters). */
+  description: string;
+  /** The name of its one text option ("query", or "question" for /ask). */
+  option: Option;
+  optionDescription: string;
+  /** An example query, shown when the option is left blank. */
+  example: string;
+}
+
+/**
+ * A question command (/when, /who, /why, /where, /what, /ask): one required text option with
+ * autocomplete from the corpus; the reply is the answer as an embed with a plain-text fallback.
+ * The option's name is typed from the spec, so the definition and the handler cannot disagree.
+ */
+export function questionCommand<Option extends string>(spec: QuestionCommandSpec<Option>): SlashCommand {
+  const definition = new SlashCommandBuilder()
+    .setName(spec.name)
+    .setDescription(spec.description)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((option) =>
+      option
+        .setName(spec.option)
+        .setDescription(spec.optionDescription)
+        .setRequired(true)
+        .setMaxLength(MAX_QUERY_LENGTH)
+        .setAutocomplete(true),
+    );
+
+  return {
+    definition,
+    scope: 'everywhere',
+    async execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+      const query = interaction.options.getString(spec.option, true).trim();
+      if (query.length === 0) {
+        await sendEphemeral(interaction, `Tell me what to look for, e.g. \`/${spec.name} ${spec.example}\`.`);
+        return;
+      }
+      let status = 'unknown';
+      await replyWhenCorpusSettled(interaction, context.service, () => {
+        const answer = context.service.answer(spec.name, query);
+        status = answer.status;
+        return renderAnswerMessage(answer);
+      });
+      context.logger.info({ query, status }, 'question answered');
+    },
+    async autocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
+      const focused = interaction.options.getFocused(true);
+      if (focused.name !== spec.option) {
+        await interaction.respond([]);
+        return;
+      }
+      await interaction.respond(suggestionChoices(suggest(context.service.current, focused.value)));
+    },
+  };
+}
+
+/** Autocomplete choices from suggestion texts: at most 25, name and value at most 100 characters. */
+export function suggestionChoices(texts: readonly string[]): Array<{ name: string; value: string }> {
+  const { choices, choiceLength } = DISCORD_LIMITS.autocomplete;
+  return texts
+    .filter((text) => text.length > 0 && text.length <= choiceLength)
+    .slice(0, choices)
+    .map((text) => ({ name: text, value: text }));
+}

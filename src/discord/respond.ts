@@ -1,0 +1,38 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { AnswerService } from '../service/answerService.js';
+import { safeMessage, type MessageParts } from './messageOptions.js';
+
+/** Sends a reply, or edits the deferred one; mentions never parsed. */
+export async function sendReply(interaction: ChatInputCommandInteraction, parts: MessageParts, options: { ephemeral?: boolean } = {}): Promise<void> {
+  const message = safeMessage(parts);
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply(message);
+  } else if (interaction.replied) {
+    await interaction.followUp({ ...message, flags: options.ephemeral === true ? MessageFlags.Ephemeral : undefined });
+  } else {
+    await interaction.reply({ ...message, flags: options.ephemeral === true ? MessageFlags.Ephemeral : undefined });
+  }
+}
+
+/** A short ephemeral message (a refusal, a hint): only the person who asked sees it. */
+export function sendEphemeral(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
+  return sendReply(interaction, { content }, { ephemeral: true });
+}
+
+/**
+ * Answers from the corpus that will be serving once the corpus changes in progress are done. While
+ * one runs (a reload, an upload), the reply is deferred first so Discord's 3 seconds are kept, then
+ * edited with the answer; otherwise it is sent at once.
+ */
+export async function replyWhenCorpusSettled(
+  interaction: ChatInputCommandInteraction,
+  service: AnswerService,
+  render: () => MessageParts,
+  options: { ephemeral?: boolean } = {},
+): Promise<void> {
+  if (service.changing) {
+    await interaction.deferReply(options.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {});
+    await service.whenSettled();
+  }
+  await sendReply(interaction, render(), options);
+}

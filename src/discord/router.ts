@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { Logger } from '../logger.js';
+import type { CommandContext, SlashCommand } from './commandTypes.js';
+import { safeMessage } from './messageOptions.js';
+
+export interface RouterOptions {
+  commands: readonly SlashCommand[];
+  /** What every handler gets, except the logger (each interaction gets its own child logger). */
+  context: Omit<CommandContext, 'logger'>;
+  logger: Logger;
+}
+
+/** A short id for an error, shown to the user and written in the log next to the details. */
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** The message a user sees when their command failed. */
+export function errorMessageFor(errorId: string): string {
+  return `Sorry, something went wrong while answering. Error id: \`${errorId}\` (the bot’s log has the details).`;
+}
+
+/**
+ * Routes interactions to the command modules: slash commands to `execute`, autocomplete to
+ * `autocomplete`. Never rejects: a handler's error is logged with a fresh error id, and the user is
+ * told that id in a short ephemeral message; anything else (buttons, unknown commands) is answered
+ * or ignored without failing.
+ */
+export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const byName = new Map(options.commands.map((command) => [command.definition.name, command]));
+  const { logger } = options;
+
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await runCommand(interaction);
+      else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+      else logger.debug({ interactionId: interaction.id, type: interaction.type }, 'interaction ignored');
+    } catch (error) {
+      // Only reachable if reporting an error itself failed in an unexpected way.
+      logger.error({ err: error, interactionId: interaction.id }, 'interaction handling failed');
+    }
+  };
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const log = logger.child({
+      interactionId: interaction.id,
+      command: interaction.commandName,
+      subcommand: interaction.options.getSubcommand(false) ?? undefined,
+      user: interaction.user.id,
+      guild: interaction.guildId,
+    });
+    const started = performance.now();
+    const command = byName.get(interaction.commandName);
+    if (command === undefined) {
+      log.warn('unknown command: were the commands deployed from another version?');
+      await interaction.reply({
+        ...safeMessage({ content: 'This bot does not know that command (any more). Try /sources or /ask.' }),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    try {
+      await command.execute(interaction, { ...options.context, logger: log });
+      log.debug({ ms: Math.round(performance.now() - started) }, 'command handled');
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId, ms: Math.round(performance.now() - started) }, 'command failed');
+      await reportError(interaction, errorId, log);
+    }
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    const log = logger.child({ interactionId: interaction.id, command: interaction.commandName, user: interaction.user.id, autocomplete: true });
+    try {
+      if (command?.autocomplete === undefined) await interaction.respond([]);
+      else await command.autocomplete(interaction, { ...options.context, logger: log });
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Tells the user, ephemerally, that their command failed and with which error id. A public deferred
+ * reply is deleted first, so the error is not shown to the whole channel.
+ */
+async function reportError(interaction: ChatInputCommandInteraction, errorId: string, log: Logger): Promise<void> {
+  const message = safeMessage({ content: errorMessageFor(errorId) });
+  try {
+    if (interaction.deferred && !interaction.replied && interaction.ephemeral === true) {
+      await interaction.editReply(message);
+    } else if (interaction.deferred || interaction.replied) {
+      if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+    } else {
+      await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    }
+  } catch (error) {
+    log.error({ err: error, errorId }, 'could not tell the user about the error');
+  }
+}

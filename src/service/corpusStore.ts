@@ -1,0 +1,313 @@
+/**
+ * The moderators' changes to the corpus folder: add an uploaded article, remove one, reload.
+ *
+ * Every change is atomic and loses nothing:
+ * - an upload is checked completely (name, size, UTF-8 text, metadata, sentences) before anything
+ *   is written; it is then written under a new, safe name (`<slug>-<8 hex>.txt`, nothing of the
+ *   uploaded name's path is used) through a temporary file renamed into place, with a
+ *   `<id>.meta.yaml` sidecar holding its metadata and who added it;
+ * - a removal moves the article and its sidecar into `.removed/` (hidden, so never loaded);
+ * - then the whole folder is loaded and indexed, and the new engine replaces the serving one only if
+ *   that worked; otherwise the files are put back as they were and the old engine keeps answering.
+ * Changes run one at a time (AnswerService.change), and each is logged with who, what and when.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { CorpusFileError } from '../corpus/corpusFileError.js';
+import { decodeUtf8Text } from '../corpus/decodeText.js';
+import { errorMessage } from '../corpus/frontMatter.js';
+import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
+import { parseMetaYaml } from '../corpus/metaYaml.js';
+import type { Article, Corpus, CorpusError } from '../corpus/types.js';
+import type { Logger } from '../logger.js';
+import { uniqueArticleId, uploadStem } from './articleNames.js';
+import type { AnswerService, LoadSummary } from './answerService.js';
+import { uploadExtension, uploadProblem } from './uploadRules.js';
+
+/** The folder (inside the corpus folder) that removed articles are moved into. */
+export const REMOVED_DIR = '.removed';
+/** Prefix of temporary files in the corpus folder (hidden, so the loader never reads them). */
+const TEMP_PREFIX = '.tmp-';
+
+/** Who asks for a change: logged with it and written into an added article's sidecar. */
+export interface Actor {
+  id: string;
+  name: string;
+  /** The server the request came from; null outside one. */
+  guildId: string | null;
+}
+
+/** Metadata given with an upload; each field optional. */
+export interface UploadMeta {
+  title?: string | null;
+  source?: string | null;
+  url?: string | null;
+  /** YYYY-MM-DD. */
+  published?: string | null;
+}
+
+export interface Upload {
+  /** The name the file was uploaded with: only its extension and stem (as a slug) are used. */
+  fileName: string;
+  content: Uint8Array;
+  meta?: UploadMeta;
+}
+
+export type CorpusAction = 'reload' | 'add' | 'remove';
+
+/** What a change did, for the moderator's summary. */
+export interface ChangeOutcome {
+  action: CorpusAction;
+  /** True when the new corpus now serves. */
+  applied: boolean;
+  /** Why the change was refused (the serving corpus is unchanged); null when applied. */
+  reason: string | null;
+  /** The file concerned: the upload's name when refused, the stored name when added, the removed file. */
+  file: string | null;
+  articleId: string | null;
+  /** Where a removed file now is, relative to the corpus folder. */
+  movedTo: string[];
+  articlesBefore: number;
+  sentencesBefore: number;
+  articles: number;
+  sentences: number;
+  /** Files of the folder the (new or kept) corpus could not load. */
+  errors: CorpusError[];
+}
+
+export interface CorpusStoreOptions {
+  /** The clock (tests fix it). */
+  now?: () => Date;
+  /** Random hex for new article ids (tests fix it). */
+  randomHex?: () => string;
+}
+
+/** The corpus folder's moderators' operations. Plain code: no Discord in here. */
+export class CorpusStore {
+  private readonly now: () => Date;
+  private readonly randomHex: () => string;
+
+  constructor(
+    private readonly service: AnswerService,
+    private readonly logger: Logger,
+    options: CorpusStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.randomHex = options.randomHex ?? (() => randomBytes(4).toString('hex'));
+  }
+
+  get dir(): string {
+    return this.service.corpusDir;
+  }
+
+  /** The articles serving now, and the files the last load refused. */
+  list(): { articles: readonly Article[]; errors: readonly CorpusError[] } {
+    return { articles: this.service.current.articles, errors: this.service.errors };
+  }
+
+  /** Re-reads the corpus folder (e.g. after files were edited by hand). */
+  async reload(actor: Actor): Promise<ChangeOutcome> {
+    const summary = await this.service.change((change) => change.rebuild());
+    return this.finish(actor, outcomeOf('reload', summary, { file: null, articleId: null }));
+  }
+
+  /**
+   * Adds an uploaded article. Refused (nothing written, old corpus serving) when the file is not a
+   * `.txt`/`.md` of at most 1 MB, not clean UTF-8, has bad metadata or no sentences.
+   * @throws Error (with the folder and file) only when the folder cannot be written.
+   */
+  async add(actor: Actor, upload: Upload): Promise<ChangeOutcome> {
+    const refuse = (reason: string) => this.finish(actor, this.refusal('add', reason, upload.fileName));
+    const extension = uploadExtension(upload.fileName);
+    const problem = uploadProblem(upload.fileName, upload.content.length);
+    if (problem !== null || extension === null) return refuse(problem ?? 'not an article file');
+
+    let text: string;
+    let sidecar: string;
+    try {
+      text = decodeUtf8Text(upload.content);
+    } catch (error) {
+      return refuse(errorMessage(error));
+    }
+    try {
+      sidecar = sidecarText(upload, actor, this.now());
+      parseMetaYaml(sidecar);
+    } catch (error) {
+      return refuse(`metadata: ${errorMessage(error).replace(/^invalid metadata: /, '')}`);
+    }
+    try {
+      parseArticle({ id: 'upload', file: upload.fileName, content: text, sidecar });
+    } catch (error) {
+      return refuse(error instanceof CorpusFileError ? error.reason : errorMessage(error));
+    }
+
+    const written = await this.service.change(async (change) => {
+      const basis = upload.meta?.title ?? uploadStem(upload.fileName);
+      const id = await uniqueArticleId(this.dir, basis, this.randomHex);
+      const file = `${id}${extension}`;
+      const names = [sidecarNameFor(id), file];
+      await this.writeNew(sidecarNameFor(id), sidecar);
+      try {
+        await this.writeNew(file, text);
+      } catch (error) {
+        await this.discard([sidecarNameFor(id)]);
+        throw error;
+      }
+      const result = await change.rebuild((corpus) => missingArticle(corpus, id, file));
+      if (!result.applied) await this.discard(names);
+      return { result, file, id };
+    });
+    const what = written.result.applied ? { file: written.file, articleId: written.id } : { file: upload.fileName, articleId: null };
+    return this.finish(actor, outcomeOf('add', written.result, what));
+  }
+
+  /**
+   * Removes an article by id: its file (and sidecar) are moved into `.removed/`, never deleted.
+   * Refused when no article file has that id, or when it is the last article.
+   * @throws Error (with the file) only when a file cannot be moved.
+   */
+  async remove(actor: Actor, articleId: string): Promise<ChangeOutcome> {
+    const result = await this.service.change(async (change) => {
+      const names = await readdir(this.dir);
+      const files = names.filter((name) => articleIdOf(name) === articleId);
+      if (files.length === 0) return null;
+      const sidecar = sidecarNameFor(articleId);
+      const moving = names.includes(sidecar) ? [...files, sidecar] : files;
+      const moved = await this.moveAside(moving);
+      const summary = await change.rebuild();
+      if (!summary.applied) await this.moveBack(moved);
+      return { summary, files, moved };
+    });
+    if (result === null) {
+      return this.finish(actor, this.refusal('remove', `no article with id "${articleId}" in the corpus folder`, null, articleId));
+    }
+    const { summary, files, moved } = result;
+    const outcome = outcomeOf('remove', summary, { file: files.join(', '), articleId });
+    return this.finish(actor, summary.applied ? { ...outcome, movedTo: moved.map((m) => m.to) } : outcome);
+  }
+
+  /** Writes a new file through a temporary file renamed into place; never overwrites. */
+  private async writeNew(name: string, text: string): Promise<void> {
+    const temp = path.join(this.dir, `${TEMP_PREFIX}${this.randomHex()}-${name}`);
+    try {
+      await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+      await rename(temp, path.join(this.dir, name));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new Error(`cannot write ${name} into the corpus folder ${this.dir}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
+  /** Deletes files this store has just written and that were not accepted. */
+  private async discard(names: string[]): Promise<void> {
+    for (const name of names) {
+      await rm(path.join(this.dir, name), { force: true }).catch((error: unknown) =>
+        this.logger.error({ err: error, file: name }, 'could not delete a refused upload from the corpus folder'),
+      );
+    }
+  }
+
+  /** Moves files into `.removed/<timestamp>_<name>`; returns where each went. */
+  private async moveAside(names: string[]): Promise<Array<{ from: string; to: string }>> {
+    await mkdir(path.join(this.dir, REMOVED_DIR), { recursive: true });
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const moved: Array<{ from: string; to: string }> = [];
+    for (const name of names) {
+      const to = path.join(REMOVED_DIR, `${stamp}_${this.randomHex()}_${name}`);
+      try {
+        await rename(path.join(this.dir, name), path.join(this.dir, to));
+      } catch (error) {
+        await this.moveBack(moved);
+        throw new Error(`cannot move ${name} into ${path.join(this.dir, REMOVED_DIR)}: ${errorMessage(error)}`, { cause: error });
+      }
+      moved.push({ from: name, to });
+    }
+    return moved;
+  }
+
+  private async moveBack(moved: Array<{ from: string; to: string }>): Promise<void> {
+    for (const { from, to } of moved) {
+      await rename(path.join(this.dir, to), path.join(this.dir, from)).catch((error: unknown) =>
+        this.logger.error({ err: error, file: from, movedTo: to }, 'could not move a file back into the corpus folder'),
+      );
+    }
+  }
+
+  private refusal(action: CorpusAction, reason: string, file: string | null, articleId: string | null = null): ChangeOutcome {
+    const engine = this.service.current;
+    return {
+      action,
+      applied: false,
+      reason,
+      file,
+      articleId,
+      movedTo: [],
+      articlesBefore: engine.articles.length,
+      sentencesBefore: engine.sentenceCount,
+      articles: engine.articles.length,
+      sentences: engine.sentenceCount,
+      errors: [...this.service.errors],
+    };
+  }
+
+  /** Logs the change (or refusal) with who, what and when, and passes it on. */
+  private finish(actor: Actor, outcome: ChangeOutcome): ChangeOutcome {
+    const entry = {
+      action: outcome.action,
+      actor,
+      at: this.now().toISOString(),
+      file: outcome.file,
+      articleId: outcome.articleId,
+      movedTo: outcome.movedTo.length > 0 ? outcome.movedTo : undefined,
+      before: { articles: outcome.articlesBefore, sentences: outcome.sentencesBefore },
+      after: { articles: outcome.articles, sentences: outcome.sentences },
+    };
+    if (outcome.applied) this.logger.info(entry, `corpus ${outcome.action}: applied`);
+    else this.logger.warn({ ...entry, reason: outcome.reason }, `corpus ${outcome.action}: refused`);
+    return outcome;
+  }
+}
+
+function outcomeOf(action: CorpusAction, summary: LoadSummary, what: { file: string | null; articleId: string | null }): ChangeOutcome {
+  return {
+    action,
+    applied: summary.applied,
+    reason: summary.refusal,
+    file: what.file,
+    articleId: what.articleId,
+    movedTo: [],
+    articlesBefore: summary.articlesBefore,
+    sentencesBefore: summary.sentencesBefore,
+    articles: summary.articles,
+    sentences: summary.sentences,
+    errors: summary.errors,
+  };
+}
+
+/** Why a loaded corpus lacks the article just written (null when it has it). */
+function missingArticle(corpus: Corpus, id: string, file: string): string | null {
+  if (corpus.articles.some((article) => article.id === id)) return null;
+  const error = corpus.errors.find((e) => e.file === file);
+  return error === undefined ? `${file} was not loaded` : error.reason;
+}
+
+/** Text safe inside a one-line YAML comment. */
+function commentSafe(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').slice(0, 200);
+}
+
+/** The sidecar of an upload: its metadata fields, and who added it when, as comments. */
+function sidecarText(upload: Upload, actor: Actor, at: Date): string {
+  const fields: Record<string, string> = {};
+  for (const key of ['title', 'source', 'url', 'published'] as const) {
+    const value = upload.meta?.[key]?.trim();
+    if (value !== undefined && value.length > 0) fields[key] = value;
+  }
+  const header = [
+    `# Added with /corpus add by ${commentSafe(actor.name)} (${actor.id}) on ${at.toISOString()}.`,
+    `# Uploaded as ${commentSafe(JSON.stringify(upload.fileName))}.`,
+  ].join('\n');
+  return Object.keys(fields).length > 0 ? `${header}\n${stringify(fields)}` : `${header}\n`;
+}

@@ -1,0 +1,74 @@
+// Autocomplete suggestions (src/answer/suggestions.ts) over the sample corpus: names, places,
+// organisations and key phrases that match what has been typed, within Discord's limits, fast.
+
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/engine.ts';
+import { foldWords, suggest, suggestionList } from '../../src/answer/suggestions.ts';
+import { parseArticle } from '../../src/corpus/loadCorpus.ts';
+import { sampleEngine } from '../support/sampleCorpus.ts';
+
+describe('suggest', () => {
+  const engine = sampleEngine();
+
+  it('offers the corpus’s people, places and organisations', () => {
+    const all = suggestionList(engine).map((s) => s.text);
+    for (const name of ['Ingrid Solberg-Vik', 'Tromsø', 'Aku Lehtonen', 'Magnus Eide', 'Kongsberg Maritime', 'Arctic Trade Fair']) {
+      expect(all).toContain(name);
+    }
+  });
+
+  it('matches the start of a suggestion or of any of its words, ignoring case and accents', () => {
+    expect(suggest(engine, 'troms')).toContain('Tromsø');
+    expect(suggest(engine, 'TROMSO')).toContain('Tromsø');
+    expect(suggest(engine, 'lehto')).toContain('Aku Lehtonen');
+    expect(suggest(engine, 'solberg vik')).toContain('Ingrid Solberg-Vik');
+    for (const text of suggest(engine, 'ma')) expect(foldWords(text).some((w) => w.startsWith('ma'))).toBe(true);
+  });
+
+  it('ranks suggestions that start with the typed text first', () => {
+    const results = suggest(engine, 'ar');
+    const firstWordMatch = results.findIndex((t) => !foldWords(t)[0]!.startsWith('ar'));
+    const lastStartMatch = results.map((t) => foldWords(t)[0]!.startsWith('ar')).lastIndexOf(true);
+    if (firstWordMatch !== -1) expect(lastStartMatch).toBeLessThan(firstWordMatch);
+  });
+
+  it('completes the last words of a longer text, keeping what was typed before them', () => {
+    expect(suggest(engine, 'fair opened by Ingrid Sol')).toContain('fair opened by Ingrid Solberg-Vik');
+  });
+
+  it('offers key phrases, not only names', () => {
+    expect(suggest(engine, 'fishing')).toContain('fishing quotas');
+    expect(suggest(engine, 'shipping')).toContain('shipping agreement');
+  });
+
+  it('nothing typed: the most frequent suggestions; nothing matching: none', () => {
+    expect(suggest(engine, '').slice(0, 2).sort()).toEqual(['Ingrid Solberg-Vik', 'Tromsø']);
+    expect(suggest(engine, 'qqqq')).toEqual([]);
+  });
+
+  it('at most 25 suggestions, none over 100 characters, even for long input', () => {
+    for (const typed of ['', 'a', 's', `${'word '.repeat(40)}Trom`]) {
+      const results = suggest(engine, typed);
+      expect(results.length).toBeLessThanOrEqual(25);
+      for (const text of results) expect(text.length).toBeLessThanOrEqual(100);
+    }
+    expect(suggest(engine, 's', 3)).toHaveLength(3);
+  });
+
+  it('computes suggestions once per engine, and each engine has its own', () => {
+    expect(suggestionList(engine)).toBe(suggestionList(engine));
+    const other = new AnswerEngine({
+      articles: [parseArticle({ id: 'x', file: 'x.txt', content: 'Mayor Hanna Berg opened the Bodø bridge on Friday.\n' })],
+      errors: [],
+    });
+    expect(suggest(other, 'han')).toContain('Hanna Berg');
+    expect(suggest(engine, 'han')).not.toContain('Hanna Berg');
+  });
+
+  it('answers fast once computed', () => {
+    suggestionList(engine);
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) suggest(engine, ['s', 'tr', 'fair', 'ingrid sol', ''][i % 5]!);
+    expect((performance.now() - started) / 200).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,186 @@
+// Starts the real bot (src/discord/bot.ts, real discord.js client) against the fake Discord, over
+// a temporary copy of a corpus folder, with a logger that records every line. Tests then send
+// interactions and read what the bot answered.
+//
+//   const h = await startBotHarness();
+//   const reply = await h.command({ name: 'when', options: { query: 'summit with Xi' } });
+//   expect(reply.message.content).toContain('**');
+//   await h.close();
+
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { startBot, type Bot } from '../../src/discord/bot.ts';
+import type { SlashCommand } from '../../src/discord/commandTypes.ts';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import { loadCorpus } from '../../src/corpus/loadCorpus.ts';
+import type { Corpus } from '../../src/corpus/types.ts';
+import { AnswerService } from '../../src/service/answerService.ts';
+import { CorpusStore } from '../../src/service/corpusStore.ts';
+import { makeRole, startFakeDiscord } from './fakeDiscord.ts';
+import type {
+  AutocompleteInteractionInit,
+  FakeCommandInteractionInit,
+  FakeDiscord,
+  InteractionCallbackRecord,
+  SentInteraction,
+  WebhookCallRecord,
+} from './fakeDiscord.ts';
+
+/** The seed corpus of the repository. */
+export const SEED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+/** A role listed in MODERATOR_ROLE_IDS (it exists in the fake guild). */
+export const MODERATOR_ROLE_ID = '1300000000000000050';
+/** Another guild the bot is used in (not the home guild). */
+export const OTHER_GUILD_ID = '1300000000000000060';
+/** Manage Server, as Discord sends it in member.permissions. */
+export const MANAGE_GUILD = 1n << 5n;
+
+export interface LogRecord {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** A message the bot sent: the body of a reply (callback data) or of an edit/follow-up. */
+export interface SentMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  flags?: number;
+  allowed_mentions?: { parse?: string[] };
+}
+
+export interface BotReply {
+  sent: SentInteraction;
+  /** The first callback: 4 (reply) or 5 (deferred). */
+  first: InteractionCallbackRecord;
+  /** The edit of the deferred reply, when there was one. */
+  edit: WebhookCallRecord | null;
+  /** What the user ends up seeing: the reply's data, or the edit's body. */
+  message: SentMessage;
+}
+
+export interface HarnessOptions {
+  /** Corpus folder to copy (default: the seed corpus). */
+  corpusDir?: string;
+  /** Replaces the corpus loader (e.g. to hold a reload half-way). */
+  loadCorpus?: (dir: string) => Promise<Corpus>;
+  commands?: readonly SlashCommand[];
+  config?: Partial<Config>;
+}
+
+export interface BotHarness {
+  fake: FakeDiscord;
+  bot: Bot;
+  service: AnswerService;
+  store: CorpusStore;
+  config: Config;
+  /** The temporary corpus folder the bot serves. */
+  corpusDir: string;
+  logs: LogRecord[];
+  logger: Logger;
+  /** Sends a slash command and waits for the reply (or the deferred reply and its edit). */
+  command(init: FakeCommandInteractionInit, options?: { timeoutMs?: number }): Promise<BotReply>;
+  /** Sends an autocomplete request and returns the choices. */
+  autocomplete(init: AutocompleteInteractionInit): Promise<Array<{ name: string; value: string }>>;
+  close(): Promise<void>;
+}
+
+/** A pino logger that keeps every line as an object (no output). */
+export function memoryLogger(): { logger: Logger; logs: LogRecord[] } {
+  const logs: LogRecord[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) });
+  return { logger, logs };
+}
+
+/** A temporary copy of a corpus folder (without its `.removed/`). */
+export async function copyCorpus(from: string = SEED_CORPUS_DIR): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bot-corpus-'));
+  await cp(from, dir, { recursive: true, filter: (source) => !source.split(path.sep).some((part) => part === '.removed' || part.startsWith('.tmp-')) });
+  return dir;
+}
+
+export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  const fake = await startFakeDiscord({ guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] } });
+  const corpusDir = await copyCorpus(options.corpusDir);
+  const { logger, logs } = memoryLogger();
+  const config: Config = {
+    discordToken: fake.token,
+    applicationId: fake.applicationId,
+    guildId: fake.guildId,
+    apiUrl: fake.apiUrl,
+    corpusDir,
+    logLevel: 'debug',
+    moderatorRoleIds: [MODERATOR_ROLE_ID],
+    production: false,
+    ...options.config,
+  };
+  const service = new AnswerService(corpusDir, logger, { loadCorpus: options.loadCorpus ?? loadCorpus });
+  await service.reload();
+  const store = new CorpusStore(service, logger);
+  const bot = await startBot({ config, logger, service, store, commands: options.commands, rest: { timeout: 5_000, retries: 1 } });
+
+  const command = async (init: FakeCommandInteractionInit, waitOptions: { timeoutMs?: number } = {}): Promise<BotReply> => {
+    const sent = await fake.sendInteraction(fake.commandInteraction(init));
+    const first = await fake.waitForResponse(sent.id, waitOptions);
+    if (first.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+      const edit = await fake.waitForEdit(sent.token, waitOptions);
+      return { sent, first, edit, message: edit.body as SentMessage };
+    }
+    const data = 'data' in first.body ? (first.body.data as SentMessage) : {};
+    return { sent, first, edit: null, message: data };
+  };
+
+  const autocomplete = async (init: AutocompleteInteractionInit) => {
+    const sent = await fake.sendInteraction(fake.autocompleteInteraction(init));
+    const response = await fake.waitForResponse(sent.id);
+    const body = response.body as { data?: { choices?: Array<{ name: string; value: string }> } };
+    return body.data?.choices ?? [];
+  };
+
+  return {
+    fake,
+    bot,
+    service,
+    store,
+    config,
+    corpusDir,
+    logs,
+    logger,
+    command,
+    autocomplete,
+    async close() {
+      await bot.stop();
+      await fake.close();
+      await service.whenSettled();
+      await rm(corpusDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every message body the bot sent: replies and updates (callbacks 4 and 7), edits and follow-ups. */
+export function sentMessages(fake: FakeDiscord): Array<{ route: string; body: SentMessage }> {
+  const messages: Array<{ route: string; body: SentMessage }> = [];
+  for (const request of fake.requests) {
+    if (request.route === null || typeof request.body !== 'object' || request.body === null) continue;
+    if (request.route.endsWith('/callback')) {
+      const body = request.body as { type?: number; data?: SentMessage };
+      if (body.type === InteractionResponseType.ChannelMessageWithSource || body.type === InteractionResponseType.UpdateMessage) {
+        messages.push({ route: request.route, body: body.data ?? {} });
+      }
+    } else if (request.route.startsWith('PATCH /webhooks/') || request.route === 'POST /webhooks/:applicationId/:token') {
+      messages.push({ route: request.route, body: request.body as SentMessage });
+    }
+  }
+  return messages;
+}
+
+/** True when a message is ephemeral (flags 64). */
+export function isEphemeral(message: { flags?: number }): boolean {
+  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
