@@ -1,8 +1,11 @@
-import type { Article, Corpus } from '../corpus/types.js';
-import { NameDirectory } from '../language/nameDirectory.js';
+import type { Article } from '../corpus/types.js';
+import type { NameDirectory } from '../language/nameDirectory.js';
 import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
-import { SentenceIndex } from '../search/sentenceIndex.js';
+import type { SentenceIndex } from '../search/sentenceIndex.js';
+import type { SentenceStore } from '../search/sentenceStore.js';
+import { AnalysisCache } from './analysisCache.js';
+import { buildEngineData, type ArticleInfo, type EngineData } from './engineData.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
@@ -16,6 +19,8 @@ const CANDIDATES = 80;
 /** An excerpt is shown only if it scores at least this share of the best one. */
 const RELATIVE_SCORE_FLOOR = 0.5;
 export const MAX_ANSWER_LENGTH = 120;
+/** Sentence analyses kept between questions (the most recently used). */
+const ANALYSIS_CACHE_SIZE = 20_000;
 /** How much the noun of "which companies" counts next to the topic words. */
 const FOCUS_WEIGHT = 0.3;
 
@@ -28,44 +33,54 @@ export interface AnswerOptions {
  * it in whole); answering is a pure function of the engine and the question.
  */
 export class AnswerEngine {
+  readonly articles: readonly ArticleInfo[];
+  readonly store: SentenceStore;
   readonly index: SentenceIndex;
   readonly names: NameDirectory;
-  private readonly analyses: (SentenceAnalysis | undefined)[];
+  private readonly analyses = new AnalysisCache(ANALYSIS_CACHE_SIZE);
 
-  constructor(readonly corpus: Corpus) {
-    this.index = new SentenceIndex(corpus);
-    this.names = NameDirectory.fromTexts(this.index.sentences.map((s) => s.sentence.text));
-    this.analyses = new Array<SentenceAnalysis | undefined>(this.index.size);
+  constructor(data: EngineData) {
+    this.articles = data.articles;
+    this.store = data.store;
+    this.index = data.index;
+    this.names = data.names;
   }
 
-  get articles(): readonly Article[] {
-    return this.corpus.articles;
+  /** An engine for loaded articles (built on this thread). */
+  static fromArticles(articles: readonly Article[]): AnswerEngine {
+    return new AnswerEngine(buildEngineData(articles));
   }
 
   get sentenceCount(): number {
-    return this.index.size;
+    return this.store.size;
   }
 
-  /** The analysis of the sentence with this index number, computed on first use. */
+  /** The article a sentence belongs to. */
+  articleOf(ref: number): ArticleInfo {
+    return this.articles[this.store.articleIndex(ref)]!;
+  }
+
+  sentenceText(ref: number): string {
+    return this.store.text(ref);
+  }
+
+  /** The analysis of the sentence with this number, computed on first use and kept for a while. */
   analysis(ref: number): SentenceAnalysis {
-    let analysis = this.analyses[ref];
+    let analysis = this.analyses.get(ref);
     if (analysis === undefined) {
-      const { article, sentence } = this.index.sentences[ref]!;
-      analysis = new SentenceAnalysis(sentence.text, this.names, referenceDate(article));
-      this.analyses[ref] = analysis;
+      analysis = new SentenceAnalysis(this.store.text(ref), this.names, referenceDate(this.articleOf(ref)));
+      this.analyses.set(ref, analysis);
     }
     return analysis;
   }
 
   /** The sentence just before this one in the same article, if any. */
   previous(ref: number): number | null {
-    const current = this.index.sentences[ref];
-    const before = this.index.sentences[ref - 1];
-    return current !== undefined && before !== undefined && before.article === current.article ? ref - 1 : null;
+    return ref > 0 && ref < this.store.size && this.store.articleIndex(ref - 1) === this.store.articleIndex(ref) ? ref - 1 : null;
   }
 
   isHeadline(ref: number): boolean {
-    return this.index.sentences[ref]?.sentence.isHeadline === true;
+    return this.store.isHeadline(ref);
   }
 
   /** Answers a question asked with a command ("when", "ask", ...). */
@@ -98,12 +113,11 @@ export class AnswerEngine {
   }
 
   private excerpt(ranked: RankedSentence, alsoIn: number[]): Excerpt {
-    const { sentence } = this.index.sentences[ranked.ref]!;
     const previous = this.previous(ranked.ref);
-    const context = ranked.needsContext && previous !== null ? this.index.sentences[previous]!.sentence.text : null;
+    const context = ranked.needsContext && previous !== null ? this.store.text(previous) : null;
     const highlight = ranked.answer !== null && !ranked.answer.fromContext ? { start: ranked.answer.start, end: ranked.answer.end } : null;
     return {
-      text: sentence.text,
+      text: this.store.text(ranked.ref),
       context,
       citations: [ranked.ref, ...alsoIn].map((ref) => this.citation(ref)),
       highlight,
@@ -112,13 +126,13 @@ export class AnswerEngine {
   }
 
   private citation(ref: number): Citation {
-    const { article, sentence } = this.index.sentences[ref]!;
+    const article = this.articleOf(ref);
     return {
       articleId: article.id,
       title: article.meta.title ?? article.headline,
       source: article.meta.source,
       url: article.meta.url,
-      position: sentence.position,
+      position: this.store.position(ref),
     };
   }
 }
@@ -129,7 +143,7 @@ function adjustKind(question: Question, conceptCount: number, firstType: string 
   return question;
 }
 
-function referenceDate(article: Article): Date | undefined {
+function referenceDate(article: ArticleInfo): Date | undefined {
   const iso = article.meta.published ?? article.meta.publishedInferred;
   if (iso === null) return undefined;
   const date = new Date(`${iso}T12:00:00Z`);

@@ -17,14 +17,14 @@ export interface MergedSentence {
 
 interface Source {
   analysis(ref: number): SentenceAnalysis;
-  index: { sentences: ReadonlyArray<{ article: { id: string } }> };
+  articleOf(ref: number): { id: string };
 }
 
 export function mergeSameFacts(source: Source, ranked: readonly RankedSentence[]): MergedSentence[] {
   const merged: (MergedSentence & { words: Set<string>; articleId: string })[] = [];
   for (const r of ranked) {
     const words = contentWords(source.analysis(r.ref));
-    const articleId = source.index.sentences[r.ref]!.article.id;
+    const articleId = source.articleOf(r.ref).id;
     const same = merged.find((m) => m.articleId !== articleId && overlap(m.words, words) >= SAME_FACT_OVERLAP);
     if (same !== undefined) same.alsoIn.push(r.ref);
     else merged.push({ ranked: r, alsoIn: [], words, articleId });

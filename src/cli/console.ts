@@ -54,7 +54,7 @@ function sourcesText(service: AnswerService): string {
     .map((a) => {
       const date = a.meta.published ?? (a.meta.publishedInferred === null ? null : `${a.meta.publishedInferred} (inferred)`);
       const parts = [a.meta.title ?? a.headline ?? a.id, a.meta.source, date, a.meta.url].filter((p): p is string => p !== null);
-      return `- ${parts.join(' · ')} · ${a.sentences.length} sentences [${a.id}]`;
+      return `- ${parts.join(' · ')} · ${a.sentenceCount} sentences [${a.id}]`;
     })
     .join('\n');
 }

@@ -1,5 +1,4 @@
-import { tokenize } from './tokenize.js';
-import { findEntities } from './entities.js';
+import type { Entity } from './entities.js';
 
 /**
  * The people the corpus names in full, and the short forms it uses for them afterwards, as news
@@ -9,31 +8,44 @@ import { findEntities } from './entities.js';
 export class NameDirectory {
   /** Short form → full names that use it, with how often each full name occurs. */
   private readonly shortForms = new Map<string, Map<string, number>>();
-  private readonly fullNames = new Set<string>();
+  /** Full name → how often the corpus gives it. */
+  private readonly fullNames = new Map<string, number>();
+  private knownPeopleCache: ReadonlySet<string> | undefined;
 
-  static fromTexts(texts: Iterable<string>): NameDirectory {
+  /** A directory of the people given in full (with how often), as `people()` returns them. */
+  static fromPeople(people: Iterable<readonly [string, number]>): NameDirectory {
     const directory = new NameDirectory();
-    for (const text of texts) {
-      for (const entity of findEntities(text, tokenize(text))) {
-        if (entity.type === 'person' && entity.firstToken < entity.lastToken) directory.addPerson(entity.key);
-      }
-    }
+    for (const [fullKey, count] of people) directory.addPerson(fullKey, count);
     return directory;
   }
 
-  private addPerson(fullKey: string): void {
-    this.fullNames.add(fullKey);
+  /** Records the full names of people among a sentence's names (found without a directory). */
+  addMentions(entities: readonly Entity[]): void {
+    for (const entity of entities) {
+      if (entity.type === 'person' && entity.firstToken < entity.lastToken) this.addPerson(entity.key, 1);
+    }
+  }
+
+  /** The full names with how often each occurs: what it takes to rebuild the directory. */
+  people(): Array<[string, number]> {
+    return [...this.fullNames];
+  }
+
+  private addPerson(fullKey: string, count: number): void {
+    this.knownPeopleCache = undefined;
+    this.fullNames.set(fullKey, (this.fullNames.get(fullKey) ?? 0) + count);
     const words = fullKey.split(' ');
     for (const short of new Set([words[0]!, words[words.length - 1]!])) {
       const counts = this.shortForms.get(short) ?? new Map<string, number>();
-      counts.set(fullKey, (counts.get(fullKey) ?? 0) + 1);
+      counts.set(fullKey, (counts.get(fullKey) ?? 0) + count);
       this.shortForms.set(short, counts);
     }
   }
 
   /** Single words that stand for a person named in full somewhere in the corpus. */
   get knownPeople(): ReadonlySet<string> {
-    return new Set(this.shortForms.keys());
+    this.knownPeopleCache ??= new Set(this.shortForms.keys());
+    return this.knownPeopleCache;
   }
 
   isFullName(key: string): boolean {
@@ -51,7 +63,7 @@ export class NameDirectory {
 
   /** The full name written with other spacing or hyphens: "lee jae mook" → "lee jae-mook". */
   fullNameByCompactForm(compactKey: string): string | undefined {
-    for (const name of this.fullNames) if (name.replace(/[\s'-]+/g, '') === compactKey) return name;
+    for (const name of this.fullNames.keys()) if (name.replace(/[\s'-]+/g, '') === compactKey) return name;
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { dedupeSpans, makeSpan, type Span } from './spans.js';
 
 /**

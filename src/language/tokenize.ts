@@ -31,7 +31,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
     const start = match.index;
-    let lower = stripDiacritics(foldText(surface));
+    let lower = foldWord(surface);
     if (POSSESSIVE.test(lower)) lower = lower.endsWith("'s") ? lower.slice(0, -2) : lower.slice(0, -1);
     if (lower.length === 0) continue;
     const first = surface.charAt(0);
@@ -49,8 +49,30 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Folds one word: lower case, and for non-ASCII words straight quotes, hyphens and no accents. */
+function foldWord(surface: string): string {
+  return ASCII.test(surface) ? surface.toLowerCase() : stripDiacritics(foldText(surface));
+}
+
+// Stemming is the costliest step of indexing and a corpus has far fewer distinct words than words:
+// each word is stemmed once. Bounded, so that a flood of distinct junk cannot grow it forever.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string[]>();
+
 /** The stems a folded word is indexed under: "yu-jung" → ["yujung", "yu", "jung"]. */
 export function stemsOf(lower: string): string[] {
+  let stems = stemCache.get(lower);
+  if (stems === undefined) {
+    stems = computeStems(lower);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(lower, stems);
+  }
+  return stems;
+}
+
+function computeStems(lower: string): string[] {
   if (/^(?:\p{L}\.){2,}$/u.test(lower)) return [lower.replace(/\./g, '')];
   const parts = lower.split(/['-]/).filter(Boolean);
   if (parts.length <= 1) return [stemWord(lower.replace(/'/g, ''))];
@@ -63,11 +85,8 @@ export function stemsOf(lower: string): string[] {
 }
 
 /** The terms under which a text is indexed: stems of its non-stop words. */
-export function indexTerms(text: string): string[] {
+export function indexTerms(tokens: readonly Token[]): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    if (token.isStopWord) continue;
-    terms.push(...token.stems);
-  }
+  for (const token of tokens) if (!token.isStopWord) for (const stem of token.stems) terms.push(stem);
   return terms;
 }

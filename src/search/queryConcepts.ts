@@ -113,7 +113,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
 }
 
 function hasPrefixMatch(stem: string, index: SentenceIndex): boolean {
-  return stem.length >= MIN_PREFIX && index.candidates([{ term: stem, weight: 1, prefix: true }], 1).length > 0;
+  return stem.length >= MIN_PREFIX && index.hasLongerTerm(stem);
 }
 
 /** The longest run of query words, from `start`, that names a person the corpus knows. */

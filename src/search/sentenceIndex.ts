@@ -1,13 +1,4 @@
-import MiniSearch from 'minisearch';
-import type { Article, Corpus, Sentence } from '../corpus/types.js';
-import { indexTerms } from '../language/tokenize.js';
-
-/** A sentence of the corpus as the index holds it: `ref` is its number in the index. */
-export interface IndexedSentence {
-  ref: number;
-  article: Article;
-  sentence: Sentence;
-}
+import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexBuffers, type ScoredTerm } from './invertedIndex.js';
 
 /** A query term with the weight it counts for, and whether longer words starting with it match. */
 export interface WeightedTerm {
@@ -18,74 +9,79 @@ export interface WeightedTerm {
 
 export interface Candidate {
   ref: number;
-  /** MiniSearch's BM25 score for the sentence. */
+  /** BM25 score of the sentence for the query's terms. */
   score: number;
 }
 
-interface SentenceDocument {
-  id: number;
-  text: string;
-}
+/** A longer word found by a prefix counts this much of the word typed (as in MiniSearch). */
+const PREFIX_WEIGHT = 0.375;
+const MAX_PREFIX_EXPANSIONS = 30;
+/**
+ * A term in more than this share of sentences finds too many to be worth scoring one by one when
+ * the query has rarer terms: those find the candidates, and the ranking still counts the common term.
+ */
+const COMMON_TERM_SHARE = 0.05;
 
 /**
- * Full-text index of the corpus's sentences (one MiniSearch document per sentence), with the
- * document frequency of every term so that callers can weigh query terms by rarity.
+ * Full-text search over the corpus's sentences: which sentences contain the query's terms, best
+ * first, and how rare each term is. Sentences are numbered 0..size-1 in corpus order (their ref).
  */
 export class SentenceIndex {
-  readonly sentences: readonly IndexedSentence[];
-  readonly articles: readonly Article[];
-  private readonly search: MiniSearch<SentenceDocument>;
-  private readonly documentFrequency = new Map<string, number>();
+  constructor(private readonly index: InvertedIndex) {}
 
-  constructor(corpus: Pick<Corpus, 'articles'>) {
-    this.articles = corpus.articles;
-    const sentences: IndexedSentence[] = [];
-    for (const article of corpus.articles) {
-      for (const sentence of article.sentences) sentences.push({ ref: sentences.length, article, sentence });
-    }
-    this.sentences = sentences;
-    this.search = new MiniSearch<SentenceDocument>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize: (text) => indexTerms(text),
-      processTerm: (term) => term,
-      // Queries arrive as terms that are already analysed: split, do not re-stem.
-      searchOptions: { tokenize: (query) => query.split(' '), processTerm: (term) => term },
-    });
-    const documents = sentences.map((s) => ({ id: s.ref, text: s.sentence.text }));
-    this.search.addAll(documents);
-    for (const document of documents) {
-      for (const term of new Set(indexTerms(document.text))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
-    }
+  static build(termsOfEachSentence: Iterable<readonly string[]>): SentenceIndex {
+    const builder = new InvertedIndexBuilder();
+    for (const terms of termsOfEachSentence) builder.add(terms);
+    return new SentenceIndex(builder.build());
+  }
+
+  static fromBuffers(buffers: InvertedIndexBuffers): SentenceIndex {
+    return new SentenceIndex(new InvertedIndex(buffers));
+  }
+
+  get buffers(): InvertedIndexBuffers {
+    return this.index.buffers;
   }
 
   get size(): number {
-    return this.sentences.length;
+    return this.index.documentCount;
+  }
+
+  get vocabularySize(): number {
+    return this.index.terms.length;
   }
 
   /** In how many sentences the term occurs. */
   frequency(term: string): number {
-    return this.documentFrequency.get(term) ?? 0;
+    return this.index.frequency(this.index.termId(term));
+  }
+
+  /** Whether some indexed term starts with this (longer than it). */
+  hasLongerTerm(prefix: string): boolean {
+    return this.index.termsWithPrefix(prefix, 2).some((id) => this.index.terms[id] !== prefix);
   }
 
   /** Inverse document frequency (BM25's form): rare terms weigh more. Unknown terms weigh most. */
   idf(term: string): number {
-    const n = this.frequency(term);
-    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+    return this.index.idf(this.index.termId(term));
   }
 
   /** Sentences containing any of the terms, best BM25 score first. */
   candidates(terms: readonly WeightedTerm[], limit: number): Candidate[] {
-    if (terms.length === 0 || this.size === 0) return [];
-    const weights = new Map(terms.map((t) => [t.term, t.weight]));
-    const prefixes = new Set(terms.filter((t) => t.prefix).map((t) => t.term));
-    const results = this.search.search(terms.map((t) => t.term).join(' '), {
-      combineWith: 'OR',
-      prefix: (term) => prefixes.has(term),
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    return results.slice(0, limit).map((r) => ({ ref: r.id as number, score: r.score }));
+    const resolved = new Map<number, number>();
+    const add = (termId: number, weight: number) => {
+      if (termId >= 0 && (resolved.get(termId) ?? 0) < weight) resolved.set(termId, weight);
+    };
+    for (const { term, weight, prefix } of terms) {
+      add(this.index.termId(term), weight);
+      if (prefix) {
+        for (const id of this.index.termsWithPrefix(term, MAX_PREFIX_EXPANSIONS)) add(id, weight * PREFIX_WEIGHT);
+      }
+    }
+    let scored: ScoredTerm[] = [...resolved].map(([termId, weight]) => ({ termId, weight }));
+    const common = Math.max(50, this.size * COMMON_TERM_SHARE);
+    const rare = scored.filter((t) => this.index.frequency(t.termId) <= common);
+    if (rare.length > 0) scored = rare;
+    return this.index.search(scored, limit).map(({ doc, score }) => ({ ref: doc, score }));
   }
 }

@@ -62,7 +62,7 @@ export class AnswerService {
     options: AnswerServiceOptions = {},
   ) {
     this.corpusDir = corpusDir;
-    this.engine = options.initial ?? new AnswerEngine({ articles: [], errors: [] });
+    this.engine = options.initial ?? AnswerEngine.fromArticles([]);
     this.load = options.loadCorpus ?? loadCorpus;
   }
 
@@ -140,7 +140,7 @@ export class AnswerService {
       this.logger.error({ dir: this.corpusDir, refusal }, 'new corpus refused: keeping the corpus that is serving');
       return { ...unchanged, applied: false, refusal };
     }
-    const engine = new AnswerEngine(corpus);
+    const engine = AnswerEngine.fromArticles(corpus.articles);
     this.engine = engine;
     this.loadErrors = corpus.errors;
     this.logger.info({ dir: this.corpusDir, articles: engine.articles.length, sentences: engine.sentenceCount }, 'corpus loaded');

@@ -8,10 +8,7 @@ const engine = sampleEngine();
 const allSentences = new Set(sampleArticles().flatMap((a) => a.sentences.map((s) => s.text)));
 
 function engineOf(articles: Record<string, string>): AnswerEngine {
-  return new AnswerEngine({
-    articles: Object.entries(articles).map(([id, content]) => parseArticle({ id, file: `${id}.txt`, content })),
-    errors: [],
-  });
+  return AnswerEngine.fromArticles(Object.entries(articles).map(([id, content]) => parseArticle({ id, file: `${id}.txt`, content })));
 }
 
 describe('answering a question with cited sentences', () => {
@@ -120,10 +117,10 @@ describe('ranking by the kind of answer wanted', () => {
   });
 
   it('answers a new article as well as the first ones', () => {
-    const grown = new AnswerEngine({
-      articles: [...sampleArticles(), parseArticle({ id: 'ferry', file: 'ferry.txt', content: 'A new ferry line to Svalbard will start in June, the operator said.\n' })],
-      errors: [],
-    });
+    const grown = AnswerEngine.fromArticles([
+      ...sampleArticles(),
+      parseArticle({ id: 'ferry', file: 'ferry.txt', content: 'A new ferry line to Svalbard will start in June, the operator said.\n' }),
+    ]);
     expect(grown.answer('when', 'ferry line to Svalbard').answer).toBe('June');
     expect(grown.answer('when', 'Lehtonen sign shipping agreement').answer).toBe('Thursday');
   });

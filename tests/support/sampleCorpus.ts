@@ -41,7 +41,7 @@ export function sampleArticles(): Article[] {
 }
 
 export function sampleEngine(): AnswerEngine {
-  return new AnswerEngine({ articles: sampleArticles(), errors: [] });
+  return AnswerEngine.fromArticles(sampleArticles());
 }
 
 /** Writes the sample corpus (plus any extra files) to a new temporary folder. */

@@ -1,0 +1,70 @@
+import { Worker } from 'node:worker_threads';
+import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
+import { loadCorpus } from '../corpus/loadCorpus.js';
+import type { CorpusError } from '../corpus/types.js';
+import { corpusFingerprint, saveSnapshot } from './snapshot.js';
+
+/** A corpus folder read and indexed: the engine's data, the files refused, and the fingerprint read. */
+export interface BuiltCorpus {
+  fingerprint: string;
+  errors: CorpusError[];
+  data: EngineDataBuffers;
+}
+
+export interface BuildRequest {
+  corpusDir: string;
+  /** Where to save the snapshot of the result; none when null. */
+  snapshotFile: string | null;
+}
+
+/**
+ * Reads and indexes a corpus folder on this thread, then saves its snapshot. The fingerprint is
+ * taken before reading, so a file changed during the build makes the snapshot stale, not wrong.
+ */
+export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
+  const fingerprint = await corpusFingerprint(request.corpusDir);
+  const corpus = await loadCorpus(request.corpusDir);
+  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)) };
+  if (request.snapshotFile !== null && corpus.articles.length > 0) await saveSnapshot(request.snapshotFile, built);
+  return built;
+}
+
+type WorkerReply = { ok: true; built: BuiltCorpus } | { ok: false; message: string; stack?: string };
+
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './buildWorker.ts' : './buildWorker.js', import.meta.url);
+
+/**
+ * Starts the build worker. Run from TypeScript sources (tsx), the worker registers tsx's loader
+ * before importing its entry; compiled JavaScript runs as it is.
+ */
+function startWorker(request: BuildRequest): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: request });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: request });
+}
+
+/**
+ * The same, on a worker thread, so that the thread answering questions is never blocked by a
+ * rebuild: the result's arrays are handed over without copying.
+ */
+export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(request);
+    let settled = false;
+    worker.once('message', (reply: WorkerReply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.built);
+      else reject(Object.assign(new Error(`building the corpus in ${request.corpusDir} failed: ${reply.message}`), { stack: reply.stack }));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(new Error(`the corpus build worker for ${request.corpusDir} crashed: ${error.message}`, { cause: error }));
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the corpus build worker for ${request.corpusDir} exited with code ${code} before answering`));
+    });
+  });
+}
+
+
