@@ -47,6 +47,6 @@ export interface Corpus {
 }
 
 /** The title to show for an article: its metadata title, else its headline, else its id. */
-export function displayTitle(article: Article): string {
+export function displayTitle(article: Pick<Article, 'id' | 'meta' | 'headline'>): string {
   return article.meta.title ?? article.headline ?? article.id;
 }

@@ -1,5 +1,6 @@
 import { escapeMarkdown } from '../answer/render.js';
-import { displayTitle, type Article, type CorpusError } from '../corpus/types.js';
+import type { ArticleInfo } from '../answer/engineData.js';
+import { displayTitle, type CorpusError } from '../corpus/types.js';
 import type { ChangeOutcome } from '../service/corpusStore.js';
 import type { APIEmbed } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
@@ -51,7 +52,7 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
 }
 
 /** The date to show for an article: as published, else inferred (marked so), else none. */
-export function articleDate(article: Article): string | null {
+export function articleDate(article: ArticleInfo): string | null {
   if (article.meta.published !== null) return article.meta.published;
   if (article.meta.publishedInferred !== null) return `${article.meta.publishedInferred} (inferred)`;
   return null;
@@ -59,21 +60,21 @@ export function articleDate(article: Article): string | null {
 
 
 /** One line of /sources: title, publisher, date, link, sentence count. */
-export function sourceLine(article: Article, index: number): string {
+export function sourceLine(article: ArticleInfo, index: number): string {
   const parts = [`**${index + 1}. ${escapeMarkdown(truncate(displayTitle(article), 200))}**`];
   parts.push(article.meta.source === null ? 'publisher unknown' : escapeMarkdown(article.meta.source));
   parts.push(articleDate(article) ?? 'date unknown');
   if (article.meta.url !== null) parts.push(`[link](${markdownUrl(article.meta.url)})`);
-  parts.push(plural(article.sentences.length, 'sentence'));
+  parts.push(plural(article.sentenceCount, 'sentence'));
   return parts.join(' · ');
 }
 
-function sentenceTotal(articles: readonly Article[]): number {
-  return articles.reduce((sum, article) => sum + article.sentences.length, 0);
+function sentenceTotal(articles: readonly ArticleInfo[]): number {
+  return articles.reduce((sum, article) => sum + article.sentenceCount, 0);
 }
 
 /** /sources: the articles the answers come from. */
-export function sourcesMessage(articles: readonly Article[]): MessageParts {
+export function sourcesMessage(articles: readonly ArticleInfo[]): MessageParts {
   if (articles.length === 0) return { content: 'The corpus is empty: there is nothing to quote yet.' };
   const total = `${plural(articles.length, 'article')}, ${plural(sentenceTotal(articles), 'sentence')}`;
   const embed: APIEmbed = {
@@ -90,9 +91,9 @@ export function sourcesMessage(articles: readonly Article[]): MessageParts {
 }
 
 /** /corpus list: ids, files and sentence counts, and the files that could not be loaded. */
-export function corpusListMessage(articles: readonly Article[], errors: readonly CorpusError[]): MessageParts {
+export function corpusListMessage(articles: readonly ArticleInfo[], errors: readonly CorpusError[]): MessageParts {
   const lines = articles.map(
-    (article) => `${code(article.id)} · ${escapeMarkdown(truncate(displayTitle(article), 120))} · ${plural(article.sentences.length, 'sentence')}`,
+    (article) => `${code(article.id)} · ${escapeMarkdown(truncate(displayTitle(article), 120))} · ${plural(article.sentenceCount, 'sentence')}`,
   );
   const embed: APIEmbed = {
     color: CORPUS_COLOR,

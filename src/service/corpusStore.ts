@@ -20,7 +20,8 @@ import { decodeUtf8Text } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
 import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
-import type { Article, Corpus, CorpusError } from '../corpus/types.js';
+import type { ArticleInfo } from '../answer/engineData.js';
+import type { Corpus, CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
 import type { AnswerService, LoadSummary } from './answerService.js';
@@ -103,7 +104,7 @@ export class CorpusStore {
   }
 
   /** The articles serving now, and the files the last load refused. */
-  list(): { articles: readonly Article[]; errors: readonly CorpusError[] } {
+  list(): { articles: readonly ArticleInfo[]; errors: readonly CorpusError[] } {
     return { articles: this.service.current.articles, errors: this.service.errors };
   }
 

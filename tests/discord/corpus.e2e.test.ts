@@ -6,10 +6,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { loadCorpus } from '../../src/corpus/loadCorpus.ts';
-import type { Corpus } from '../../src/corpus/types.ts';
-import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fakeDiscord.ts';
-import type { FakeCommandInteractionInit } from '../support/fakeDiscord.ts';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fakeDiscord.js';
+import type { FakeCommandInteractionInit } from '../support/fakeDiscord.js';
 import {
   MANAGE_GUILD,
   MODERATOR_ROLE_ID,
@@ -18,7 +18,7 @@ import {
   sentMessages,
   startBotHarness,
   type BotHarness,
-} from '../support/botHarness.ts';
+} from '../support/botHarness.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
-import { DeployConfigError, deployCommands, planDeployment } from '../../src/discord/deployCommands.ts';
-import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.ts';
+import { COMMANDS } from '../../commands/index.js';
+import { DeployConfigError, deployCommands, planDeployment } from '../../src/discord/deployCommands.js';
+import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);

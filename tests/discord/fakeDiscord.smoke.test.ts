@@ -8,8 +8,8 @@ import { WebSocket } from 'ws';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, REST, Routes } from 'discord.js';
 import type { Interaction } from 'discord.js';
 import { ApplicationCommandOptionType, GatewayOpcodes, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { FAKE_USER_ID, startFakeDiscord } from '../support/fakeDiscord.ts';
-import type { FakeDiscord } from '../support/fakeDiscord.ts';
+import { FAKE_USER_ID, startFakeDiscord } from '../support/fakeDiscord.js';
+import type { FakeDiscord } from '../support/fakeDiscord.js';
 
 const FRUITS = ['apple', 'apricot', 'banana', 'cherry'];
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { copyCorpus } from '../support/botHarness.ts';
-import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.ts';
+import { copyCorpus } from '../support/botHarness.js';
+import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -4,12 +4,12 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { escapeMarkdown } from '../../src/answer/render.ts';
-import type { Command } from '../../src/answer/question.ts';
-import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
-import { COMMANDS } from '../../commands/index.ts';
-import type { SlashCommand } from '../../src/discord/commandTypes.ts';
-import { isEphemeral, sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.ts';
+import { escapeMarkdown } from '../../src/answer/render.js';
+import type { Command } from '../../src/answer/question.js';
+import { DISCORD_LIMITS } from '../../src/discord/limits.js';
+import { COMMANDS } from '../../commands/index.js';
+import type { SlashCommand } from '../../src/discord/commandTypes.js';
+import { isEphemeral, sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
 
 /** A command that fails, to see the error path: the user gets an error id, the log has it too. */
 const BROKEN: SlashCommand[] = [
@@ -146,7 +146,7 @@ describe('question commands against the fake Discord', () => {
     const { articles } = h.service.current;
     expect(reply.message.content).toContain(`${articles.length} articles`);
     for (const article of articles) {
-      expect(description).toContain(`${article.sentences.length} sentences`);
+      expect(description).toContain(`${article.sentenceCount} sentences`);
       if (article.meta.publishedInferred !== null && article.meta.published === null) {
         expect(description).toContain(`${article.meta.publishedInferred} (inferred)`);
       }

@@ -3,17 +3,17 @@
 // escaped.
 
 import { describe, expect, it } from 'vitest';
-import { readQuestion } from '../../src/answer/question.ts';
-import type { Answer, Citation, Excerpt } from '../../src/answer/types.ts';
-import type { Article } from '../../src/corpus/types.ts';
-import { answerContent, answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.ts';
-import { changeSummary, corpusListMessage, sourcesMessage } from '../../src/discord/corpusMessages.ts';
-import { embedLength, fitEmbed } from '../../src/discord/embedFit.ts';
-import { highlightedWithin } from '../../src/discord/highlight.ts';
-import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
-import { suggestionChoices } from '../../src/discord/questionCommand.ts';
-import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/discord/truncate.ts';
-import type { ChangeOutcome } from '../../src/service/corpusStore.ts';
+import { readQuestion } from '../../src/answer/question.js';
+import type { Answer, Citation, Excerpt } from '../../src/answer/types.js';
+import type { ArticleInfo } from '../../src/answer/engineData.js';
+import { answerContent, answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.js';
+import { changeSummary, corpusListMessage, sourcesMessage } from '../../src/discord/corpusMessages.js';
+import { embedLength, fitEmbed } from '../../src/discord/embedFit.js';
+import { highlightedWithin } from '../../src/discord/highlight.js';
+import { DISCORD_LIMITS } from '../../src/discord/limits.js';
+import { suggestionChoices } from '../../src/discord/questionCommand.js';
+import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/discord/truncate.js';
+import type { ChangeOutcome } from '../../src/service/corpusStore.js';
 
 const LIMITS = DISCORD_LIMITS.embed;
 
@@ -160,7 +160,7 @@ describe('answer rendering', () => {
 });
 
 describe('corpus messages', () => {
-  function article(i: number): Article {
+  function article(i: number): ArticleInfo {
     return {
       id: `article-${i}`,
       file: `article-${i}.txt`,
@@ -174,7 +174,8 @@ describe('corpus messages', () => {
         note: null,
       },
       headline: null,
-      sentences: [{ articleId: `article-${i}`, position: 1, text: 'One.', isHeadline: false }],
+      sentenceCount: 1,
+      firstRef: i,
     };
   }
 

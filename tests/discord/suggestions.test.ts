@@ -2,10 +2,10 @@
 // organisations and key phrases that match what has been typed, within Discord's limits, fast.
 
 import { describe, expect, it } from 'vitest';
-import { AnswerEngine } from '../../src/answer/engine.ts';
-import { foldWords, suggest, suggestionList } from '../../src/answer/suggestions.ts';
-import { parseArticle } from '../../src/corpus/loadCorpus.ts';
-import { sampleEngine } from '../support/sampleCorpus.ts';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import { foldWords, suggest, suggestionList } from '../../src/answer/suggestions.js';
+import { parseArticle } from '../../src/corpus/loadCorpus.js';
+import { sampleEngine } from '../support/sampleCorpus.js';
 
 describe('suggest', () => {
   const engine = sampleEngine();
@@ -57,10 +57,7 @@ describe('suggest', () => {
 
   it('computes suggestions once per engine, and each engine has its own', () => {
     expect(suggestionList(engine)).toBe(suggestionList(engine));
-    const other = new AnswerEngine({
-      articles: [parseArticle({ id: 'x', file: 'x.txt', content: 'Mayor Hanna Berg opened the Bodø bridge on Friday.\n' })],
-      errors: [],
-    });
+    const other = AnswerEngine.fromArticles([parseArticle({ id: 'x', file: 'x.txt', content: 'Mayor Hanna Berg opened the Bodø bridge on Friday.\n' })]);
     expect(suggest(other, 'han')).toContain('Hanna Berg');
     expect(suggest(engine, 'han')).not.toContain('Hanna Berg');
   });

@@ -5,14 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/loadCorpus.ts';
-import type { Corpus } from '../../src/corpus/types.ts';
-import { slugify, uniqueArticleId, uploadStem } from '../../src/service/articleNames.ts';
-import { AnswerService } from '../../src/service/answerService.ts';
-import { CorpusStore, REMOVED_DIR, type Actor } from '../../src/service/corpusStore.ts';
-import { MAX_UPLOAD_BYTES, uploadProblem } from '../../src/service/uploadRules.ts';
-import { memoryLogger, type LogRecord } from '../support/botHarness.ts';
-import { SAMPLE_ARTICLES, writeSampleCorpus } from '../support/sampleCorpus.ts';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { slugify, uniqueArticleId, uploadStem } from '../../src/service/articleNames.js';
+import { AnswerService } from '../../src/service/answerService.js';
+import { CorpusStore, REMOVED_DIR, type Actor } from '../../src/service/corpusStore.js';
+import { MAX_UPLOAD_BYTES, uploadProblem } from '../../src/service/uploadRules.js';
+import { memoryLogger, type LogRecord } from '../support/botHarness.js';
+import { SAMPLE_ARTICLES, writeSampleCorpus } from '../support/sampleCorpus.js';
 
 const ACTOR: Actor = { id: '1300000000000000005', name: 'moderator', guildId: '1300000000000000003' };
 const NEW_ARTICLE = `Ferry link to Svalbard announced

@@ -14,15 +14,15 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
-import type { SlashCommand } from '../../src/discord/commandTypes.ts';
-import type { Config } from '../../src/config.ts';
-import type { Logger } from '../../src/logger.ts';
-import { loadCorpus } from '../../src/corpus/loadCorpus.ts';
-import type { Corpus } from '../../src/corpus/types.ts';
-import { AnswerService } from '../../src/service/answerService.ts';
-import { CorpusStore } from '../../src/service/corpusStore.ts';
-import { makeRole, startFakeDiscord } from './fakeDiscord.ts';
+import { startBot, type Bot } from '../../src/discord/bot.js';
+import type { SlashCommand } from '../../src/discord/commandTypes.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { AnswerService } from '../../src/service/answerService.js';
+import { CorpusStore } from '../../src/service/corpusStore.js';
+import { makeRole, startFakeDiscord } from './fakeDiscord.js';
 import type {
   AutocompleteInteractionInit,
   FakeCommandInteractionInit,
@@ -30,7 +30,7 @@ import type {
   InteractionCallbackRecord,
   SentInteraction,
   WebhookCallRecord,
-} from './fakeDiscord.ts';
+} from './fakeDiscord.js';
 
 /** The seed corpus of the repository. */
 export const SEED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));

@@ -29,10 +29,10 @@ import type {
   APIMessage,
   RESTGetAPIGatewayBotResult,
 } from 'discord-api-types/v10';
-import { ChangeSignal } from './changeSignal.ts';
-import type { WaitOptions } from './changeSignal.ts';
-import { DEFAULT_HEARTBEAT_INTERVAL_MS, FakeGateway } from './fakeDiscordGateway.ts';
-import type { DispatchResult } from './fakeDiscordGateway.ts';
+import { ChangeSignal } from './changeSignal.js';
+import type { WaitOptions } from './changeSignal.js';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, FakeGateway } from './fakeDiscordGateway.js';
+import type { DispatchResult } from './fakeDiscordGateway.js';
 import {
   API_VERSION,
   BOT_USER,
@@ -50,14 +50,14 @@ import {
   makeGuildCreate,
   makeReady,
   nextSnowflake,
-} from './fakeDiscordPayloads.ts';
+} from './fakeDiscordPayloads.js';
 import type {
   AutocompleteInteractionInit,
   ButtonInteractionInit,
   CommandInteractionInit,
   GuildInit,
   ResolvedAttachmentOption,
-} from './fakeDiscordPayloads.ts';
+} from './fakeDiscordPayloads.js';
 import {
   DiscordErrorCode,
   FormErrors,
@@ -65,14 +65,14 @@ import {
   validateCommand,
   validateCommandList,
   validateMessage,
-} from './fakeDiscordValidation.ts';
-import type { DiscordErrorBody } from './fakeDiscordValidation.ts';
+} from './fakeDiscordValidation.js';
+import type { DiscordErrorBody } from './fakeDiscordValidation.js';
 
-export * from './fakeDiscordPayloads.ts';
-export type { DiscordErrorBody } from './fakeDiscordValidation.ts';
-export { DiscordErrorCode } from './fakeDiscordValidation.ts';
-export type { GatewayLogEntry } from './fakeDiscordGateway.ts';
-export type { WaitOptions } from './changeSignal.ts';
+export * from './fakeDiscordPayloads.js';
+export type { DiscordErrorBody } from './fakeDiscordValidation.js';
+export { DiscordErrorCode } from './fakeDiscordValidation.js';
+export type { GatewayLogEntry } from './fakeDiscordGateway.js';
+export type { WaitOptions } from './changeSignal.js';
 
 /** Discord gives a bot 3 s to acknowledge an interaction. */
 export const DEFAULT_INTERACTION_ACK_TIMEOUT_MS = 3_000;

@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
 import type { GatewayIdentifyData, GatewayResumeData } from 'discord-api-types/v10';
-import type { ChangeSignal } from './changeSignal.ts';
+import type { ChangeSignal } from './changeSignal.js';
 
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 /** Dispatches kept per session for replay on RESUME. */

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROW_LABELS } from '../../bench/resultsTable.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run bench -- <args>` as a child process. */
+function bench(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'bench', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The benchmark at a tiny size: it must run end to end and report every figure. No time is asserted.
+describe('npm run bench', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bench-test-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('generates a small corpus, measures both systems, prints the table and writes the results file', async () => {
+    const out = path.join(dir, 'results.md');
+    const run = await bench(['--sentences', '2000', '--questions', '100', '--out', out, '--work-dir', path.join(dir, 'work')]);
+    expect(run.code, run.stderr.slice(-3000)).toBe(0);
+
+    expect(run.stdout).toContain('| Figure | Ours | Plain MiniSearch | Ours ÷ MiniSearch |');
+    for (const label of Object.values(ROW_LABELS)) expect(run.stdout).toContain(`| ${label} |`);
+    expect(run.stdout).toContain('2,000 sentences');
+    expect(run.stdout).not.toMatch(/\| failed \|/);
+
+    expect(existsSync(out)).toBe(true);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain('| Figure | Ours | Plain MiniSearch |');
+    for (const label of Object.values(ROW_LABELS)) expect(written).toContain(`| ${label} |`);
+    expect(written).toMatch(/Machine: \d+ cores/);
+    // The corpus went to the work folder, not to the bot's corpus.
+    expect(existsSync(path.join(dir, 'work'))).toBe(true);
+  }, 60_000);
+});
