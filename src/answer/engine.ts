@@ -6,6 +6,7 @@ import type { SentenceIndex } from '../search/sentenceIndex.js';
 import type { SentenceStore } from '../search/sentenceStore.js';
 import { AnalysisCache } from './analysisCache.js';
 import { buildEngineData, type ArticleInfo, type EngineData } from './engineData.js';
+import type { SuggestionEntry } from './suggestions.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
@@ -37,6 +38,7 @@ export class AnswerEngine {
   readonly store: SentenceStore;
   readonly index: SentenceIndex;
   readonly names: NameDirectory;
+  readonly suggestions: readonly SuggestionEntry[];
   private readonly analyses = new AnalysisCache(ANALYSIS_CACHE_SIZE);
 
   constructor(data: EngineData) {
@@ -44,6 +46,7 @@ export class AnswerEngine {
     this.store = data.store;
     this.index = data.index;
     this.names = data.names;
+    this.suggestions = data.suggestions;
   }
 
   /** An engine for loaded articles (built on this thread). */

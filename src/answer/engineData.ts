@@ -5,6 +5,7 @@ import { indexTerms, tokenize } from '../language/tokenize.js';
 import type { InvertedIndexBuffers } from '../search/invertedIndex.js';
 import { SentenceIndex } from '../search/sentenceIndex.js';
 import { SentenceStore, type SentenceStoreBuffers } from '../search/sentenceStore.js';
+import { SuggestionTally, type SuggestionEntry } from './suggestions.js';
 
 /** An article as the engine keeps it: its metadata and where its sentences are, not the sentences. */
 export interface ArticleInfo {
@@ -23,6 +24,8 @@ export interface EngineData {
   store: SentenceStore;
   index: SentenceIndex;
   names: NameDirectory;
+  /** Autocomplete suggestions: the corpus's names and key phrases, best first. */
+  suggestions: SuggestionEntry[];
 }
 
 /**
@@ -32,6 +35,7 @@ export interface EngineData {
 export interface EngineDataBuffers {
   articles: ArticleInfo[];
   people: Array<[string, number]>;
+  suggestions: SuggestionEntry[];
   store: SentenceStoreBuffers;
   index: InvertedIndexBuffers;
 }
@@ -42,6 +46,7 @@ export interface EngineDataBuffers {
  */
 export function buildEngineData(articles: readonly Article[]): EngineData {
   const names = new NameDirectory();
+  const suggestions = new SuggestionTally();
   const infos: ArticleInfo[] = [];
   let ref = 0;
   for (const article of articles) {
@@ -52,17 +57,20 @@ export function buildEngineData(articles: readonly Article[]): EngineData {
     for (const article of articles) {
       for (const sentence of article.sentences) {
         const tokens = tokenize(sentence.text);
-        names.addMentions(findEntities(sentence.text, tokens));
+        // News names a person in full first, then by surname: the directory so far types "Lee".
+        const entities = findEntities(sentence.text, tokens, names.knownPeople);
+        names.addMentions(entities);
+        suggestions.addSentence(sentence.text, tokens, entities);
         yield indexTerms(tokens);
       }
     }
   }
   const index = SentenceIndex.build(termsOfEachSentence());
-  return { articles: infos, store: SentenceStore.fromArticles(articles), index, names };
+  return { articles: infos, store: SentenceStore.fromArticles(articles), index, names, suggestions: suggestions.finish(names) };
 }
 
 export function toBuffers(data: EngineData): EngineDataBuffers {
-  return { articles: data.articles, people: data.names.people(), store: data.store.buffers, index: data.index.buffers };
+  return { articles: data.articles, people: data.names.people(), suggestions: data.suggestions, store: data.store.buffers, index: data.index.buffers };
 }
 
 export function fromBuffers(buffers: EngineDataBuffers): EngineData {
@@ -71,6 +79,7 @@ export function fromBuffers(buffers: EngineDataBuffers): EngineData {
     store: new SentenceStore(buffers.store),
     index: SentenceIndex.fromBuffers(buffers.index),
     names: NameDirectory.fromPeople(buffers.people),
+    suggestions: buffers.suggestions,
   };
 }
 

@@ -3,7 +3,8 @@
  * and its key phrases ("economic cooperation", "supply chains"), matching what has been typed so
  * far. Computed once per engine (a reload builds a new engine, hence new suggestions) and cached.
  */
-import type { LinkedEntity } from '../language/sentenceAnalysis.js';
+import type { Entity } from '../language/entities.js';
+import type { NameDirectory } from '../language/nameDirectory.js';
 import { PLACES } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { foldText, stripDiacritics } from '../language/normalize.js';
@@ -24,20 +25,29 @@ const PHRASE_BREAKERS = new Set(
 const MIN_PHRASE_WORDS = 2;
 const MAX_PHRASE_WORDS = 4;
 /** Entities outrank phrases; among each, frequency in the corpus ranks. */
-const ENTITY_WEIGHT: Readonly<Record<LinkedEntity['type'], number>> = { person: 3, organisation: 3, place: 3, name: 2 };
+const ENTITY_WEIGHT: Readonly<Record<Entity['type'], number>> = { person: 3, organisation: 3, place: 3, name: 2 };
 const PHRASE_WEIGHT = 1;
 
 export type SuggestionKind = 'entity' | 'phrase';
 
-export interface Suggestion {
+/** A suggestion as the engine stores it (in its data and its snapshot). */
+export interface SuggestionEntry {
   /** As the corpus writes it ("Kang Yu-jung", "supply chains"). */
   text: string;
   kind: SuggestionKind;
   /** Higher first when several match equally well. */
   weight: number;
+}
+
+export interface Suggestion extends SuggestionEntry {
   /** Folded words joined by single spaces, with a leading space: " kang yu jung". */
   readonly haystack: string;
 }
+
+/** At most this many suggestions are kept per corpus, the most frequent: enough to type into, bounded in memory. */
+export const MAX_STORED_SUGGESTIONS = 10_000;
+/** Distinct candidates tallied at once while indexing; past this, those seen only once are dropped. */
+const MAX_TALLIED = 300_000;
 
 /** Letters that do not decompose into a base letter and an accent, as people type them without. */
 const PLAIN_LETTERS: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
@@ -52,11 +62,11 @@ export function foldWords(text: string): string[] {
 
 const cache = new WeakMap<AnswerEngine, readonly Suggestion[]>();
 
-/** Every suggestion of an engine's corpus, best first. Computed on first use, then cached. */
+/** Every suggestion of an engine's corpus, best first, ready to match typed text. Cached per engine. */
 export function suggestionList(engine: AnswerEngine): readonly Suggestion[] {
   let list = cache.get(engine);
   if (list === undefined) {
-    list = buildSuggestions(engine);
+    list = engine.suggestions.map((entry) => ({ ...entry, haystack: ` ${foldWords(entry.text).join(' ')}` }));
     cache.set(engine, list);
   }
   return list;
@@ -69,48 +79,74 @@ interface Tally {
   count: number;
 }
 
-function buildSuggestions(engine: AnswerEngine): Suggestion[] {
-  const tallies = new Map<string, Tally>();
-  const add = (surface: string, kind: SuggestionKind, weight: number, canonical?: string) => {
+/**
+ * Collects suggestions while the corpus is indexed, one sentence at a time (the index build already
+ * has each sentence's tokens and names), so that nothing is re-read for them afterwards.
+ */
+export class SuggestionTally {
+  private readonly tallies = new Map<string, Tally>();
+
+  addSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[]): void {
+    for (const entity of entities) {
+      if (isNoise(entity)) continue;
+      this.add(entity.text, 'entity', ENTITY_WEIGHT[entity.type]);
+    }
+    for (const phrase of keyPhrases(text, tokens, entities)) this.add(phrase, 'phrase', PHRASE_WEIGHT);
+  }
+
+  /**
+   * The suggestions, best first, at most MAX_STORED_SUGGESTIONS. A surname the corpus gives in full
+   * elsewhere ("Solberg-Vik" for "Ingrid Solberg-Vik") is counted under the full name.
+   */
+  finish(names: NameDirectory): SuggestionEntry[] {
+    for (const [key, tally] of [...this.tallies]) {
+      const surface = tally.surfaces.keys().next().value;
+      if (tally.kind !== 'entity' || surface === undefined || /\s/.test(surface)) continue;
+      const full = names.fullNamesFor(surface.toLowerCase())[0];
+      const target = full === undefined ? undefined : this.tallies.get(foldWords(full).join(' '));
+      if (target === undefined || target === tally) continue;
+      target.count += tally.count;
+      this.tallies.delete(key);
+    }
+    const entries: SuggestionEntry[] = [];
+    for (const [key, tally] of this.tallies) {
+      entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, weight: tally.weight * (1 + Math.log2(tally.count)) });
+    }
+    return entries.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)).slice(0, MAX_STORED_SUGGESTIONS);
+  }
+
+  /** Keeps memory bounded on a huge corpus: what was seen once so far is unlikely to be kept. */
+  private forgetRare(): void {
+    for (const [key, tally] of this.tallies) if (tally.count === 1) this.tallies.delete(key);
+  }
+
+  private add(surface: string, kind: SuggestionKind, weight: number): void {
     const text = surface.replace(/\s+/g, ' ').trim();
     if (text.length < 2 || text.length > MAX_SUGGESTION_LENGTH) return;
-    const key = foldWords(canonical ?? text).join(' ');
+    const key = foldWords(text).join(' ');
     if (key.length === 0) return;
-    const tally = tallies.get(key) ?? { surfaces: new Map<string, number>(), kind, weight, count: 0 };
-    tally.surfaces.set(text, (tally.surfaces.get(text) ?? 0) + 1);
+    let tally = this.tallies.get(key);
+    if (tally === undefined) {
+      if (this.tallies.size >= MAX_TALLIED) this.forgetRare();
+      if (this.tallies.size >= MAX_TALLIED) return;
+      tally = { surfaces: new Map<string, number>(), kind, weight, count: 0 };
+      this.tallies.set(key, tally);
+    }
+    // Bounded: a corpus of a million sentences repeats its surfaces; keep a handful per key.
+    if (tally.surfaces.size < 8 || tally.surfaces.has(text)) tally.surfaces.set(text, (tally.surfaces.get(text) ?? 0) + 1);
     tally.count++;
     if (weight > tally.weight) {
       tally.weight = weight;
       tally.kind = kind;
     }
-    tallies.set(key, tally);
-  };
-  for (let ref = 0; ref < engine.sentenceCount; ref++) {
-    const analysis = engine.analysis(ref);
-    for (const entity of analysis.entities) {
-      if (isNoise(entity)) continue;
-      // "Solberg-Vik" and "Ingrid Solberg-Vik" are one person: suggested once, by the full name.
-      add(entity.text, 'entity', ENTITY_WEIGHT[entity.type], entity.type === 'person' ? entity.canonical : undefined);
-    }
-    for (const phrase of keyPhrases(analysis.text, analysis.tokens, analysis.entities)) add(phrase, 'phrase', PHRASE_WEIGHT);
   }
-  const suggestions: Suggestion[] = [];
-  for (const [key, tally] of tallies) {
-    suggestions.push({
-      text: preferredSurface(tally.surfaces, key),
-      kind: tally.kind,
-      weight: tally.weight * (1 + Math.log2(tally.count)),
-      haystack: ` ${key}`,
-    });
-  }
-  return suggestions.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
 }
 
 /**
  * A single ordinary word the text happened to capitalise ("South", "Port" at a sentence start) is
  * no name, unless it is a known place ("China").
  */
-function isNoise(entity: LinkedEntity): boolean {
+function isNoise(entity: Entity): boolean {
   if (entity.type === 'person' || /[\s-]/.test(entity.text) || PLACES.has(entity.key)) return false;
   return generalRarity(entity.key) < SINGLE_NAME_RARITY;
 }
@@ -149,7 +185,7 @@ interface PhraseToken {
  * launch". A run that opens with a name ("Lee hopes", "Xi recently met") is a subject and its verb,
  * not a phrase, unless the name is a possessive ("China’s help"); adverbs do not open or close one.
  */
-function keyPhrases(text: string, tokens: readonly PhraseToken[], entities: readonly LinkedEntity[]): string[] {
+function keyPhrases(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[]): string[] {
   const inName = new Set<number>();
   for (const entity of entities) for (let i = entity.firstToken; i <= entity.lastToken; i++) inName.add(i);
   const phrases: string[] = [];

@@ -10,7 +10,7 @@ export class NameDirectory {
   private readonly shortForms = new Map<string, Map<string, number>>();
   /** Full name → how often the corpus gives it. */
   private readonly fullNames = new Map<string, number>();
-  private knownPeopleCache: ReadonlySet<string> | undefined;
+  private readonly shortFormSet = new Set<string>();
 
   /** A directory of the people given in full (with how often), as `people()` returns them. */
   static fromPeople(people: Iterable<readonly [string, number]>): NameDirectory {
@@ -32,20 +32,19 @@ export class NameDirectory {
   }
 
   private addPerson(fullKey: string, count: number): void {
-    this.knownPeopleCache = undefined;
     this.fullNames.set(fullKey, (this.fullNames.get(fullKey) ?? 0) + count);
     const words = fullKey.split(' ');
     for (const short of new Set([words[0]!, words[words.length - 1]!])) {
       const counts = this.shortForms.get(short) ?? new Map<string, number>();
       counts.set(fullKey, (counts.get(fullKey) ?? 0) + count);
       this.shortForms.set(short, counts);
+      this.shortFormSet.add(short);
     }
   }
 
   /** Single words that stand for a person named in full somewhere in the corpus. */
   get knownPeople(): ReadonlySet<string> {
-    this.knownPeopleCache ??= new Set(this.shortForms.keys());
-    return this.knownPeopleCache;
+    return this.shortFormSet;
   }
 
   isFullName(key: string): boolean {

@@ -16,7 +16,7 @@ import type { CorpusError } from '../corpus/types.js';
  */
 
 /** Bump when the file layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 'VQAIDX';
 
 export interface Snapshot {
@@ -33,6 +33,7 @@ interface Header {
   errors: CorpusError[];
   articles: EngineDataBuffers['articles'];
   people: EngineDataBuffers['people'];
+  suggestions: EngineDataBuffers['suggestions'];
   terms: string;
   layout: Layout;
 }
@@ -72,6 +73,7 @@ export async function saveSnapshot(file: string, snapshot: Snapshot): Promise<vo
     errors: snapshot.errors,
     articles: snapshot.data.articles,
     people: snapshot.data.people,
+    suggestions: snapshot.data.suggestions,
     terms: snapshot.data.index.terms,
     layout,
   };
@@ -139,6 +141,7 @@ export async function loadSnapshot(file: string, fingerprint: string): Promise<S
       data: {
         articles: header.articles,
         people: header.people,
+        suggestions: header.suggestions,
         store: {
           text: view('text', (b, o, l) => new Uint8Array(b, o, l), 1),
           textStart: view('textStart', (b, o, l) => new Uint32Array(b, o, l), 4),
