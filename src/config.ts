@@ -15,6 +15,7 @@ const schema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   CORPUS_DIR: optional(z.string()),
+  INDEX_CACHE_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   MODERATOR_ROLE_IDS: optional(
     z
@@ -32,6 +33,8 @@ export interface Config {
   /** REST base URL, e.g. https://discord.com/api (a proxy or the tests' fake Discord). */
   apiUrl: string;
   corpusDir: string;
+  /** Folder for the saved index snapshot; null when snapshots are turned off. */
+  indexCacheDir: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   moderatorRoleIds: string[];
   production: boolean;
@@ -60,6 +63,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     guildId: e.DISCORD_GUILD_ID ?? null,
     apiUrl: (e.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     corpusDir: e.CORPUS_DIR ?? 'corpus',
+    indexCacheDir: e.INDEX_CACHE_DIR === 'off' ? null : (e.INDEX_CACHE_DIR ?? '.cache'),
     logLevel: e.LOG_LEVEL ?? 'info',
     moderatorRoleIds: e.MODERATOR_ROLE_IDS ?? [],
     production: e.NODE_ENV === 'production',

@@ -7,13 +7,16 @@ import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './cli/console.js';
 import { createLogger } from './logger.js';
 import { AnswerService } from './service/answerService.js';
+import { snapshotPathFor } from './service/snapshot.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  const service = new AnswerService(config.corpusDir, logger);
-  await service.reload();
+  const service = new AnswerService(config.corpusDir, logger, {
+    snapshotFile: config.indexCacheDir === null ? null : snapshotPathFor(config.indexCacheDir, config.corpusDir),
+  });
+  await service.open();
 
   if (config.discordToken === null) {
     process.stderr.write('No DISCORD_TOKEN is configured: answering in this console instead (set one in .env to serve Discord).\n');

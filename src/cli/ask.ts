@@ -10,6 +10,7 @@ import { renderAnswerText } from '../answer/render.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { AnswerService } from '../service/answerService.js';
+import { snapshotPathFor } from '../service/snapshot.js';
 import { parseQuestionLine } from './questionLine.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--excerpts N] <when|who|why|where|what|ask> <query...>
@@ -44,8 +45,10 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const service = new AnswerService(config.corpusDir, logger);
-  await service.reload();
+  const service = new AnswerService(config.corpusDir, logger, {
+    snapshotFile: config.indexCacheDir === null ? null : snapshotPathFor(config.indexCacheDir, config.corpusDir),
+  });
+  await service.open();
 
   const answerLine = (line: string): string => {
     const parsed = parseQuestionLine(line);

@@ -1,9 +1,11 @@
 import { AnswerEngine, type AnswerOptions } from '../answer/engine.js';
+import { fromBuffers, type ArticleInfo } from '../answer/engineData.js';
 import type { Command } from '../answer/question.js';
 import type { Answer } from '../answer/types.js';
-import { loadCorpus } from '../corpus/loadCorpus.js';
-import type { Corpus, CorpusError } from '../corpus/types.js';
+import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
+import { buildCorpus, buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from './corpusBuild.js';
+import { corpusFingerprint, loadSnapshot } from './snapshot.js';
 
 /** What a load or reload did. */
 export interface LoadSummary {
@@ -20,11 +22,17 @@ export interface LoadSummary {
   refusal: string | null;
 }
 
+/** A freshly loaded corpus as a check sees it: its articles and the files it refused. */
+export interface LoadedCorpus {
+  articles: readonly ArticleInfo[];
+  errors: readonly CorpusError[];
+}
+
 /**
  * A check on a freshly loaded corpus before it may serve: the reason to refuse it, or null.
  * E.g. "the uploaded file must be among the articles".
  */
-export type CorpusCheck = (corpus: Corpus) => string | null;
+export type CorpusCheck = (corpus: LoadedCorpus) => string | null;
 
 /** What a change running under {@link AnswerService.change} may do. */
 export interface CorpusChange {
@@ -38,8 +46,13 @@ export interface CorpusChange {
 export interface AnswerServiceOptions {
   /** The engine serving before the first load (default: an empty corpus). */
   initial?: AnswerEngine;
-  /** How a corpus folder is read (default loadCorpus; tests slow it down to watch a change in progress). */
-  loadCorpus?: (dir: string) => Promise<Corpus>;
+  /** Where the index snapshot of this corpus is kept; null: none is read or written. */
+  snapshotFile?: string | null;
+  /**
+   * How a corpus folder is read and indexed for a change (default: on a worker thread, so that
+   * questions keep being answered meanwhile; tests hold it half-way to watch a change in progress).
+   */
+  build?: (request: BuildRequest) => Promise<BuiltCorpus>;
 }
 
 /**
@@ -54,7 +67,8 @@ export class AnswerService {
   private loadErrors: CorpusError[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
-  private readonly load: (dir: string) => Promise<Corpus>;
+  private readonly build: (request: BuildRequest) => Promise<BuiltCorpus>;
+  private readonly snapshotFile: string | null;
 
   constructor(
     corpusDir: string,
@@ -63,7 +77,26 @@ export class AnswerService {
   ) {
     this.corpusDir = corpusDir;
     this.engine = options.initial ?? AnswerEngine.fromArticles([]);
-    this.load = options.loadCorpus ?? loadCorpus;
+    this.build = options.build ?? buildCorpusInWorker;
+    this.snapshotFile = options.snapshotFile ?? null;
+  }
+
+  /**
+   * The first load, at start: from the saved snapshot when it matches the corpus folder as it is
+   * now, else by reading and indexing the folder on this thread (nothing is being served yet) and
+   * saving a new snapshot.
+   */
+  async open(): Promise<LoadSummary> {
+    return this.change(async () => {
+      if (this.snapshotFile !== null) {
+        const snapshot = await loadSnapshot(this.snapshotFile, await corpusFingerprint(this.corpusDir));
+        if (snapshot !== null) {
+          this.logger.debug({ file: this.snapshotFile }, 'corpus index loaded from its snapshot');
+          return this.swapIn(snapshot, 'snapshot');
+        }
+      }
+      return this.rebuildWith(buildCorpus);
+    });
   }
 
   /** The engine answering now. */
@@ -119,31 +152,43 @@ export class AnswerService {
     return this.change((change) => change.rebuild());
   }
 
-  private async rebuild(check?: CorpusCheck): Promise<LoadSummary> {
+  private rebuild(check?: CorpusCheck): Promise<LoadSummary> {
+    return this.rebuildWith(this.build, check);
+  }
+
+  private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>, check?: CorpusCheck): Promise<LoadSummary> {
     const before = this.engine;
-    const corpus = await this.load(this.corpusDir);
-    for (const error of corpus.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
-    const unchanged = {
-      articlesBefore: before.articles.length,
-      sentencesBefore: before.sentenceCount,
-      articles: before.articles.length,
-      sentences: before.sentenceCount,
-      errors: corpus.errors,
-    };
+    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile });
+    for (const error of built.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
     let refusal: string | null = null;
-    if (corpus.articles.length === 0 && before.articles.length > 0) {
+    if (built.data.articles.length === 0 && before.articles.length > 0) {
       refusal = 'the corpus folder would have no readable article';
     } else if (check !== undefined) {
-      refusal = check(corpus);
+      refusal = check({ articles: built.data.articles, errors: built.errors });
     }
     if (refusal !== null) {
       this.logger.error({ dir: this.corpusDir, refusal }, 'new corpus refused: keeping the corpus that is serving');
-      return { ...unchanged, applied: false, refusal };
+      return { ...this.summarySince(before), errors: built.errors, applied: false, refusal };
     }
-    const engine = AnswerEngine.fromArticles(corpus.articles);
+    return this.swapIn(built, 'files');
+  }
+
+  /** Replaces the serving engine in one assignment, with one built completely beforehand. */
+  private swapIn(built: Pick<BuiltCorpus, 'data' | 'errors'>, from: 'files' | 'snapshot'): LoadSummary {
+    const before = this.engine;
+    const engine = new AnswerEngine(fromBuffers(built.data));
     this.engine = engine;
-    this.loadErrors = corpus.errors;
-    this.logger.info({ dir: this.corpusDir, articles: engine.articles.length, sentences: engine.sentenceCount }, 'corpus loaded');
-    return { ...unchanged, articles: engine.articles.length, sentences: engine.sentenceCount, applied: true, refusal: null };
+    this.loadErrors = built.errors;
+    this.logger.info({ dir: this.corpusDir, from, articles: engine.articles.length, sentences: engine.sentenceCount }, 'corpus loaded');
+    return { ...this.summarySince(before), errors: built.errors, applied: true, refusal: null };
+  }
+
+  private summarySince(before: AnswerEngine): Omit<LoadSummary, 'errors' | 'applied' | 'refusal'> {
+    return {
+      articlesBefore: before.articles.length,
+      sentencesBefore: before.sentenceCount,
+      articles: this.engine.articles.length,
+      sentences: this.engine.sentenceCount,
+    };
   }
 }

@@ -21,10 +21,10 @@ import { errorMessage } from '../corpus/frontMatter.js';
 import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
 import type { ArticleInfo } from '../answer/engineData.js';
-import type { Corpus, CorpusError } from '../corpus/types.js';
+import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
-import type { AnswerService, LoadSummary } from './answerService.js';
+import type { AnswerService, LoadedCorpus, LoadSummary } from './answerService.js';
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
 /** The folder (inside the corpus folder) that removed articles are moved into. */
@@ -288,7 +288,7 @@ function outcomeOf(action: CorpusAction, summary: LoadSummary, what: { file: str
 }
 
 /** Why a loaded corpus lacks the article just written (null when it has it). */
-function missingArticle(corpus: Corpus, id: string, file: string): string | null {
+function missingArticle(corpus: LoadedCorpus, id: string, file: string): string | null {
   if (corpus.articles.some((article) => article.id === id)) return null;
   const error = corpus.errors.find((e) => e.file === file);
   return error === undefined ? `${file} was not loaded` : error.reason;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
@@ -13,11 +14,17 @@ interface Run {
 }
 
 /** Runs the real `ask` command as a child process, as `npm run ask` does. */
-function ask(args: string[], options: { stdin?: string; corpusDir?: string } = {}): Promise<Run> {
+function ask(args: string[], options: { stdin?: string; corpusDir?: string; cacheDir?: string; logLevel?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
       cwd: root,
-      env: { ...process.env, CORPUS_DIR: options.corpusDir ?? 'corpus', LOG_LEVEL: 'warn', DISCORD_TOKEN: '' },
+      env: {
+        ...process.env,
+        CORPUS_DIR: options.corpusDir ?? 'corpus',
+        INDEX_CACHE_DIR: options.cacheDir ?? 'off',
+        LOG_LEVEL: options.logLevel ?? 'warn',
+        DISCORD_TOKEN: '',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -61,6 +68,26 @@ describe('the ask command', () => {
     expect(lines[1]!.error).toMatch(/unknown command/);
     expect(lines[2]!.error).toMatch(/needs a query/);
     expect(lines[3]).toMatchObject({ answer: null, excerpts: [] });
+  });
+
+  it('starts from the saved index while the corpus is unchanged, and rebuilds it once a file changes', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'ask-cache-'));
+    try {
+      const first = await ask(['who', 'port director'], { corpusDir, cacheDir, logLevel: 'debug' });
+      expect(first.stdout).toContain('Magnus Eide');
+      expect(first.stderr).not.toContain('loaded from its snapshot');
+      expect((await readdir(cacheDir)).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+      const second = await ask(['who', 'port director'], { corpusDir, cacheDir, logLevel: 'debug' });
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.stderr).toContain('loaded from its snapshot');
+      await writeFile(path.join(corpusDir, 'ferry.txt'), 'Port director Magnus Eide said a ferry line to Svalbard opens in June.\n');
+      const third = await ask(['when', 'ferry line to Svalbard'], { corpusDir, cacheDir, logLevel: 'debug' });
+      expect(third.stderr).not.toContain('loaded from its snapshot');
+      expect(third.stdout).toMatch(/^\*\*June\*\*/);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+      await rm(path.join(corpusDir, 'ferry.txt'), { force: true });
+    }
   });
 
   it('keeps answering from the good articles when a corpus file is broken, and names the bad files on stderr', async () => {

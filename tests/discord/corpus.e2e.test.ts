@@ -6,8 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { Corpus } from '../../src/corpus/types.js';
+import { buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fakeDiscord.js';
 import type { FakeCommandInteractionInit } from '../support/fakeDiscord.js';
 import {
@@ -28,13 +27,13 @@ The stop at Zhangjiang was arranged by the Korea Trade-Investment Promotion Agen
 Lee praised the park’s laboratories and invited the founders to visit Pangyo Techno Valley next year.
 `;
 
-/** A loader that can be held half-way, to see what the bot does while a change is in progress. */
+/** A corpus build that can be held half-way, to see what the bot does while a change is in progress. */
 function holdableLoader() {
   let hold: PromiseWithResolversLike | null = null;
   return {
-    load: async (dir: string): Promise<Corpus> => {
+    load: async (request: BuildRequest): Promise<BuiltCorpus> => {
       if (hold !== null) await hold.promise;
-      return loadCorpus(dir);
+      return buildCorpusInWorker(request);
     },
     hold() {
       let release!: () => void;
@@ -62,7 +61,7 @@ describe('/corpus against the fake Discord', () => {
   const files = async (sub = '') => (await readdir(path.join(h.corpusDir, sub))).sort();
 
   beforeAll(async () => {
-    h = await startBotHarness({ loadCorpus: loader.load });
+    h = await startBotHarness({ build: loader.load });
   });
 
   afterEach(() => {

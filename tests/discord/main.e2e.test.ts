@@ -35,6 +35,7 @@ describe('npm start with a token', () => {
         DISCORD_GUILD_ID: fake.guildId,
         DISCORD_API_URL: fake.apiUrl,
         CORPUS_DIR: corpusDir,
+        INDEX_CACHE_DIR: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCorpus, type BuildRequest, type BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { Corpus } from '../../src/corpus/types.js';
 import { slugify, uniqueArticleId, uploadStem } from '../../src/service/articleNames.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { CorpusStore, REMOVED_DIR, type Actor } from '../../src/service/corpusStore.js';
@@ -197,11 +197,11 @@ describe('AnswerService.change', () => {
         release = resolve;
       });
       let held = false;
-      const load = async (d: string): Promise<Corpus> => {
+      const build = async (request: BuildRequest): Promise<BuiltCorpus> => {
         if (held) await gate;
-        return loadCorpus(d);
+        return buildCorpus(request);
       };
-      const service = new AnswerService(dir, memoryLogger().logger, { loadCorpus: load });
+      const service = new AnswerService(dir, memoryLogger().logger, { build });
       await service.reload();
       const old = service.current;
       held = true;

@@ -18,8 +18,7 @@ import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { Corpus } from '../../src/corpus/types.js';
+import type { BuildRequest, BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { CorpusStore } from '../../src/service/corpusStore.js';
 import { makeRole, startFakeDiscord } from './fakeDiscord.js';
@@ -68,8 +67,8 @@ export interface BotReply {
 export interface HarnessOptions {
   /** Corpus folder to copy (default: the seed corpus). */
   corpusDir?: string;
-  /** Replaces the corpus loader (e.g. to hold a reload half-way). */
-  loadCorpus?: (dir: string) => Promise<Corpus>;
+  /** Replaces how a change reads and indexes the corpus (e.g. to hold a reload half-way). */
+  build?: (request: BuildRequest) => Promise<BuiltCorpus>;
   commands?: readonly SlashCommand[];
   config?: Partial<Config>;
 }
@@ -115,13 +114,14 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     guildId: fake.guildId,
     apiUrl: fake.apiUrl,
     corpusDir,
+    indexCacheDir: null,
     logLevel: 'debug',
     moderatorRoleIds: [MODERATOR_ROLE_ID],
     production: false,
     ...options.config,
   };
-  const service = new AnswerService(corpusDir, logger, { loadCorpus: options.loadCorpus ?? loadCorpus });
-  await service.reload();
+  const service = new AnswerService(corpusDir, logger, { build: options.build });
+  await service.open();
   const store = new CorpusStore(service, logger);
   const bot = await startBot({ config, logger, service, store, commands: options.commands, rest: { timeout: 5_000, retries: 1 } });
 
