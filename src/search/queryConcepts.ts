@@ -122,8 +122,8 @@ function longestName(tokens: Token[], start: number, names: NameDirectory): { le
     const words = tokens.slice(start, start + length);
     const key = words.map((t) => t.lower).join(' ');
     // An everyday word typed in lower case ("young", "long") is the word, not someone's name.
-    const everyday = length === 1 && !words[0]!.capitalized && generalRarity(key) < EVERYDAY_NAME_RARITY;
-    const fullNames = everyday ? [] : names.fullNamesFor(key);
+    let fullNames = names.fullNamesFor(key);
+    if (fullNames.length > 0 && length === 1 && !words[0]!.capitalized && generalRarity(key) < EVERYDAY_NAME_RARITY) fullNames = [];
     if (fullNames.length > 0) return { length, fullNames };
     if (length > 1) {
       const byCompact = names.fullNameByCompactForm(compact(key));
