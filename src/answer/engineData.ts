@@ -83,6 +83,21 @@ export function fromBuffers(buffers: EngineDataBuffers): EngineData {
   };
 }
 
+/**
+ * The same as fromBuffers, in steps with a turn of the event loop between them, so that the thread
+ * answering questions is never held for the whole of it (each step takes milliseconds even for a
+ * large corpus; all of them together could hold a question for tens).
+ */
+export async function fromBuffersInSteps(buffers: EngineDataBuffers): Promise<EngineData> {
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTurn();
+  const index = SentenceIndex.fromBuffers(buffers.index);
+  await nextTurn();
+  const names = NameDirectory.fromPeople(buffers.people);
+  await nextTurn();
+  return { articles: buffers.articles, store: new SentenceStore(buffers.store), index, names, suggestions: buffers.suggestions };
+}
+
 /** The typed arrays' memory, to hand over to another thread without copying. */
 export function transferList(buffers: EngineDataBuffers): ArrayBuffer[] {
   const arrays = [...Object.values(buffers.store), buffers.index.postingStart, buffers.index.postingDoc, buffers.index.postingCount, buffers.index.docLength];

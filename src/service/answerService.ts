@@ -1,5 +1,5 @@
 import { AnswerEngine, type AnswerOptions } from '../answer/engine.js';
-import { fromBuffers, type ArticleInfo } from '../answer/engineData.js';
+import { fromBuffersInSteps, type ArticleInfo } from '../answer/engineData.js';
 import type { Command } from '../answer/question.js';
 import type { Answer } from '../answer/types.js';
 import type { CorpusError } from '../corpus/types.js';
@@ -174,9 +174,9 @@ export class AnswerService {
   }
 
   /** Replaces the serving engine in one assignment, with one built completely beforehand. */
-  private swapIn(built: Pick<BuiltCorpus, 'data' | 'errors'>, from: 'files' | 'snapshot'): LoadSummary {
+  private async swapIn(built: Pick<BuiltCorpus, 'data' | 'errors'>, from: 'files' | 'snapshot'): Promise<LoadSummary> {
     const before = this.engine;
-    const engine = new AnswerEngine(fromBuffers(built.data));
+    const engine = new AnswerEngine(await fromBuffersInSteps(built.data));
     this.engine = engine;
     this.loadErrors = built.errors;
     this.logger.info({ dir: this.corpusDir, from, articles: engine.articles.length, sentences: engine.sentenceCount }, 'corpus loaded');
