@@ -11,6 +11,8 @@ export class NameDirectory {
   /** Full name → how often the corpus gives it. */
   private readonly fullNames = new Map<string, number>();
   private readonly shortFormSet = new Set<string>();
+  /** Full names by their letters alone, built on first use. */
+  private byCompactForm: Map<string, string> | undefined;
 
   /** A directory of the people given in full (with how often), as `people()` returns them. */
   static fromPeople(people: Iterable<readonly [string, number]>): NameDirectory {
@@ -32,6 +34,7 @@ export class NameDirectory {
   }
 
   private addPerson(fullKey: string, count: number): void {
+    this.byCompactForm = undefined;
     this.fullNames.set(fullKey, (this.fullNames.get(fullKey) ?? 0) + count);
     const words = fullKey.split(' ');
     for (const short of new Set([words[0]!, words[words.length - 1]!])) {
@@ -62,12 +65,23 @@ export class NameDirectory {
 
   /** The full name written with other spacing or hyphens: "lee jae mook" → "lee jae-mook". */
   fullNameByCompactForm(compactKey: string): string | undefined {
-    for (const name of this.fullNames.keys()) if (name.replace(/[\s'-]+/g, '') === compactKey) return name;
-    return undefined;
+    if (this.byCompactForm === undefined) {
+      this.byCompactForm = new Map();
+      for (const name of this.fullNames.keys()) {
+        const compact = compactName(name);
+        if (!this.byCompactForm.has(compact)) this.byCompactForm.set(compact, name);
+      }
+    }
+    return this.byCompactForm.get(compactKey);
   }
 
   /** The key under which a mention is linked: the full name it most likely stands for. */
   canonical(key: string): string {
     return this.fullNamesFor(key)[0] ?? key;
   }
+}
+
+/** A name's letters alone, for comparing names written with other spaces or hyphens. */
+export function compactName(name: string): string {
+  return name.replace(/[\s'-]+/g, '');
 }

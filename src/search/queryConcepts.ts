@@ -1,6 +1,6 @@
 import { DEMONYMS } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
-import type { NameDirectory } from '../language/nameDirectory.js';
+import { compactName, type NameDirectory } from '../language/nameDirectory.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
@@ -51,7 +51,6 @@ for (const [adjective, place] of Object.entries(DEMONYMS)) {
   PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
 }
 
-const compact = (words: string): string => words.replace(/[\s'-]+/g, '');
 
 export interface QueryOptions {
   /** The query opens a sentence, so its first word's capital says nothing (a free question). */
@@ -126,7 +125,7 @@ function longestName(tokens: Token[], start: number, names: NameDirectory): { le
     if (fullNames.length > 0 && length === 1 && !words[0]!.capitalized && generalRarity(key) < EVERYDAY_NAME_RARITY) fullNames = [];
     if (fullNames.length > 0) return { length, fullNames };
     if (length > 1) {
-      const byCompact = names.fullNameByCompactForm(compact(key));
+      const byCompact = names.fullNameByCompactForm(compactName(key));
       if (byCompact !== undefined) return { length, fullNames: [byCompact] };
     }
   }
