@@ -77,7 +77,9 @@ function computeStems(lower: string): string[] {
   const parts = lower.split(/['-]/).filter(Boolean);
   if (parts.length <= 1) return [stemWord(lower.replace(/'/g, ''))];
   const stems = [stemWord(parts.join(''))];
+  // The parts of "government-in-exile" are "government" and "exile"; "in" is no topic.
   for (const part of parts) {
+    if (isStopWord(part)) continue;
     const stem = stemWord(part);
     if (!stems.includes(stem)) stems.push(stem);
   }

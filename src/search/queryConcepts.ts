@@ -166,6 +166,7 @@ function matchWord(concept: Concept, sentence: SentenceAnalysis): ConceptMatch {
   let strength = 0;
   const tokens: number[] = [];
   for (const token of sentence.tokens) {
+    if (token.isStopWord) continue;
     const s = wordStrength(concept, token);
     if (s === 0) continue;
     if (s > strength) {
