@@ -89,5 +89,6 @@ describe('tokens', () => {
     expect(name!.stems).toEqual(['yujung', 'yu', 'jung']);
     expect(tokenize('visits visiting visit').map((t) => t.stems[0])).toEqual(['visit', 'visit', 'visit']);
     expect(tokenize('met meet').map((t) => t.stems[0])).toEqual(['meet', 'meet']);
+    expect(tokenize('government-in-exile')[0]!.stems).not.toContain('in');
   });
 });
