@@ -10,6 +10,7 @@ export const command: SlashCommand = {
     .setDescription('List the articles the answers are quoted from.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   scope: 'everywhere',
+  rateLimited: true,
   async execute(interaction, context) {
     await replyWhenCorpusSettled(interaction, context.service, () => sourcesMessage(context.service.current.articles));
   },

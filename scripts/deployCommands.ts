@@ -12,6 +12,7 @@ import 'dotenv/config';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { DeployConfigError, deployCommands } from '../src/discord/deployCommands.js';
+import { redactSecrets } from '../src/logger.js';
 
 const USAGE = 'usage: npm run deploy-commands [-- --global]';
 
@@ -41,7 +42,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const known = error instanceof ConfigError || error instanceof DeployConfigError;
-    console.error(known ? (error as Error).message : `deploy-commands failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = known ? (error as Error).message : `deploy-commands failed: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(redactSecrets(message, [process.env.DISCORD_TOKEN]));
     process.exitCode = 1;
   },
 );

@@ -9,6 +9,26 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 2
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
+/** A whole number written in an environment variable, between `min` and `max`. */
+function wholeNumber(min: number, max: number, note: string) {
+  const message = `must be a whole number from ${min} to ${max}${note === '' ? '' : ` ${note}`}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
+/** How many questions each user may ask per how many seconds (RATE_LIMIT_QUESTIONS, RATE_LIMIT_WINDOW_SECONDS). */
+export interface QuestionRateLimit {
+  questions: number;
+  windowSeconds: number;
+}
+
+/** The per-user question limit unless configured: 5 questions in any 30 seconds. */
+export const DEFAULT_QUESTION_RATE_LIMIT: QuestionRateLimit = { questions: 5, windowSeconds: 30 };
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
   DISCORD_APPLICATION_ID: optional(snowflake),
@@ -24,6 +44,8 @@ const schema = z.object({
       .pipe(z.array(snowflake)),
   ),
   NODE_ENV: optional(z.string()),
+  RATE_LIMIT_QUESTIONS: optional(wholeNumber(0, 1_000, '(0 turns the limit off)')),
+  RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, '')),
 });
 
 export interface Config {
@@ -38,6 +60,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   moderatorRoleIds: string[];
   production: boolean;
+  /** Questions (and /sources) each user may ask per window; null: no limit. */
+  questionRateLimit: QuestionRateLimit | null;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -67,5 +91,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: e.LOG_LEVEL ?? 'info',
     moderatorRoleIds: e.MODERATOR_ROLE_IDS ?? [],
     production: e.NODE_ENV === 'production',
+    questionRateLimit: questionRateLimitOf(e.RATE_LIMIT_QUESTIONS, e.RATE_LIMIT_WINDOW_SECONDS),
   };
+}
+
+/** The configured question limit: the defaults for what is not set, null when RATE_LIMIT_QUESTIONS is 0. */
+function questionRateLimitOf(questions: number | undefined, windowSeconds: number | undefined): QuestionRateLimit | null {
+  const limit = {
+    questions: questions ?? DEFAULT_QUESTION_RATE_LIMIT.questions,
+    windowSeconds: windowSeconds ?? DEFAULT_QUESTION_RATE_LIMIT.windowSeconds,
+  };
+  return limit.questions === 0 ? null : limit;
 }

@@ -5,13 +5,14 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './cli/console.js';
-import { createLogger } from './logger.js';
+import { DiscordLoginError } from './discord/loginError.js';
+import { createLogger, redactSecrets } from './logger.js';
 import { AnswerService } from './service/answerService.js';
 import { snapshotPathFor } from './service/snapshot.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined });
+  const logger = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined, secrets: [config.discordToken] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const service = new AnswerService(config.corpusDir, logger, {
     snapshotFile: config.indexCacheDir === null ? null : snapshotPathFor(config.indexCacheDir, config.corpusDir),
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
-  process.stderr.write(`${message}\n`);
+  // Expected failures (bad configuration, a refused login) in a sentence; anything else with its stack.
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof DiscordLoginError
+        ? `failed to start: ${error.message}`
+        : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  // Whatever failed, the token is not printed, even if some error embedded it.
+  process.stderr.write(`${redactSecrets(message, [process.env.DISCORD_TOKEN])}\n`);
   process.exitCode = 1;
 });

@@ -3,6 +3,8 @@
  * organisation ...); a free question (/ask) says it in its wording ("How long ...", "Which companies ...").
  */
 
+import { cleanQueryText } from './queryText.js';
+
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -73,9 +75,12 @@ const SPEECH = /\b(?:said|say|says|told|tell|tells|stated|claimed|warned|accordi
 const FUTURE = /\b(?:will|going to|plans? to|planned|scheduled|next|upcoming|is to)\b/i;
 const PAST = /\b(?:did|was|were|had|last|previously|ago)\b/i;
 
-/** Reads a question: the kind of answer it wants, the words to search for, and its tense. */
+/**
+ * Reads a question: the kind of answer it wants, the words to search for, and its tense. The text
+ * is read without its invisible and control characters (see cleanQueryText).
+ */
 export function readQuestion(command: Command, text: string): Question {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const trimmed = cleanQueryText(text);
   const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
   const asksForSpeaker = SPEECH.test(trimmed);
   if (command !== 'ask') {

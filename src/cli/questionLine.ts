@@ -1,4 +1,5 @@
 import { COMMANDS, isCommand, type Command } from '../answer/question.js';
+import { cleanQueryText } from '../answer/queryText.js';
 
 /** A question as typed on one line: "/when summit with Xi", "who spokesperson", or a free question. */
 export type QuestionLine = { command: Command; query: string } | { error: string };
@@ -22,9 +23,15 @@ export function parseQuestionLine(line: string, options: { freeQuestions?: boole
   return { error: `a question starts with a command: ${COMMANDS.map((c) => `/${c}`).join(', ')}` };
 }
 
+/**
+ * The query of a line, without invisible characters (see cleanQueryText). One longer than
+ * MAX_QUERY_LENGTH is refused rather than cut: a cut question is another question.
+ */
 function withQuery(command: Command, raw: string): QuestionLine {
-  const query = raw.trim();
+  const query = cleanQueryText(raw);
   if (query.length === 0) return { error: `/${command} needs a query, e.g. /${command} summit with Xi` };
-  if (query.length > MAX_QUERY_LENGTH) return { error: `the query is ${query.length} characters long; at most ${MAX_QUERY_LENGTH} are read` };
+  if (query.length > MAX_QUERY_LENGTH) {
+    return { error: `the query is ${query.length} characters long; ask in at most ${MAX_QUERY_LENGTH} characters` };
+  }
   return { command, query };
 }

@@ -21,14 +21,20 @@ export interface FrontMatterResult {
 /** An opening `---` line at the start of the content. */
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
 
+/** An opening `+++` line: TOML front matter (Hugo), which is not read. */
+const TOML_OPENING = /^\+\+\+[ \t]*(?:\r\n|\r|\n)/;
+
 /** A closing `---` (or YAML's `...`) line. */
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/m;
 
 /**
  * Separates the front matter block from the body without interpreting it.
- * @throws Error when the block is opened but never closed.
+ * @throws Error when the block is opened but never closed, or is TOML (`+++`).
  */
 export function splitFrontMatter(content: string): { yaml: string | null; body: string } {
+  if (TOML_OPENING.test(content)) {
+    throw new Error('front matter between "+++" lines is TOML, which is not read: write the fields as YAML between "---" lines');
+  }
   const opening = OPENING.exec(content);
   if (!opening) return { yaml: null, body: content };
   const rest = content.slice(opening[0].length);

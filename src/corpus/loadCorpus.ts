@@ -8,12 +8,20 @@
  * When both are present they are merged field by field and the FRONT MATTER WINS for any field
  * both set: it sits in the article itself, so it is the more specific statement.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusFileError } from './corpusFileError.js';
-import { assertCleanText, decodeUtf8Text } from './decodeText.js';
+import { assertCleanText } from './decodeText.js';
 import { errorMessage, parseFrontMatter } from './frontMatter.js';
 import { emptyMeta, parseMetaYaml, type MetaFields } from './metaYaml.js';
+import {
+  MAX_ARTICLE_FILE_BYTES,
+  MAX_SIDECAR_FILE_BYTES,
+  NOT_REGULAR_REASON,
+  SYMLINK_REASON,
+  readCorpusTextFile,
+} from './readCorpusFile.js';
 import { splitSentences } from './splitSentences.js';
 import type { Article, ArticleMeta, Corpus, CorpusError, Sentence } from './types.js';
 
@@ -124,27 +132,31 @@ function findDuplicateIds(articleFiles: string[]): Map<string, string[]> {
   return duplicates;
 }
 
-/** Reads a file as clean UTF-8 text; errors name the file. */
-async function readTextFile(dir: string, file: string): Promise<string> {
-  const bytes = await readFile(path.join(dir, file)).catch((error: unknown) => {
-    throw new CorpusFileError(file, `cannot read the file: ${errorMessage(error)}`, { cause: error });
-  });
-  try {
-    return decodeUtf8Text(bytes);
-  } catch (error) {
-    throw new CorpusFileError(file, errorMessage(error), { cause: error });
-  }
+/** True for a name the loader would read: an article file or a sidecar, not hidden. */
+function isCorpusFileName(name: string): boolean {
+  return articleIdOf(name) !== null || (!name.startsWith('.') && name.endsWith(SIDECAR_SUFFIX));
+}
+
+/**
+ * Entries with an article's or a sidecar's name that are not regular files and are not read:
+ * symbolic links (never followed: one could point anywhere) and FIFOs, sockets or devices.
+ * Folders are simply not articles, and are passed over in silence.
+ */
+function unreadableEntryErrors(entries: readonly Dirent[]): CorpusError[] {
+  return entries
+    .filter((entry) => !entry.isFile() && !entry.isDirectory() && isCorpusFileName(entry.name))
+    .map((entry) => ({ file: entry.name, reason: entry.isSymbolicLink() ? SYMLINK_REASON : NOT_REGULAR_REASON }));
 }
 
 /** Reads and parses one article file and its sidecar (if `sidecars` has one for it). */
 async function loadArticleFile(dir: string, file: string, sidecars: Set<string>): Promise<Article> {
   const id = articleIdOf(file) ?? file;
-  const content = await readTextFile(dir, file);
+  const content = await readCorpusTextFile(dir, file, MAX_ARTICLE_FILE_BYTES);
   const sidecarName = sidecarNameFor(id);
   let sidecar: string | undefined;
   if (sidecars.has(sidecarName)) {
     try {
-      sidecar = await readTextFile(dir, sidecarName);
+      sidecar = await readCorpusTextFile(dir, sidecarName, MAX_SIDECAR_FILE_BYTES);
     } catch (error) {
       const reason = error instanceof CorpusFileError ? error.reason : errorMessage(error);
       throw new CorpusFileError(file, `sidecar ${sidecarName}: ${reason}`, { cause: error });
@@ -160,11 +172,33 @@ function toCorpusError(file: string, error: unknown): CorpusError {
 }
 
 /**
+ * How many article files are read at once. Reading all of a large corpus at once runs out of file
+ * descriptors (EMFILE), and every file that failed so would be refused as unreadable.
+ */
+const OPEN_FILES_AT_ONCE = 32;
+
+/** Maps items with an async function, at most `limit` at a time, keeping the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await map(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
  * Loads every article file (`.txt`, `.md`) directly in `dir`: not hidden files, not subfolders.
  * Files are handled in sorted name order, so the result is deterministic.
  *
  * Each file that cannot be loaded becomes one entry in `errors` and the other files still load:
- * unreadable or non-UTF-8 files, bad front matter or sidecar, no sentences, and ids shared by two
+ * unreadable files, files over MAX_ARTICLE_FILE_BYTES (refused before they are read), files that
+ * are not UTF-8 (or UTF-16 with a byte order mark) text, symbolic links and special files with an
+ * article's name (never followed or opened), bad front matter or sidecar, no sentences, and ids shared by two
  * files (`a.txt` and `a.md`): BOTH are refused, each reason naming the other file, because neither
  * is more clearly the intended one. A `<id>.meta.yaml` sidecar with no article is reported too.
  *
@@ -178,19 +212,18 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
+  const unreadable = unreadableEntryErrors(entries);
   const articleFiles = fileNames.filter((name) => articleIdOf(name) !== null);
   const sidecars = new Set(fileNames.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
   const duplicates = findDuplicateIds(articleFiles);
 
-  const outcomes = await Promise.all(
-    articleFiles.map(async (file): Promise<Article | CorpusError> => {
-      const others = duplicates.get(file);
-      if (others) {
-        return { file, reason: `duplicate article id "${articleIdOf(file)}": also used by ${others.join(', ')}` };
-      }
-      return loadArticleFile(dir, file, sidecars).catch((error: unknown) => toCorpusError(file, error));
-    }),
-  );
+  const outcomes = await mapConcurrently(articleFiles, OPEN_FILES_AT_ONCE, async (file): Promise<Article | CorpusError> => {
+    const others = duplicates.get(file);
+    if (others) {
+      return { file, reason: `duplicate article id "${articleIdOf(file)}": also used by ${others.join(', ')}` };
+    }
+    return loadArticleFile(dir, file, sidecars).catch((error: unknown) => toCorpusError(file, error));
+  });
 
   const articleIds = new Set(articleFiles.map((file) => articleIdOf(file)));
   const orphanSidecarErrors: CorpusError[] = [...sidecars]
@@ -201,7 +234,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }));
 
   const articles = outcomes.filter((outcome): outcome is Article => 'sentences' in outcome);
-  const errors = [...outcomes.filter((outcome): outcome is CorpusError => 'reason' in outcome), ...orphanSidecarErrors]
+  const errors = [...outcomes.filter((outcome): outcome is CorpusError => 'reason' in outcome), ...orphanSidecarErrors, ...unreadable]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { articles, errors };
 }

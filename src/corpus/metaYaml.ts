@@ -11,6 +11,12 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ArticleMeta } from './types.js';
 
+/**
+ * How many alias expansions (`*name`) a metadata block may make. Metadata needs none; the cap keeps
+ * a "billion laughs" block (aliases of aliases, multiplying at each level) from exhausting memory.
+ */
+export const MAX_YAML_ALIAS_COUNT = 20;
+
 /** The metadata fields one YAML block sets; fields it does not mention are absent. */
 export type MetaFields = Partial<ArticleMeta>;
 
@@ -87,7 +93,14 @@ export function parseMetaYaml(source: string): MetaFields {
   const document = parseDocument(source, { prettyErrors: true });
   const [firstError] = document.errors;
   if (firstError) throw new Error(`invalid YAML: ${firstError.message}`);
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package counts resolved aliases and stops at the cap ("billion laughs").
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`invalid YAML: ${reason} (metadata needs no aliases; at most ${MAX_YAML_ALIAS_COUNT} are expanded)`, { cause: error });
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('metadata must be a YAML mapping of field: value');

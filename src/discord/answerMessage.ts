@@ -1,4 +1,4 @@
-import { citationLine, escapeMarkdown, notFoundText } from '../answer/render.js';
+import { escapeMarkdown, notFoundText } from '../answer/render.js';
 import type { Answer, Citation, Excerpt } from '../answer/types.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
@@ -35,6 +35,18 @@ function citationDetails(citation: Citation): string {
 
 function citationTitle(citation: Citation): string {
   return citation.title ?? `article ${citation.articleId}`;
+}
+
+/**
+ * "Title · Publisher · <link> · sentence 16" for the plain-text content: the article's own words
+ * escaped (its metadata may hold Markdown or mention syntax), the link without embed preview.
+ */
+function contentCitationLine(citation: Citation): string {
+  const parts = [escapeMarkdown(citationTitle(citation))];
+  if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
+  if (citation.url !== null) parts.push(`<${markdownUrl(citation.url)}>`);
+  parts.push(`sentence ${citation.position}`);
+  return parts.join(' · ');
 }
 
 /** One excerpt as an embed field: the context sentence (italic), the sentence with the answer in bold, its citation. */
@@ -90,7 +102,7 @@ export function answerContent(answer: Answer): string {
   const [best, ...rest] = answer.excerpts;
   if (best === undefined) return truncate(head, max);
   const firstCitation = best.citations[0];
-  const citation = firstCitation === undefined ? '' : `\n— ${truncate(citationLine(firstCitation), 400)}`;
+  const citation = firstCitation === undefined ? '' : `\n— ${truncate(contentCitationLine(firstCitation), 400)}`;
   const more = rest.length > 0 ? `\n(${plural(rest.length, 'more sentence')} below)` : '';
   const room = max - head.length - citation.length - more.length - 3;
   return `${head}\n> ${highlightedWithin(best, room)}${citation}${more}`;

@@ -6,7 +6,9 @@ import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import { CorpusStore } from '../service/corpusStore.js';
 import { createClient } from './client.js';
+import { DiscordLoginError } from './loginError.js';
 import type { SlashCommand } from './commandTypes.js';
+import { questionRateLimiter } from './rateLimit.js';
 import { createInteractionRouter } from './router.js';
 
 /** How long stop() waits for interactions being answered before closing the connection. */
@@ -34,7 +36,8 @@ export interface Bot {
  * Connects to Discord and answers the slash commands. Resolves once the gateway is READY. Commands
  * are not registered here (see `npm run deploy-commands`): registering on every start is slow and
  * rate-limited, and Discord keeps them anyway.
- * @throws Error when no token is configured or the login fails (the message says which).
+ * @throws Error when no token is configured; DiscordLoginError when the login fails (the message
+ * says where and why, never with the token).
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, logger, service } = options;
@@ -42,7 +45,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const commands = options.commands ?? COMMANDS;
   const store = options.store ?? new CorpusStore(service, logger);
   const client = createClient(config, options.rest);
-  const route = createInteractionRouter({ commands, context: { service, store, config }, logger });
+  const rateLimiter = questionRateLimiter(config.questionRateLimit);
+  const route = createInteractionRouter({ commands, context: { service, store, config }, logger, rateLimiter });
 
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -52,19 +56,29 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  // Discord closes gateway connections now and then; discord.js resumes the session (events sent
+  // meanwhile are replayed) or, when it cannot, identifies again. Logged so that an outage shows.
+  client.on(Events.ShardReconnecting, (shard) => logger.warn({ shard }, 'gateway connection lost: reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'gateway session ready'));
+  client.on(Events.ShardError, (error, shard) => logger.warn({ err: error, shard }, 'gateway connection error'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(config.discordToken);
     const readyClient = await ready;
     logger.info(
-      { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.map((c) => c.definition.name) },
+      {
+        user: readyClient.user.tag,
+        guilds: readyClient.guilds.cache.size,
+        commands: commands.map((c) => c.definition.name),
+        questionRateLimit: config.questionRateLimit ?? 'off',
+      },
       'connected to Discord',
     );
   } catch (error) {
     await client.destroy();
-    throw new Error(`could not log in to Discord at ${config.apiUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new DiscordLoginError(config.apiUrl, error);
   }
   // Autocomplete answers from these; build them now rather than on the first keystroke.
   suggestionList(service.current);

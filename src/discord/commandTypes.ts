@@ -34,6 +34,11 @@ export interface CommandDefinition {
 export interface SlashCommand {
   readonly definition: CommandDefinition;
   readonly scope: CommandScope;
+  /**
+   * Counted against the per-user question limit (RATE_LIMIT_QUESTIONS): the question commands and
+   * /sources. Autocomplete never is, nor are the moderators' commands.
+   */
+  readonly rateLimited?: boolean;
   /** Answers the command. May throw: the router turns errors into an ephemeral message with an error id. */
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   /** Answers an autocomplete request for one of its options. */

@@ -1,8 +1,12 @@
 /** Small pieces of Discord Markdown shared by the bot's messages. */
 
-/** A URL safe inside Markdown's `[text](url)`: spaces, parentheses and angle brackets percent-encoded. */
+/**
+ * A URL safe inside Markdown's `[text](url)` and `<url>`: spaces, parentheses and angle brackets
+ * percent-encoded, and `@` too, so that a link can carry no mention syntax (`…/@everyone/<@123>`).
+ * (A URL with credentials, `user@host`, is not a news link; it would be shown mangled.)
+ */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[\s()<>@]/g, (c) => encodeURIComponent(c));
 }
 
 /** `text` as inline code; backticks in it are replaced so the code span cannot be broken out of. */

@@ -1,5 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { AnswerEngine } from '../answer/engine.js';
 import type { Command } from '../answer/question.js';
+import { cleanQueryText } from '../answer/queryText.js';
 import { suggest } from '../answer/suggestions.js';
 import { renderAnswerMessage } from './answerMessage.js';
 import type { CommandContext, SlashCommand } from './commandTypes.js';
@@ -40,10 +42,17 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
   return {
     definition,
     scope: 'everywhere',
+    rateLimited: true,
     async execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
-      const query = interaction.options.getString(spec.option, true).trim();
+      const query = cleanQueryText(interaction.options.getString(spec.option, true));
       if (query.length === 0) {
         await sendEphemeral(interaction, `Tell me what to look for, e.g. \`/${spec.name} ${spec.example}\`.`);
+        return;
+      }
+      // Discord enforces the option's maximum length; an interaction that breaks it was not typed in Discord.
+      if (query.length > MAX_QUERY_LENGTH) {
+        context.logger.warn({ length: query.length }, 'question refused: too long');
+        await sendEphemeral(interaction, `That question is ${query.length} characters long; ask in at most ${MAX_QUERY_LENGTH}, e.g. \`/${spec.name} ${spec.example}\`.`);
         return;
       }
       let status = 'unknown';
@@ -60,9 +69,19 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
         await interaction.respond([]);
         return;
       }
-      await interaction.respond(suggestionChoices(suggest(context.service.current, focused.value)));
+      await interaction.respond(autocompleteChoices(context.service.current, focused.value));
     },
   };
+}
+
+/**
+ * The autocomplete choices for what has been typed so far. A completion keeps what was typed and no
+ * choice may pass 100 characters, so longer input (only a forged interaction can send it: the
+ * option is capped) gets none, at once, rather than a slow search for nothing.
+ */
+export function autocompleteChoices(engine: AnswerEngine, typed: string): Array<{ name: string; value: string }> {
+  if (cleanQueryText(typed).length > DISCORD_LIMITS.autocomplete.choiceLength) return [];
+  return suggestionChoices(suggest(engine, typed));
 }
 
 /** Autocomplete choices from suggestion texts: at most 25, name and value at most 100 characters. */

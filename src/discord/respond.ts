@@ -2,10 +2,17 @@ import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { AnswerService } from '../service/answerService.js';
 import { safeMessage, type MessageParts } from './messageOptions.js';
 
-/** Sends a reply, or edits the deferred one; mentions never parsed. */
+/**
+ * Sends a reply, or edits the deferred one; mentions never parsed. A private message after a public
+ * deferral (a question deferred in a backlog or during a corpus change, then refused) replaces the
+ * public "thinking…" by a private follow-up, so the refusal is not shown to the channel.
+ */
 export async function sendReply(interaction: ChatInputCommandInteraction, parts: MessageParts, options: { ephemeral?: boolean } = {}): Promise<void> {
   const message = safeMessage(parts);
-  if (interaction.deferred && !interaction.replied) {
+  if (interaction.deferred && !interaction.replied && options.ephemeral === true && interaction.ephemeral !== true) {
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  } else if (interaction.deferred && !interaction.replied) {
     await interaction.editReply(message);
   } else if (interaction.replied) {
     await interaction.followUp({ ...message, flags: options.ephemeral === true ? MessageFlags.Ephemeral : undefined });
@@ -21,8 +28,8 @@ export function sendEphemeral(interaction: ChatInputCommandInteraction, content:
 
 /**
  * Answers from the corpus that will be serving once the corpus changes in progress are done. While
- * one runs (a reload, an upload), the reply is deferred first so Discord's 3 seconds are kept, then
- * edited with the answer; otherwise it is sent at once.
+ * one runs (a reload, an upload), the reply is deferred first (unless it already is) so Discord's 3
+ * seconds are kept, then edited with the answer; otherwise it is sent at once.
  */
 export async function replyWhenCorpusSettled(
   interaction: ChatInputCommandInteraction,
@@ -31,7 +38,7 @@ export async function replyWhenCorpusSettled(
   options: { ephemeral?: boolean } = {},
 ): Promise<void> {
   if (service.changing) {
-    await interaction.deferReply(options.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {});
+    if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {});
     await service.whenSettled();
   }
   await sendReply(interaction, render(), options);

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Logger } from '../logger.js';
+import { AnswerQueue } from './answerQueue.js';
+import { answerInTurn, autocompleteInTurn } from './pacedAnswer.js';
 import type { CommandContext, SlashCommand } from './commandTypes.js';
 import { safeMessage } from './messageOptions.js';
+import { sendEphemeral } from './respond.js';
+import { rateLimitedMessage, type QuestionRateLimiter } from './rateLimit.js';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
   /** What every handler gets, except the logger (each interaction gets its own child logger). */
   context: Omit<CommandContext, 'logger'>;
   logger: Logger;
+  /** The per-user limit on the commands marked `rateLimited`; none when null or absent. */
+  rateLimiter?: QuestionRateLimiter | null;
+  /**
+   * Where the questions (the `rateLimited` commands) and autocomplete wait for their turn to be
+   * answered (default: a queue of its own).
+   */
+  answerQueue?: AnswerQueue;
 }
 
 /** A short id for an error, shown to the user and written in the log next to the details. */
@@ -22,14 +33,16 @@ export function errorMessageFor(errorId: string): string {
 }
 
 /**
- * Routes interactions to the command modules: slash commands to `execute`, autocomplete to
- * `autocomplete`. Never rejects: a handler's error is logged with a fresh error id, and the user is
- * told that id in a short ephemeral message; anything else (buttons, unknown commands) is answered
- * or ignored without failing.
+ * Routes interactions to the command modules: slash commands to `execute` (those marked
+ * `rateLimited` only while the user is within the question limit; beyond it they get a private
+ * "ask again in…" instead), autocomplete to `autocomplete`. Never rejects: a handler's error is
+ * logged with a fresh error id, and the user is told that id in a short ephemeral message; anything
+ * else (buttons, unknown commands) is answered or ignored without failing.
  */
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const byName = new Map(options.commands.map((command) => [command.definition.name, command]));
   const { logger } = options;
+  const queue = options.answerQueue ?? new AnswerQueue();
 
   return async (interaction) => {
     try {
@@ -60,8 +73,19 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       });
       return;
     }
+    if (command.rateLimited === true && options.rateLimiter != null) {
+      const decision = options.rateLimiter.take(interaction.user.id);
+      if (!decision.allowed) {
+        log.warn({ retryAfterMs: decision.retryAfterMs }, 'question refused: per-user rate limit');
+        await sendEphemeral(interaction, rateLimitedMessage(options.rateLimiter.limit, decision.retryAt));
+        return;
+      }
+    }
     try {
-      await command.execute(interaction, { ...options.context, logger: log });
+      const execute = () => command.execute(interaction, { ...options.context, logger: log });
+      // The questions and /sources (the commands under the question limit) are answered in turn.
+      if (command.rateLimited === true) await answerInTurn(queue, interaction, { service: options.context.service, logger: log, receivedAt: started }, execute);
+      else await execute();
       log.debug({ ms: Math.round(performance.now() - started) }, 'command handled');
     } catch (error) {
       const errorId = newErrorId();
@@ -73,9 +97,11 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
     const log = logger.child({ interactionId: interaction.id, command: interaction.commandName, user: interaction.user.id, autocomplete: true });
+    const receivedAt = performance.now();
     try {
-      if (command?.autocomplete === undefined) await interaction.respond([]);
-      else await command.autocomplete(interaction, { ...options.context, logger: log });
+      const complete = command?.autocomplete?.bind(command);
+      if (complete === undefined) await interaction.respond([]);
+      else await autocompleteInTurn(queue, interaction, { logger: log, receivedAt }, () => complete(interaction, { ...options.context, logger: log }));
     } catch (error) {
       const errorId = newErrorId();
       log.error({ err: error, errorId }, 'autocomplete failed');

@@ -12,11 +12,11 @@
  * Changes run one at a time (AnswerService.change), and each is logged with who, what and when.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { CorpusFileError } from '../corpus/corpusFileError.js';
-import { decodeUtf8Text } from '../corpus/decodeText.js';
+import { decodeText } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
 import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
@@ -24,7 +24,7 @@ import type { ArticleInfo } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
-import type { AnswerService, LoadedCorpus, LoadSummary } from './answerService.js';
+import type { AnswerService, CorpusChange, CorpusCheck, LoadedCorpus, LoadSummary } from './answerService.js';
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
 /** The folder (inside the corpus folder) that removed articles are moved into. */
@@ -110,13 +110,18 @@ export class CorpusStore {
 
   /** Re-reads the corpus folder (e.g. after files were edited by hand). */
   async reload(actor: Actor): Promise<ChangeOutcome> {
-    const summary = await this.service.change((change) => change.rebuild());
+    const summary = await this.service.change((change) => {
+      // A reload of a large corpus takes seconds: say when it starts, not only when it ends.
+      this.logger.info({ action: 'reload', actor, at: this.now().toISOString() }, 'corpus reload: started');
+      return this.rebuild(change);
+    });
     return this.finish(actor, outcomeOf('reload', summary, { file: null, articleId: null }));
   }
 
   /**
    * Adds an uploaded article. Refused (nothing written, old corpus serving) when the file is not a
-   * `.txt`/`.md` of at most 1 MB, not clean UTF-8, has bad metadata or no sentences.
+   * `.txt`/`.md` of at most 1 MB, not clean UTF-8 (or UTF-16 with a byte order mark, stored as
+   * UTF-8) text, has bad metadata or no sentences.
    * @throws Error (with the folder and file) only when the folder cannot be written.
    */
   async add(actor: Actor, upload: Upload): Promise<ChangeOutcome> {
@@ -128,7 +133,7 @@ export class CorpusStore {
     let text: string;
     let sidecar: string;
     try {
-      text = decodeUtf8Text(upload.content);
+      text = decodeText(upload.content);
     } catch (error) {
       return refuse(errorMessage(error));
     }
@@ -149,14 +154,11 @@ export class CorpusStore {
       const id = await uniqueArticleId(this.dir, basis, this.randomHex);
       const file = `${id}${extension}`;
       const names = [sidecarNameFor(id), file];
-      await this.writeNew(sidecarNameFor(id), sidecar);
-      try {
-        await this.writeNew(file, text);
-      } catch (error) {
-        await this.discard([sidecarNameFor(id)]);
-        throw error;
-      }
-      const result = await change.rebuild((corpus) => missingArticle(corpus, id, file));
+      await this.writeNew([
+        { name: sidecarNameFor(id), text: sidecar },
+        { name: file, text },
+      ]);
+      const result = await this.rebuild(change, (corpus) => missingArticle(corpus, id, file));
       if (!result.applied) await this.discard(names);
       return { result, file, id };
     });
@@ -166,10 +168,15 @@ export class CorpusStore {
 
   /**
    * Removes an article by id: its file (and sidecar) are moved into `.removed/`, never deleted.
-   * Refused when no article file has that id, or when it is the last article.
+   * Refused when no article file has that id (an id with a folder in it, `../../etc/passwd`, never
+   * has one), or when it is the last article.
    * @throws Error (with the file) only when a file cannot be moved.
    */
   async remove(actor: Actor, articleId: string): Promise<ChangeOutcome> {
+    if (!isPlainArticleId(articleId)) {
+      const reason = `no article with id ${JSON.stringify(articleId)}: an id is the name of a file in the corpus folder without its extension (no folders, not hidden)`;
+      return this.finish(actor, this.refusal('remove', reason, null, articleId));
+    }
     const result = await this.service.change(async (change) => {
       const names = await readdir(this.dir);
       const files = names.filter((name) => articleIdOf(name) === articleId);
@@ -177,7 +184,7 @@ export class CorpusStore {
       const sidecar = sidecarNameFor(articleId);
       const moving = names.includes(sidecar) ? [...files, sidecar] : files;
       const moved = await this.moveAside(moving);
-      const summary = await change.rebuild();
+      const summary = await this.rebuild(change);
       if (!summary.applied) await this.moveBack(moved);
       return { summary, files, moved };
     });
@@ -189,15 +196,56 @@ export class CorpusStore {
     return this.finish(actor, summary.applied ? { ...outcome, movedTo: moved.map((m) => m.to) } : outcome);
   }
 
-  /** Writes a new file through a temporary file renamed into place; never overwrites. */
-  private async writeNew(name: string, text: string): Promise<void> {
-    const temp = path.join(this.dir, `${TEMP_PREFIX}${this.randomHex()}-${name}`);
+  /**
+   * Reads and indexes the folder and swaps the result in. A build that fails outright (the folder
+   * cannot be listed, an exception while indexing, the build worker crashing) is a refusal like any
+   * other: the serving corpus is kept, and the caller puts back what it changed in the folder.
+   */
+  private async rebuild(change: CorpusChange, check?: CorpusCheck): Promise<LoadSummary> {
     try {
-      await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-      await rename(temp, path.join(this.dir, name));
+      return await change.rebuild(check);
     } catch (error) {
-      await rm(temp, { force: true });
-      throw new Error(`cannot write ${name} into the corpus folder ${this.dir}: ${errorMessage(error)}`, { cause: error });
+      this.logger.error({ err: error, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
+      const engine = this.service.current;
+      const counts = { articles: engine.articles.length, sentences: engine.sentenceCount };
+      return {
+        articlesBefore: counts.articles,
+        sentencesBefore: counts.sentences,
+        ...counts,
+        errors: [...this.service.errors],
+        applied: false,
+        refusal: `the corpus folder could not be read and indexed (${errorMessage(error)})`,
+      };
+    }
+  }
+
+  /**
+   * Writes new files (names no file has) through temporary files, renamed into place only once all
+   * of them are written: a failure, or the process dying, while writing leaves only hidden
+   * temporary files, which the loader never reads. (Only a crash in the instant between the two
+   * renames could leave the sidecar without its article; the next load would name it.)
+   * @throws Error naming the file and the folder; nothing of the files stays behind.
+   */
+  private async writeNew(files: ReadonlyArray<{ name: string; text: string }>): Promise<void> {
+    const staged: Array<{ temp: string; name: string }> = [];
+    const renamed: string[] = [];
+    let current = files[0]?.name ?? '';
+    try {
+      for (const { name, text } of files) {
+        current = name;
+        const temp = path.join(this.dir, `${TEMP_PREFIX}${this.randomHex()}-${name}`);
+        staged.push({ temp, name });
+        await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+      }
+      for (const { temp, name } of staged) {
+        current = name;
+        await rename(temp, path.join(this.dir, name));
+        renamed.push(name);
+      }
+    } catch (error) {
+      await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+      await this.discard(renamed);
+      throw new Error(`cannot write ${current} into the corpus folder ${this.dir}: ${errorMessage(error)}`, { cause: error });
     }
   }
 
@@ -212,7 +260,12 @@ export class CorpusStore {
 
   /** Moves files into `.removed/<timestamp>_<name>`; returns where each went. */
   private async moveAside(names: string[]): Promise<Array<{ from: string; to: string }>> {
-    await mkdir(path.join(this.dir, REMOVED_DIR), { recursive: true });
+    const removedDir = path.join(this.dir, REMOVED_DIR);
+    await mkdir(removedDir, { recursive: true });
+    // A link named .removed would take the files out of the corpus folder: refuse to move through it.
+    if (!(await lstat(removedDir)).isDirectory()) {
+      throw new Error(`cannot move ${names.join(', ')} aside: ${removedDir} is not a folder (a symbolic link?); files are only moved within the corpus folder`);
+    }
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const moved: Array<{ from: string; to: string }> = [];
     for (const name of names) {
@@ -285,6 +338,11 @@ function outcomeOf(action: CorpusAction, summary: LoadSummary, what: { file: str
     sentences: summary.sentences,
     errors: summary.errors,
   };
+}
+
+/** True for what can be an article id: a file name without folders, not hidden, without NUL. */
+function isPlainArticleId(id: string): boolean {
+  return id.length > 0 && !id.startsWith('.') && !/[/\\\0]/.test(id) && id === path.basename(id);
 }
 
 /** Why a loaded corpus lacks the article just written (null when it has it). */

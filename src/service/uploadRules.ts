@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { formatBytes } from '../corpus/byteSize.js';
+
+export { formatBytes };
 
 /** The largest article file /corpus add accepts. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024;
@@ -17,11 +20,4 @@ export function uploadProblem(fileName: string, size: number): string | null {
   if (size > MAX_UPLOAD_BYTES) return `the file is ${formatBytes(size)}; at most ${formatBytes(MAX_UPLOAD_BYTES)} is accepted`;
   if (size === 0) return 'the file is empty';
   return null;
-}
-
-/** "1.5 MB", "812 KB", "20 bytes". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

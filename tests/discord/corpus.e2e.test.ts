@@ -76,15 +76,33 @@ describe('/corpus against the fake Discord', () => {
     await h?.close();
   });
 
-  it('refuses a member without Manage Server or a moderator role, ephemerally, and logs the attempt', async () => {
-    const before = await files();
-    const reply = await h.command({ name: 'corpus', subcommand: 'reload' });
-    expect(reply.first.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(reply.message.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply.message.content).toContain('Only moderators');
-    expect(h.logs.some((l) => l.msg === 'corpus command refused' && l.why === 'not-moderator' && l.user === h.fake.userId)).toBe(true);
-    expect(await files()).toEqual(before);
-  });
+  /** Each subcommand with options a moderator could have given: none of it may happen without the right. */
+  const EVERY_SUBCOMMAND: Array<Omit<FakeCommandInteractionInit, 'name'>> = [
+    { subcommand: 'list' },
+    { subcommand: 'reload' },
+    { subcommand: 'add', attachments: { file: { filename: 'sneaky.txt', content: UPLOAD, contentType: 'text/plain' } } },
+    { subcommand: 'remove', options: { id: '000_c04b76726293f929' } },
+  ];
+
+  it.each(EVERY_SUBCOMMAND)(
+    'refuses /corpus $subcommand to a member without Manage Server or a moderator role, ephemerally, and logs the attempt',
+    async (init) => {
+      const before = await files();
+      const serving = h.service.current;
+      const reply = await h.command({ name: 'corpus', ...init });
+      expect(reply.first.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect(reply.message.flags).toBe(MessageFlags.Ephemeral);
+      expect(reply.message.content).toContain('Only moderators');
+      expect(reply.message.embeds ?? []).toEqual([]);
+      expect(
+        h.logs.some(
+          (l) => l.msg === 'corpus command refused' && l.why === 'not-moderator' && l.user === h.fake.userId && l.interactionId === reply.sent.id && l.subcommand === init.subcommand,
+        ),
+      ).toBe(true);
+      expect(await files()).toEqual(before);
+      expect(h.service.current).toBe(serving);
+    },
+  );
 
   it('refuses /corpus in a server other than the home server, even to its moderators', async () => {
     const reply = await h.command({ name: 'corpus', subcommand: 'list', guildId: OTHER_GUILD_ID, permissions: 8n });
@@ -92,6 +110,20 @@ describe('/corpus against the fake Discord', () => {
     expect(reply.message.content).toContain('home server');
     expect(h.logs.some((l) => l.msg === 'corpus command refused' && l.why === 'not-home-guild')).toBe(true);
   });
+
+  it.each(EVERY_SUBCOMMAND)(
+    'refuses a forged /corpus $subcommand carrying Manage Server from another guild: nothing changes',
+    async (init) => {
+      const before = await files();
+      const serving = h.service.current;
+      const reply = await h.command({ name: 'corpus', ...init, ...MODERATOR, guildId: OTHER_GUILD_ID });
+      expect(isEphemeral(reply.message)).toBe(true);
+      expect(reply.message.content).toContain('home server');
+      expect(h.logs.some((l) => l.msg === 'corpus command refused' && l.why === 'not-home-guild' && l.interactionId === reply.sent.id)).toBe(true);
+      expect(await files()).toEqual(before);
+      expect(h.service.current).toBe(serving);
+    },
+  );
 
   it('lets a member with a moderator role (MODERATOR_ROLE_IDS) list the corpus', async () => {
     const reply = await h.command({ name: 'corpus', subcommand: 'list', roles: [MODERATOR_ROLE_ID] });
@@ -157,6 +189,22 @@ describe('/corpus against the fake Discord', () => {
     expect(answer.message.embeds?.[0]?.fields?.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), /NUL byte at byte 8: binary data/],
+    ['random bytes', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), /NUL byte|not valid UTF-8 text|control character/],
+    ['terminal escapes', Buffer.from('Lee met Xi on Monday.\n\u001b[2J\u001b]0;owned\u0007\n'), /control character U\+001B/],
+  ])('refuses an upload named .txt that is not text (%s), with the reason; nothing written', async (_name, content, reason) => {
+    const before = await files();
+    const serving = h.service.current;
+    const reply = await corpus({ subcommand: 'add', attachments: { file: { filename: 'notes.txt', content, contentType: 'text/plain' } } });
+    expect((reply.first.body as { data?: { flags?: number } }).data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.message.content).toContain('**Refused** `notes.txt`');
+    expect(reply.message.content).toMatch(reason);
+    expect(await files()).toEqual(before);
+    expect(h.service.current).toBe(serving);
+    expect(h.logs.some((l) => l.msg === 'corpus add: refused' && l.file === 'notes.txt')).toBe(true);
+  });
+
   it('refuses a file that is not .txt or .md, or over 1 MB, without downloading it', async () => {
     const pdf = await corpus({ subcommand: 'add', attachments: { file: { filename: 'report.pdf', content: '%PDF-1.7' } } });
     expect(pdf.first.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -187,12 +235,13 @@ describe('/corpus against the fake Discord', () => {
     expect(h.logs.some((l) => l.msg === 'corpus remove: applied' && l.articleId === id)).toBe(true);
   });
 
-  it('remove: an unknown id is refused and nothing moves', async () => {
+  it.each(['no-such-article', '../corpus/000_c04b76726293f929', '../../etc/passwd', '.removed'])('remove: an unknown id or a path (%s) is refused and nothing moves', async (id) => {
     const before = await files();
-    const reply = await corpus({ subcommand: 'remove', options: { id: '../corpus/000_c04b76726293f929' } });
+    const reply = await corpus({ subcommand: 'remove', options: { id } });
     expect(reply.message.content).toContain('**Refused**');
     expect(reply.message.content).toContain('no article with id');
     expect(await files()).toEqual(before);
+    expect(h.logs.some((l) => l.msg === 'corpus remove: refused' && l.articleId === id)).toBe(true);
   });
 
   it('reload: picks up files changed by hand; a bad file is named with its reason and the others keep serving', async () => {

@@ -11,18 +11,19 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
+import type { RESTOptions } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
 import type { Config } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { BuildRequest, BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { CorpusStore } from '../../src/service/corpusStore.js';
 import { makeRole, startFakeDiscord } from './fakeDiscord.js';
 import type {
+  FakeDiscordOptions,
   AutocompleteInteractionInit,
   FakeCommandInteractionInit,
   FakeDiscord,
@@ -71,6 +72,10 @@ export interface HarnessOptions {
   build?: (request: BuildRequest) => Promise<BuiltCorpus>;
   commands?: readonly SlashCommand[];
   config?: Partial<Config>;
+  /** REST options for the bot's client (default: 5 s timeout, 1 retry); fault tests shorten the timeout. */
+  rest?: Partial<RESTOptions>;
+  /** Options of the fake Discord (e.g. a short heartbeat interval); the moderator role is always added. */
+  fake?: Omit<FakeDiscordOptions, 'guild'>;
 }
 
 export interface BotHarness {
@@ -90,10 +95,14 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-/** A pino logger that keeps every line as an object (no output). */
-export function memoryLogger(): { logger: Logger; logs: LogRecord[] } {
+/**
+ * The bot's own logger (src/logger.ts, with its redaction of `secrets`), keeping every line as an
+ * object instead of writing it (no output).
+ */
+export function memoryLogger(options: { secrets?: readonly string[] } = {}): { logger: Logger; logs: LogRecord[] } {
   const logs: LogRecord[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) });
+  const destination = { write: (line: string) => void logs.push(JSON.parse(line) as LogRecord) };
+  const logger = createLogger({ level: 'debug', pretty: false, secrets: options.secrets, destination });
   return { logger, logs };
 }
 
@@ -105,9 +114,9 @@ export async function copyCorpus(from: string = SEED_CORPUS_DIR): Promise<string
 }
 
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
-  const fake = await startFakeDiscord({ guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] } });
+  const fake = await startFakeDiscord({ ...options.fake, guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] } });
   const corpusDir = await copyCorpus(options.corpusDir);
-  const { logger, logs } = memoryLogger();
+  const { logger, logs } = memoryLogger({ secrets: [fake.token] });
   const config: Config = {
     discordToken: fake.token,
     applicationId: fake.applicationId,
@@ -118,12 +127,14 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     logLevel: 'debug',
     moderatorRoleIds: [MODERATOR_ROLE_ID],
     production: false,
+    // Off unless a test turns it on: tests ask many questions as the same member.
+    questionRateLimit: null,
     ...options.config,
   };
   const service = new AnswerService(corpusDir, logger, { build: options.build });
   await service.open();
   const store = new CorpusStore(service, logger);
-  const bot = await startBot({ config, logger, service, store, commands: options.commands, rest: { timeout: 5_000, retries: 1 } });
+  const bot = await startBot({ config, logger, service, store, commands: options.commands, rest: { timeout: 5_000, retries: 1, ...options.rest } });
 
   const command = async (init: FakeCommandInteractionInit, waitOptions: { timeoutMs?: number } = {}): Promise<BotReply> => {
     const sent = await fake.sendInteraction(fake.commandInteraction(init));

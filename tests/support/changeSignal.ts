@@ -6,6 +6,8 @@ import { EventEmitter } from 'node:events';
 export interface WaitOptions {
   /** Give up after this many milliseconds (default 5000). */
   timeoutMs?: number;
+  /** Added to the timeout error: how far the wait got (e.g. "1200 of 2000 answered"). */
+  progress?: () => string;
 }
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 5_000;
@@ -65,7 +67,8 @@ export class ChangeSignal {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`));
+        const progress = options.progress === undefined ? '' : ` (${options.progress()})`;
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${progress}`));
       }, timeoutMs);
       this.#emitter.on(CHANGE_EVENT, onChange);
       this.#emitter.on(CANCEL_EVENT, onCancel);

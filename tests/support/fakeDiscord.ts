@@ -117,8 +117,10 @@ export interface RecordedRequest {
   body: unknown;
   files: RecordedFile[];
   authorization: string | null;
-  /** The status the fake answered; null while the request hangs. */
+  /** The status the fake answered (or will answer, for a slow response); null while the request hangs. */
   status: number | null;
+  /** Date.now() when the response was written; null before. */
+  respondedAt: number | null;
   /** The injected fault that answered this request, if any. */
   fault: RestFault['kind'] | null;
   /** Date.now() on arrival. */
@@ -131,7 +133,12 @@ export type RestFault =
   /** 5xx (default 500). @discordjs/rest retries 5xx `retries` times (default 3). */
   | { kind: 'server-error'; status?: number }
   /** Never answer (until close()); the client aborts after its `rest.timeout` and retries. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /**
+   * Handle the request as usual (a callback is accepted at once), but hold the HTTP response back
+   * for `ms`: a slow Discord, or a reply still in flight when the bot is told to stop.
+   */
+  | { kind: 'slow-response'; ms: number };
 
 export interface RequestMatcher {
   method?: string;
@@ -406,6 +413,70 @@ export class FakeDiscord {
     return { id: payload.id, token: payload.token, payload, live: result.live };
   }
 
+  /**
+   * Dispatch many INTERACTION_CREATEs as one burst (see FakeGateway.dispatchMany). They all count
+   * as created now: each one's 3 s starts when this is called, as when Discord creates a burst of
+   * interactions at once, so the time the fake and the bot take to get through the burst counts.
+   */
+  async sendInteractions(payloads: readonly APIInteraction[]): Promise<SentInteraction[]> {
+    const createdAt = performance.now();
+    for (const payload of payloads) {
+      if (this.#interactions.has(payload.id)) throw new Error(`sendInteractions: interaction ${payload.id} was already sent`);
+      const state: FakeInteraction = {
+        id: payload.id,
+        token: payload.token,
+        payload,
+        dispatchedAt: createdAt,
+        callbacks: [],
+        webhookCalls: [],
+        acknowledgedWith: null,
+        original: null,
+        followUps: [],
+      };
+      this.#interactions.set(payload.id, state);
+      this.#interactionsByToken.set(payload.token, state);
+    }
+    let results: DispatchResult[];
+    try {
+      results = await this.gateway.dispatchMany(payloads.map((payload) => ({ t: GatewayDispatchEvents.InteractionCreate, d: payload })));
+    } catch (error) {
+      for (const payload of payloads) {
+        this.#interactions.delete(payload.id);
+        this.#interactionsByToken.delete(payload.token);
+      }
+      throw error;
+    }
+    return payloads.map((payload, index) => ({ id: payload.id, token: payload.token, payload, live: results[index]?.live ?? false }));
+  }
+
+  /**
+   * Resolves once every interaction in `ids` has a first callback, and every one acknowledged with
+   * a deferred reply (5) also has its edit of @original: what a user would see for each. Cheap for
+   * thousands of ids (a cursor, not a scan of all of them after every request).
+   */
+  waitForAllAnswered(ids: readonly string[], options?: WaitOptions): Promise<FakeInteraction[]> {
+    const states = ids.map((id) => {
+      const state = this.#interactions.get(id);
+      if (!state) throw new Error(`waitForAllAnswered: interaction ${id} was never sent`);
+      return state;
+    });
+    let cursor = 0;
+    const answered = (state: FakeInteraction): boolean => {
+      const first = state.callbacks[0];
+      if (first === undefined) return false;
+      if (first.type !== InteractionResponseType.DeferredChannelMessageWithSource || first.status >= 400) return true;
+      return state.webhookCalls.some((call) => call.kind === 'edit' && call.messageId === '@original');
+    };
+    return this.#signal.waitFor(
+      () => {
+        while (cursor < states.length && answered(states[cursor] as FakeInteraction)) cursor++;
+        return cursor === states.length ? states : undefined;
+      },
+      `answers to ${ids.length} interactions`,
+      { ...options, progress: () => `${cursor} of ${ids.length} answered; next: ${ids[cursor] ?? '-'}` },
+    );
+  }
+
   /** Everything recorded about an interaction, by id or token. */
   interaction(idOrToken: string): FakeInteraction | undefined {
     return this.#interactions.get(idOrToken) ?? this.#interactionsByToken.get(idOrToken);
@@ -557,6 +628,7 @@ export class FakeDiscord {
       authorization: req.headers.authorization ?? null,
       status: null,
       fault: null,
+      respondedAt: null,
       at: Date.now(),
     };
     this.requests.push(record);
@@ -592,24 +664,42 @@ export class FakeDiscord {
     if (route) record.route = `${route.method} ${route.template}`;
 
     const fault = this.#takeFault(record);
-    if (fault) return this.#applyFault(res, record, fault);
+    let delayMs = 0;
+    if (fault?.kind === 'slow-response') {
+      record.fault = fault.kind;
+      delayMs = fault.ms;
+    } else if (fault) {
+      return this.#applyFault(res, record, fault);
+    }
     if (!route) return this.#respond(res, record, pathMatched ? 405 : 404, pathMatched ? { code: 0, message: '405: Method Not Allowed' } : notFound());
     if (route.auth && record.authorization !== `Bot ${this.token}`) {
       return this.#respond(res, record, 401, { code: DiscordErrorCode.General, message: '401: Unauthorized' });
     }
     const response = route.handle({ params, query: url.searchParams, body: record.body, files: record.files, receivedAt });
-    this.#respond(res, record, response.status, response.body);
+    this.#respond(res, record, response.status, response.body, {}, delayMs);
   }
 
-  #respond(res: ServerResponse, record: RecordedRequest, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  #respond(res: ServerResponse, record: RecordedRequest, status: number, body?: unknown, headers: Record<string, string> = {}, delayMs = 0): void {
     record.status = status;
-    this.#log?.(`[rest] ${record.method} ${record.path} -> ${status}`);
-    if (body === undefined || status === 204) {
-      res.writeHead(status, headers).end();
-    } else {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-    }
+    const write = (): void => {
+      if (res.destroyed) return;
+      record.respondedAt = Date.now();
+      this.#log?.(`[rest] ${record.method} ${record.path} -> ${status}`);
+      if (body === undefined || status === 204) {
+        res.writeHead(status, headers).end();
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+      }
+      this.#signal.notify();
+    };
+    if (delayMs <= 0) return write();
+    this.#hanging.add(res);
+    res.on('close', () => this.#hanging.delete(res));
     this.#signal.notify();
+    setTimeout(() => {
+      this.#hanging.delete(res);
+      write();
+    }, delayMs);
   }
 
   #takeFault(record: RecordedRequest): RestFault | null {

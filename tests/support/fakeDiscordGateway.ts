@@ -142,6 +142,26 @@ export class FakeGateway {
     return { s: frame.s ?? 0, live: true, sentAt };
   }
 
+  /**
+   * Sends many dispatches back to back, as fast as the socket takes them: every frame is written
+   * before the first write completes (no round trip through the event loop between frames), so a
+   * burst reaches the bot as one stream. Sequence numbers and replay buffering as dispatch().
+   */
+  async dispatchMany(events: readonly DispatchEvent[]): Promise<DispatchResult[]> {
+    const session = this.#session;
+    if (!session) throw new Error(`Cannot dispatch ${events.length} events: the bot has no gateway session (did it log in?)`);
+    const frames = events.map((event): GatewayFrame => ({ op: GatewayOpcodes.Dispatch, t: event.t, s: ++session.seq, d: event.d }));
+    session.events.push(...frames);
+    if (session.events.length > REPLAY_BUFFER_LIMIT) session.events.splice(0, session.events.length - REPLAY_BUFFER_LIMIT);
+    const connection = session.connection;
+    if (!connection || connection.ws.readyState !== WS_OPEN) {
+      const at = performance.now();
+      return frames.map((frame) => ({ s: frame.s ?? 0, live: false, sentAt: at }));
+    }
+    const sentAt = await this.#sendMany(connection, frames);
+    return frames.map((frame, index) => ({ s: frame.s ?? 0, live: true, sentAt: sentAt[index] ?? performance.now() }));
+  }
+
   // --- fault hooks -------------------------------------------------------------------------
 
   /** Close the live connection with a close frame (default 4000 Unknown error → client resumes). */
@@ -348,6 +368,31 @@ export class FakeGateway {
       const sentAt = performance.now();
       await new Promise<void>((resolve) => connection.ws.send(data, () => resolve()));
       this.#record({ kind: 'send', connectionId: connection.id, op: frame.op, t: frame.t, s: frame.s, at: Date.now() });
+      return sentAt;
+    });
+    connection.sendChain = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    return sent;
+  }
+
+  /** Queue frames as one step of the connection's send chain; resolves with when each was handed to the socket. */
+  #sendMany(connection: Connection, frames: readonly GatewayFrame[]): Promise<number[]> {
+    const sent = connection.sendChain.then(async () => {
+      const written: Array<Promise<void>> = [];
+      const sentAt: number[] = [];
+      for (const frame of frames) {
+        if (connection.ws.readyState !== WS_OPEN) break;
+        const json = JSON.stringify(frame);
+        const data = connection.deflate ? await deflateWithSyncFlush(connection.deflate, json) : json;
+        sentAt.push(performance.now());
+        written.push(new Promise<void>((resolve) => connection.ws.send(data, () => resolve())));
+      }
+      await Promise.all(written);
+      for (const frame of frames.slice(0, sentAt.length)) {
+        this.#record({ kind: 'send', connectionId: connection.id, op: frame.op, t: frame.t, s: frame.s, at: Date.now() });
+      }
       return sentAt;
     });
     connection.sendChain = sent.then(

@@ -1,0 +1,170 @@
+// The Discord token never appears in a log line, an error message or a reply: not when the login is
+// refused (the fake Discord answers 401), not when the API cannot be reached, not when an error that
+// embeds the token (in its message, its stack, request headers in its cause) is logged, and not in
+// what a user is told when their command fails.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import type { SlashCommand } from '../../src/discord/commandTypes.js';
+import { REDACTION, createLogger, redactSecrets } from '../../src/logger.js';
+import { sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
+import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** A token nobody could miss in an output: every part of it is searched for. */
+const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDA5OQ.SeCrEt.recognisable-token-never-to-be-printed-0123456789';
+const TOKEN_PARTS = TOKEN.split('.').filter((part) => part.length >= 6);
+
+function expectNoToken(text: string, token = TOKEN): void {
+  expect(text).not.toContain(token);
+  for (const part of token === TOKEN ? TOKEN_PARTS : []) expect(text).not.toContain(part);
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm start` (src/main.ts) as a child process with the token and API URL given, until it exits. */
+function start(apiUrl: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'trace',
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: apiUrl,
+        CORPUS_DIR: 'corpus',
+        INDEX_CACHE_DIR: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('npm start when the login fails', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('Discord refuses the token (401): exits 1 with a clear message, and the token is printed nowhere', async () => {
+    const run = await start(fake.apiUrl);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`failed to start: could not log in to Discord at ${fake.apiUrl}: An invalid token was provided.`);
+    expect(run.stderr).toContain('check DISCORD_TOKEN');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
+    // The fake saw the token (so the bot did use it) and refused it.
+    expect(fake.requests.some((r) => r.authorization === `Bot ${TOKEN}` && r.status === 401)).toBe(true);
+    expectNoToken(run.stdout);
+    expectNoToken(run.stderr);
+  }, 30_000);
+
+  it('the API cannot be reached (DISCORD_API_URL on a closed port): exits 1 with a clear message, no token', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
+    const run = await start(apiUrl);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`failed to start: could not log in to Discord at ${apiUrl}:`);
+    expect(run.stderr).toMatch(/ECONNREFUSED/);
+    expectNoToken(run.stdout);
+    expectNoToken(run.stderr);
+  }, 30_000);
+});
+
+describe('the logger', () => {
+  function capture(secrets: string[]) {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'trace', pretty: false, secrets, destination: { write: (line: string) => void lines.push(line) } });
+    return { logger, lines };
+  }
+
+  it('redacts the token from errors that embed it: message, stack, headers, cause, nested fields', () => {
+    const { logger, lines } = capture([TOKEN]);
+    const request = { method: 'GET', url: '/gateway/bot', headers: { Authorization: `Bot ${TOKEN}`, authorization: `Bot ${TOKEN}` } };
+    const error = Object.assign(new Error(`request failed with token ${TOKEN}`, { cause: Object.assign(new Error(`inner ${TOKEN}`), { request }) }), {
+      requestBody: { json: { token: TOKEN } },
+      headers: { authorization: `Bot ${TOKEN}` },
+    });
+    logger.error({ err: error }, 'discord client error');
+    logger.child({ interactionId: '1' }).warn({ detail: `the header was Bot ${TOKEN}`, config: { discordToken: TOKEN } }, `login with ${TOKEN}`);
+    logger.info({ nested: { deeper: { list: [TOKEN, { value: TOKEN }] } } }, 'deep');
+    logger.error({ err: new TypeError(`Cannot read ${TOKEN}`) });
+
+    expect(lines).toHaveLength(4);
+    const output = lines.join('');
+    expectNoToken(output);
+    expect(output).toContain(REDACTION);
+    // Still useful: the rest of each line is there.
+    expect(output).toContain('request failed with token [redacted]');
+    expect(output).toContain('"requestBody":{"json":{"token":"[redacted]"}}');
+  });
+
+  it('redacts by path even without the token given (authorization headers, token fields)', () => {
+    const { logger, lines } = capture([]);
+    logger.info({ token: 'abc-secret-123', headers: { authorization: 'Bot abc-secret-123' }, request: { headers: { authorization: 'Bot abc-secret-123' } } });
+    expect(lines.join('')).not.toContain('abc-secret-123');
+  });
+
+  it('redactSecrets leaves short or missing values alone', () => {
+    expect(redactSecrets(`a ${TOKEN} b ${TOKEN}`, [TOKEN, null, undefined, ''])).toBe('a [redacted] b [redacted]');
+    expect(redactSecrets('the bot said hi', ['hi'])).toBe('the bot said hi');
+  });
+});
+
+describe('a failing command, against the fake Discord', () => {
+  let h: BotHarness;
+  /** Throws an error carrying the bot's own token, as a careless library might. */
+  const LEAKY: SlashCommand = {
+    definition: { name: 'leaky', toJSON: () => ({ name: 'leaky', description: 'fails with the token in its error' }) },
+    scope: 'everywhere',
+    execute: () => Promise.reject(new Error(`request with Authorization: Bot ${h.fake.token} failed`)),
+  };
+
+  beforeAll(async () => {
+    h = await startBotHarness({ commands: [...COMMANDS, LEAKY] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('tells the user an error id, never the error, and logs the error without the token', async () => {
+    const reply = await h.command({ name: 'leaky' });
+    expect(reply.message.content).toMatch(/Error id: `[0-9a-f]{8}`/);
+    for (const { body } of sentMessages(h.fake)) expectNoToken(JSON.stringify(body), h.fake.token);
+    const failure = h.logs.find((l) => l.msg === 'command failed');
+    expect(JSON.stringify(failure)).toContain(`Bot ${REDACTION} failed`);
+    expectNoToken(JSON.stringify(h.logs), h.fake.token);
+  });
+});

@@ -1,0 +1,267 @@
+// A burst of interactions for load tests: a mix of every question command, /sources and
+// autocomplete, each from its own member (so no per-user limit applies), sent through the fake
+// Discord's gateway in one go; then what came back, summarised (first-response times, double
+// acknowledgements, errors). The bot runs as its own process (startLoadRig), as in production, so
+// that the fake Discord's work does not count as the bot's, and its memory is the kernel's count.
+
+import { rm } from 'node:fs/promises';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { copyCorpus } from './botHarness.js';
+import { startBotProcess, type BotLogLine, type BotProcess } from './botProcess.js';
+import { DiscordErrorCode, makeUser, startFakeDiscord } from './fakeDiscord.js';
+import type { FakeDiscord, FakeInteraction } from './fakeDiscord.js';
+
+/** Discord gives a bot this long to acknowledge an interaction. */
+export const ACK_DEADLINE_MS = 3_000;
+
+/** What the burst asks: every question command with queries the seed corpus answers (or not). */
+export const BURST_QUESTIONS: ReadonlyArray<{ name: string; option: string; query: string }> = [
+  { name: 'when', option: 'query', query: 'summit with Xi' },
+  { name: 'when', option: 'query', query: 'trade talks with Li Qiang' },
+  { name: 'who', option: 'query', query: 'spokesperson' },
+  { name: 'who', option: 'query', query: 'Elon Musk' },
+  { name: 'why', option: 'query', query: 'South Korean leaders neutral' },
+  { name: 'where', option: 'query', query: 'APEC Summit' },
+  { name: 'what', option: 'query', query: 'delegation includes' },
+  { name: 'ask', option: 'question', query: 'How long is the visit?' },
+  { name: 'ask', option: 'question', query: 'Who is Lee Jae-mook?' },
+  { name: 'ask', option: 'question', query: 'When will Lee meet Xi Jinping?' },
+];
+const AUTOCOMPLETE_PREFIXES = ['Lee', 'Xi', 'Bei', 'sum', 'Sha', 'tra'];
+/** One interaction in this many is /sources, one in this many autocomplete; the rest questions. */
+const SOURCES_EVERY = 10;
+const AUTOCOMPLETE_EVERY = 4;
+
+export type BurstKind = 'question' | 'sources' | 'autocomplete';
+
+export interface BurstItem {
+  kind: BurstKind;
+  /** "/when summit with Xi", "/sources", "autocomplete /who Lee". */
+  label: string;
+  /** For questions: the command and query asked. */
+  question: { name: string; query: string } | null;
+  payload: APIInteraction;
+}
+
+/** A member id of the burst: 19 digits, distinct for each index. */
+function memberId(index: number): string {
+  return `14${String(index).padStart(17, '0')}`;
+}
+
+/** `count` interactions, mixed: mostly questions over every command, some /sources, a quarter autocomplete. */
+export function burstItems(fake: FakeDiscord, count: number): BurstItem[] {
+  const items: BurstItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = makeUser(memberId(i), `burst-${i}`);
+    const spec = BURST_QUESTIONS[i % BURST_QUESTIONS.length]!;
+    if (i % AUTOCOMPLETE_EVERY === AUTOCOMPLETE_EVERY - 1) {
+      const prefix = AUTOCOMPLETE_PREFIXES[i % AUTOCOMPLETE_PREFIXES.length]!;
+      items.push({
+        kind: 'autocomplete',
+        label: `autocomplete /${spec.name} ${prefix}`,
+        question: null,
+        payload: fake.autocompleteInteraction({ name: spec.name, user, focused: { name: spec.option, value: prefix } }),
+      });
+    } else if (i % SOURCES_EVERY === SOURCES_EVERY - 1) {
+      items.push({ kind: 'sources', label: '/sources', question: null, payload: fake.commandInteraction({ name: 'sources', user }) });
+    } else {
+      items.push({
+        kind: 'question',
+        label: `/${spec.name} ${spec.query}`,
+        question: { name: spec.name, query: spec.query },
+        payload: fake.commandInteraction({ name: spec.name, user, options: { [spec.option]: spec.query } }),
+      });
+    }
+  }
+  return items;
+}
+
+/** What a member ends up seeing for one interaction of the burst. */
+export interface BurstOutcome {
+  item: BurstItem;
+  state: FakeInteraction;
+  /** First callback's time since the burst was created (ms). */
+  firstResponseMs: number;
+  /** Accepted first response type (4 reply, 5 deferred, 8 autocomplete). */
+  type: InteractionResponseType;
+  /** Message content shown (reply or edit); null for autocomplete. */
+  content: string | null;
+  /** Autocomplete choices; null otherwise. */
+  choices: Array<{ name: string; value: string }> | null;
+}
+
+export interface BurstReport {
+  count: number;
+  outcomes: BurstOutcome[];
+  /** How long from sending the burst to the last answer (ms). */
+  totalMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  deferred: number;
+  /** Problems: late, rejected or doubled acknowledgements, follow-ups, failed edits. */
+  problems: string[];
+}
+
+/** The q-quantile (0..1) of numbers, nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Sends the burst in one go and waits until each interaction is answered (or `timeoutMs` passes). */
+export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], options: { timeoutMs?: number } = {}): Promise<BurstReport> {
+  const started = performance.now();
+  const sent = await fake.sendInteractions(items.map((item) => item.payload));
+  const notLive = sent.filter((s) => !s.live).length;
+  const states = await fake.waitForAllAnswered(
+    sent.map((s) => s.id),
+    { timeoutMs: options.timeoutMs ?? 60_000 },
+  );
+  const totalMs = performance.now() - started;
+  const outcomes = states.map((state, index) => outcomeOf(items[index]!, state));
+  const times = outcomes.map((o) => o.firstResponseMs);
+  const problems = outcomes.flatMap(problemsOf);
+  if (notLive > 0) problems.push(`${notLive} interactions were buffered, not sent live`);
+  return {
+    count: items.length,
+    outcomes,
+    totalMs,
+    p50Ms: quantile(times, 0.5),
+    p99Ms: quantile(times, 0.99),
+    maxMs: Math.max(...times),
+    deferred: outcomes.filter((o) => o.type === InteractionResponseType.DeferredChannelMessageWithSource).length,
+    problems,
+  };
+}
+
+function outcomeOf(item: BurstItem, state: FakeInteraction): BurstOutcome {
+  const first = state.callbacks[0]!;
+  const body = first.body as { type: InteractionResponseType; data?: { content?: string; choices?: Array<{ name: string; value: string }> } };
+  const edit = state.webhookCalls.find((call) => call.kind === 'edit' && call.messageId === '@original');
+  const editBody = edit?.body as { content?: string } | undefined;
+  return {
+    item,
+    state,
+    firstResponseMs: first.elapsedMs,
+    type: first.type,
+    content: item.kind === 'autocomplete' ? null : (edit === undefined ? body.data?.content : editBody?.content) ?? '',
+    choices: item.kind === 'autocomplete' ? (body.data?.choices ?? []) : null,
+  };
+}
+
+/** Everything wrong with how one interaction was answered, each naming it. */
+function problemsOf(outcome: BurstOutcome): string[] {
+  const { state, item } = outcome;
+  const name = `${item.label} (${state.id})`;
+  const problems: string[] = [];
+  const accepted = state.callbacks.filter((c) => c.status < 400);
+  const doubled = state.callbacks.filter((c) => c.error?.code === DiscordErrorCode.InteractionAlreadyAcknowledged);
+  if (doubled.length > 0) problems.push(`${name}: acknowledged twice (40060 × ${doubled.length})`);
+  for (const rejected of state.callbacks.filter((c) => c.status >= 400 && c.error?.code !== DiscordErrorCode.InteractionAlreadyAcknowledged)) {
+    problems.push(`${name}: callback rejected with ${rejected.status} ${JSON.stringify(rejected.error)} after ${Math.round(rejected.elapsedMs)} ms`);
+  }
+  if (accepted.length !== 1) problems.push(`${name}: ${accepted.length} accepted callbacks`);
+  if (outcome.firstResponseMs > ACK_DEADLINE_MS) problems.push(`${name}: first response after ${Math.round(outcome.firstResponseMs)} ms`);
+  const followUps = state.webhookCalls.filter((c) => c.kind === 'follow-up');
+  if (followUps.length > 0) problems.push(`${name}: ${followUps.length} follow-up message(s): answered more than once`);
+  const edits = state.webhookCalls.filter((c) => c.kind === 'edit');
+  if (edits.some((c) => c.status >= 400)) problems.push(`${name}: an edit was rejected`);
+  if (outcome.type === InteractionResponseType.DeferredChannelMessageWithSource && edits.length !== 1) {
+    problems.push(`${name}: deferred, then edited ${edits.length} times`);
+  }
+  if (outcome.content !== null && /something went wrong/i.test(outcome.content)) problems.push(`${name}: answered with an error: ${outcome.content}`);
+  return problems;
+}
+
+/** The bot process's resident memory around a burst (MB). */
+export interface BurstMemory {
+  beforeMb: number;
+  /** The highest sampled (every 20 ms) during the burst. */
+  peakMb: number;
+  /** The kernel's high-water mark since the bot started (its start-up included). */
+  highWaterMb: number;
+  /** The highest heap (heapUsed + array buffers) the bot reported during the burst. */
+  peakHeapMb: number | null;
+}
+
+/** Samples the bot process's memory from now until stop(). */
+export function sampleBotMemory(bot: BotProcess): { stop(): BurstMemory } {
+  const before = bot.sampleMemory(1_000_000).stop().rssMb;
+  const sampler = bot.sampleMemory();
+  return {
+    stop() {
+      const sampled = sampler.stop();
+      return { beforeMb: before, peakMb: sampled.peakRssMb, highWaterMb: sampled.highWaterMb, peakHeapMb: sampled.peakHeapMb };
+    },
+  };
+}
+
+/** Lines for the test output: count, time, p50/p99/max first response, deferred, memory. */
+export function formatBurstReport(title: string, report: BurstReport, memory?: BurstMemory): string {
+  const ms = (value: number): string => `${Math.round(value)} ms`;
+  const lines = [
+    `${title}: ${report.count} interactions answered in ${ms(report.totalMs)} (${report.deferred} deferred then edited)`,
+    `  first response: p50 ${ms(report.p50Ms)}, p99 ${ms(report.p99Ms)}, max ${ms(report.maxMs)} (Discord allows ${ms(ACK_DEADLINE_MS)})`,
+  ];
+  if (memory !== undefined) {
+    const heap = memory.peakHeapMb === null ? '' : `; peak heap (used + array buffers) ${Math.round(memory.peakHeapMb)} MB`;
+    lines.push(
+      `  bot process memory: RSS ${Math.round(memory.beforeMb)} MB before, peak ${Math.round(memory.peakMb)} MB during ` +
+        `(high-water mark since start ${Math.round(memory.highWaterMb)} MB)${heap}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A bot process serving a fake Discord over a temporary copy of a corpus: what the load tests drive. */
+export interface LoadRig {
+  fake: FakeDiscord;
+  bot: BotProcess;
+  corpusDir: string;
+  /** Asks one command and returns the content the member ends up seeing (the reply, or the deferred reply's edit). */
+  ask(name: string, options?: Record<string, string>): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startLoadRig(): Promise<LoadRig> {
+  const fake = await startFakeDiscord();
+  const corpusDir = await copyCorpus();
+  let bot: BotProcess;
+  try {
+    bot = await startBotProcess({ fake, corpusDir, probeMemory: true });
+  } catch (error) {
+    await fake.close();
+    await rm(corpusDir, { recursive: true, force: true });
+    throw error;
+  }
+  const ask = async (name: string, options: Record<string, string> = {}): Promise<string> => {
+    const sent = await fake.sendInteraction(fake.commandInteraction({ name, options }));
+    const first = await fake.waitForResponse(sent.id, { timeoutMs: 30_000 });
+    if (first.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+      const edit = await fake.waitForEdit(sent.token, { timeoutMs: 60_000 });
+      return (edit.body as { content?: string }).content ?? '';
+    }
+    return (first.body as { data?: { content?: string } }).data?.content ?? '';
+  };
+  return {
+    fake,
+    bot,
+    corpusDir,
+    ask,
+    async close() {
+      bot.kill('SIGTERM');
+      const exited = await Promise.race([bot.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
+      if (exited === 'timeout') bot.kill('SIGKILL');
+      await fake.close();
+      await rm(corpusDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Error and fatal lines of a bot's log, for an assertion that there are none. */
+export function errorLines(logs: readonly BotLogLine[]): BotLogLine[] {
+  return logs.filter((line) => line.level >= 50);
+}
