@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngineDataBuffers } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
@@ -49,8 +49,9 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
   const entries = (await readdir(corpusDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
   const hash = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`);
   for (const name of entries) {
-    const info = await stat(path.join(corpusDir, name)).catch(() => null);
-    if (info?.isFile() === true) hash.update(`${name}\t${info.size}\t${info.mtimeMs}\n`);
+    // lstat, as the loader never follows a link: a link is fingerprinted as itself.
+    const info = await lstat(path.join(corpusDir, name)).catch(() => null);
+    if (info !== null && !info.isDirectory()) hash.update(`${name}\t${info.size}\t${info.mtimeMs}\t${info.isFile() ? 'f' : 'o'}\n`);
   }
   return hash.digest('hex');
 }
