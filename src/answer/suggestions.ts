@@ -85,6 +85,8 @@ interface Tally {
  */
 export class SuggestionTally {
   private readonly tallies = new Map<string, Tally>();
+  /** Folded key of each surface seen: names and phrases repeat, folding them is costly. */
+  private readonly keys = new Map<string, string>();
 
   addSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[]): void {
     for (const entity of entities) {
@@ -123,7 +125,11 @@ export class SuggestionTally {
   private add(surface: string, kind: SuggestionKind, weight: number): void {
     const text = surface.replace(/\s+/g, ' ').trim();
     if (text.length < 2 || text.length > MAX_SUGGESTION_LENGTH) return;
-    const key = foldWords(text).join(' ');
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = foldWords(text).join(' ');
+      if (this.keys.size < MAX_TALLIED) this.keys.set(text, key);
+    }
     if (key.length === 0) return;
     let tally = this.tallies.get(key);
     if (tally === undefined) {

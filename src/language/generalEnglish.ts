@@ -54,6 +54,20 @@ const INFLECTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
  * inflected word is as common as its most common base form ("arrives" as "arrive").
  */
 export function generalRarity(lowerWord: string): number {
+  let rarity = rarities.get(lowerWord);
+  if (rarity === undefined) {
+    rarity = computeRarity(lowerWord);
+    if (rarities.size >= MAX_REMEMBERED) rarities.clear();
+    rarities.set(lowerWord, rarity);
+  }
+  return rarity;
+}
+
+// Indexing asks about every word of every sentence: each distinct word is worked out once.
+const MAX_REMEMBERED = 200_000;
+const rarities = new Map<string, number>();
+
+function computeRarity(lowerWord: string): number {
   const known = load();
   const count = Math.max(...baseForms(lowerWord).map((form) => known.get(form) ?? 0));
   const rarity = Math.log(total / (count + 1));
