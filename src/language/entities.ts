@@ -181,7 +181,3 @@ function trimPossessive(surface: string): string {
   return surface.replace(/['’]s$|(?<=s)['’]$/, '');
 }
 
-/** The place a nationality adjective refers to, if the token (or two tokens) is one. */
-export function demonymPlace(words: string): string | undefined {
-  return DEMONYMS[words];
-}

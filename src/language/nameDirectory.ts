@@ -50,9 +50,6 @@ export class NameDirectory {
     return this.shortFormSet;
   }
 
-  isFullName(key: string): boolean {
-    return this.fullNames.has(key);
-  }
 
   /** The full names a key may stand for: itself if it is one, else those most often shortened to it. */
   fullNamesFor(key: string): string[] {

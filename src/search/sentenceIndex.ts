@@ -47,9 +47,6 @@ export class SentenceIndex {
     return this.index.documentCount;
   }
 
-  get vocabularySize(): number {
-    return this.index.terms.length;
-  }
 
   /** In how many sentences the term occurs. */
   frequency(term: string): number {
