@@ -3,12 +3,11 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { copyCorpus } from '../support/botHarness.js';
+import { botProcessEnv } from '../support/botProcess.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,18 +24,7 @@ describe('npm start with a token', () => {
     corpusDir = await copyCorpus();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APPLICATION_ID: fake.applicationId,
-        DISCORD_GUILD_ID: fake.guildId,
-        DISCORD_API_URL: fake.apiUrl,
-        CORPUS_DIR: corpusDir,
-        INDEX_CACHE_DIR: 'off',
-      },
+      env: botProcessEnv(fake, corpusDir),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -52,26 +52,32 @@ export interface BotProcess {
   sampleMemory(intervalMs?: number): { stop(): { rssMb: number; peakRssMb: number; highWaterMb: number; peakHeapMb: number | null } };
 }
 
+/**
+ * The environment `src/main.ts` runs with against the fake: nothing from the developer's own
+ * environment or `.env`, production logs (JSON lines), no index snapshot.
+ */
+export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' | 'guildId' | 'apiUrl'>, corpusDir: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiUrl,
+    CORPUS_DIR: corpusDir,
+    INDEX_CACHE_DIR: 'off',
+  };
+}
+
 /** Starts `src/main.ts` against the fake and resolves once it logged "connected to Discord". */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const { fake } = options;
   const probe = options.probeMemory === true ? ['--import', fileURLToPath(new URL('./memoryProbe.ts', import.meta.url))] : [];
   const child = spawn(process.execPath, ['--import', 'tsx', ...probe, 'src/main.ts'], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_APPLICATION_ID: fake.applicationId,
-      DISCORD_GUILD_ID: fake.guildId,
-      DISCORD_API_URL: fake.apiUrl,
-      CORPUS_DIR: options.corpusDir,
-      INDEX_CACHE_DIR: 'off',
-      RATE_LIMIT_QUESTIONS: '0',
-      ...options.env,
-    },
+    env: { ...botProcessEnv(fake, options.corpusDir), RATE_LIMIT_QUESTIONS: '0', ...options.env },
     stdio: options.probeMemory === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('could not start src/main.ts');
