@@ -1,41 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAsk } from '../support/askProcess.js';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `ask` command as a child process, as `npm run ask` does. */
-function ask(args: string[], options: { stdin?: string; corpusDir?: string; cacheDir?: string; logLevel?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        CORPUS_DIR: options.corpusDir ?? 'corpus',
-        INDEX_CACHE_DIR: options.cacheDir ?? 'off',
-        LOG_LEVEL: options.logLevel ?? 'warn',
-        DISCORD_TOKEN: '',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const ask = runAsk;
 
 describe('the ask command', () => {
   let corpusDir: string;

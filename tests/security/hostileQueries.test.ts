@@ -4,7 +4,6 @@
 // bot against the fake Discord). Each gets a clear answer or a clear "nothing found", in time, and
 // nothing the bot sends can ping anyone.
 
-import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +15,8 @@ import { MAX_QUERY_LENGTH as DISCORD_MAX_QUERY_LENGTH } from '../../src/discord/
 import { MAX_QUERY_LENGTH as CLI_MAX_QUERY_LENGTH } from '../../src/cli/questionLine.js';
 import { copyCorpus, isEphemeral, sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
 import { HOSTILE_ARTICLE, HOSTILE_ARTICLE_FILE, MENTION_SYNTAX, hostileCorpusArticles } from '../support/hostileCorpus.js';
+import { runAsk } from '../support/askProcess.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Generous for a loaded CI machine; answers take milliseconds. */
 const CORE_TIME_LIMIT_MS = 2_000;
 
@@ -90,29 +89,6 @@ describe('hostile queries: the answering core', () => {
   });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runAsk(args: string[], stdin: string, corpusDir: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: 'off', LOG_LEVEL: 'warn', DISCORD_TOKEN: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
 describe('hostile queries: the ask command', () => {
   let corpusDir: string;
   beforeAll(async () => {
@@ -127,7 +103,7 @@ describe('hostile queries: the ask command', () => {
     // One question a line: the line breaks of the control-character case would split it.
     const lines = CASES.map((c) => `/${c.command} ${c.query.replace(/[\r\n]/g, ' ')}`);
     const started = performance.now();
-    const run = await runAsk(['--json'], `${lines.join('\n')}\n`, corpusDir);
+    const run = await runAsk(['--json'], { stdin: `${lines.join('\n')}\n`, corpusDir });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(run.code).toBe(0);
     const replies = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { error?: string; answer?: string | null; reply?: string; excerpts?: unknown[] });
@@ -149,7 +125,7 @@ describe('hostile queries: the ask command', () => {
   });
 
   it('refuses a 6,000-character question given as arguments with a clear message and exit code 2', async () => {
-    const run = await runAsk(['ask', LONG_QUERY], '', corpusDir);
+    const run = await runAsk(['ask', LONG_QUERY], { corpusDir });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`ask in at most ${CLI_MAX_QUERY_LENGTH} characters`);
   });
