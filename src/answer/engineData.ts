@@ -83,6 +83,9 @@ export function fromBuffers(buffers: EngineDataBuffers): EngineData {
   };
 }
 
+/** People added to the name directory between two turns of the event loop (about a millisecond's work). */
+const PEOPLE_PER_STEP = 1000;
+
 /**
  * The same as fromBuffers, in steps with a turn of the event loop between them, so that the thread
  * answering questions is never held for the whole of it (each step takes milliseconds even for a
@@ -92,8 +95,11 @@ export async function fromBuffersInSteps(buffers: EngineDataBuffers): Promise<En
   const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   await nextTurn();
   const index = SentenceIndex.fromBuffers(buffers.index);
-  await nextTurn();
-  const names = NameDirectory.fromPeople(buffers.people);
+  const names = new NameDirectory();
+  for (let i = 0; i < buffers.people.length; i += PEOPLE_PER_STEP) {
+    await nextTurn();
+    names.addPeople(buffers.people.slice(i, i + PEOPLE_PER_STEP));
+  }
   await nextTurn();
   return { articles: buffers.articles, store: new SentenceStore(buffers.store), index, names, suggestions: buffers.suggestions };
 }

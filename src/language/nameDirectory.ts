@@ -11,14 +11,19 @@ export class NameDirectory {
   /** Full name → how often the corpus gives it. */
   private readonly fullNames = new Map<string, number>();
   private readonly shortFormSet = new Set<string>();
-  /** Full names by their letters alone, built on first use. */
-  private byCompactForm: Map<string, string> | undefined;
+  /** Full names by their letters alone (the first one given, when two share their letters). */
+  private readonly byCompactForm = new Map<string, string>();
 
   /** A directory of the people given in full (with how often), as `people()` returns them. */
   static fromPeople(people: Iterable<readonly [string, number]>): NameDirectory {
     const directory = new NameDirectory();
-    for (const [fullKey, count] of people) directory.addPerson(fullKey, count);
+    directory.addPeople(people);
     return directory;
+  }
+
+  /** Adds people given in full (with how often), as `people()` returns them. */
+  addPeople(people: Iterable<readonly [string, number]>): void {
+    for (const [fullKey, count] of people) this.addPerson(fullKey, count);
   }
 
   /** Records the full names of people among a sentence's names (found without a directory). */
@@ -34,15 +39,27 @@ export class NameDirectory {
   }
 
   private addPerson(fullKey: string, count: number): void {
-    this.byCompactForm = undefined;
-    this.fullNames.set(fullKey, (this.fullNames.get(fullKey) ?? 0) + count);
-    const words = fullKey.split(' ');
-    for (const short of new Set([words[0]!, words[words.length - 1]!])) {
-      const counts = this.shortForms.get(short) ?? new Map<string, number>();
-      counts.set(fullKey, (counts.get(fullKey) ?? 0) + count);
+    const known = this.fullNames.get(fullKey);
+    this.fullNames.set(fullKey, (known ?? 0) + count);
+    if (known === undefined) {
+      const compact = compactName(fullKey);
+      if (!this.byCompactForm.has(compact)) this.byCompactForm.set(compact, fullKey);
+    }
+    const space = fullKey.indexOf(' ');
+    const first = space === -1 ? fullKey : fullKey.slice(0, space);
+    const last = fullKey.slice(fullKey.lastIndexOf(' ') + 1);
+    this.addShortForm(first, fullKey, count);
+    if (last !== first) this.addShortForm(last, fullKey, count);
+  }
+
+  private addShortForm(short: string, fullKey: string, count: number): void {
+    let counts = this.shortForms.get(short);
+    if (counts === undefined) {
+      counts = new Map<string, number>();
       this.shortForms.set(short, counts);
       this.shortFormSet.add(short);
     }
+    counts.set(fullKey, (counts.get(fullKey) ?? 0) + count);
   }
 
   /** Single words that stand for a person named in full somewhere in the corpus. */
@@ -62,13 +79,6 @@ export class NameDirectory {
 
   /** The full name written with other spacing or hyphens: "lee jae mook" → "lee jae-mook". */
   fullNameByCompactForm(compactKey: string): string | undefined {
-    if (this.byCompactForm === undefined) {
-      this.byCompactForm = new Map();
-      for (const name of this.fullNames.keys()) {
-        const compact = compactName(name);
-        if (!this.byCompactForm.has(compact)) this.byCompactForm.set(compact, name);
-      }
-    }
     return this.byCompactForm.get(compactKey);
   }
 

@@ -160,6 +160,7 @@ export class AnswerService {
     const before = this.engine;
     const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile });
     for (const error of built.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
+    for (const note of built.notes) this.logger.debug({ dir: this.corpusDir, note }, 'corpus build note');
     let refusal: string | null = null;
     if (built.data.articles.length === 0 && before.articles.length > 0) {
       refusal = 'the corpus folder would have no readable article';

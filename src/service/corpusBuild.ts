@@ -9,6 +9,8 @@ export interface BuiltCorpus {
   fingerprint: string;
   errors: CorpusError[];
   data: EngineDataBuffers;
+  /** How the build ran, where it differs from the usual (e.g. "the build thread kept its priority: …"). */
+  notes: string[];
 }
 
 export interface BuildRequest {
@@ -24,7 +26,7 @@ export interface BuildRequest {
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)) };
+  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [] };
   if (request.snapshotFile !== null && corpus.articles.length > 0) await saveSnapshot(request.snapshotFile, built);
   return built;
 }
@@ -45,8 +47,8 @@ function startWorker(request: BuildRequest): Worker {
 }
 
 /**
- * The same, on a worker thread, so that the thread answering questions is never blocked by a
- * rebuild: the result's arrays are handed over without copying.
+ * The same, on a worker thread at a lower CPU priority (see buildWorker.ts), so that the thread
+ * answering questions is never blocked by a rebuild: the result's arrays are handed over without copying.
  */
 export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus> {
   return new Promise((resolve, reject) => {
