@@ -42,6 +42,7 @@ const GROUPS: readonly string[] = [
   'neutral|impartial',
   'dinner|banquet',
   'plan|schedule',
+  'want|wish|hope|seek|desire|advocate',
   'stop|halt|end',
   'buy|purchase|import',
   'sell|export',
