@@ -20,9 +20,10 @@ export interface Token {
   index: number;
 }
 
-// A word: an acronym with dots ("U.S."), or letters and digits with inner apostrophes, hyphens or
-// dots between digits ("Lee’s", "Yu-jung", "3.5").
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:(?:['\u2019\u2010\u2011-]|\.(?=\p{N}))[\p{L}\p{N}]+)*/gu;
+// A word: an acronym with dots ("U.S."), or letters and digits with inner apostrophes, hyphens,
+// dots between digits ("Lee’s", "Yu-jung", "3.5") or invisible characters that web pages leave
+// inside words (soft hyphens, zero-width spaces and joiners: "sum\u00ADmit" is "summit").
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:(?:['\u2019\u2010\u2011-]|\.(?=\p{N})|[\u00AD\u200B-\u200D\u2060\uFEFF]+)[\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /'s$|s'$/;
 
 /** Splits a text into word tokens with offsets, folded forms and stems. */

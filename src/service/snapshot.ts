@@ -16,7 +16,7 @@ import type { CorpusError } from '../corpus/types.js';
  */
 
 /** Bump when the file layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 const MAGIC = 'VQAIDX';
 
 export interface Snapshot {
