@@ -38,8 +38,8 @@ const BLOCKS: ReadonlySet<string> = new Set([
 /** A paragraph of prose: this long at least, and ending a sentence somewhere. */
 const PROSE_MIN_CHARS = 60;
 const SENTENCE_END = /[.!?…][”"’')\]]?(?:\s|$)/u;
-/** Characters that are not text (controls other than newline and tab, and the replacement character of bad bytes). */
-const NOT_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/gu;
+/** Control characters and the replacement character of badly encoded bytes: spaces in the text. */
+const NOT_TEXT = /[\p{Cc}\uFFFD]/gu;
 
 /** The little of the DOM used here (the project compiles without the DOM library's types). */
 interface DomNode {
@@ -96,7 +96,7 @@ function paragraphsOf(content: string): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const text = current.replace(NOT_TEXT, '').replace(/\s+/g, ' ').trim();
+    const text = current.replace(NOT_TEXT, ' ').replace(/\s+/g, ' ').trim();
     if (text !== '') paragraphs.push(text);
     current = '';
   };
@@ -121,7 +121,7 @@ function isProse(paragraph: string): boolean {
 }
 
 function clean(value: string | null | undefined): string | null {
-  const text = value?.replace(NOT_TEXT, '').replace(/\s+/g, ' ').trim() ?? '';
+  const text = value?.replace(NOT_TEXT, ' ').replace(/\s+/g, ' ').trim() ?? '';
   return text === '' ? null : text;
 }
 
