@@ -93,6 +93,12 @@ describe('fetchArticle', () => {
     expect(error.message).toContain('195 KB');
   });
 
+  it('reads a gzip-compressed page, and counts the cap on what it unpacks to', async () => {
+    expect((await fetchArticle(`${site.origin}/gzip`, options())).title).toBe(ARTICLE_TITLE);
+    const error = await failure(fetchPage(`${site.origin}/gzip-bomb`, options({ maxBytes: 1024 * 1024 })));
+    expect(error.kind).toBe('too-big');
+  });
+
   it('refuses a body whose declared length is over the cap before reading it', async () => {
     const error = await failure(fetchPage(`${site.origin}/huge-declared`, options({ maxBytes: 200_000 })));
     expect(error.kind).toBe('too-big');

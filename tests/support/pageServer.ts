@@ -4,6 +4,7 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export const ARTICLE_TITLE = 'Lee and Xi agree on a maritime hotline';
 export const ARTICLE_PUBLISHER = 'Harbour Post';
@@ -117,6 +118,11 @@ export async function startPageServer(): Promise<PageServer> {
       case '/huge-declared':
         res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(ENDLESS_LIMIT_BYTES) });
         return res.end();
+      case '/gzip':
+        return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(articlePage()));
+      case '/gzip-bomb':
+        // 32 MB of spaces, sent as a few dozen KB: the cap counts what it unpacks to.
+        return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20)));
       case '/never':
         hanging.add(res);
         return;
