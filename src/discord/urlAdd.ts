@@ -16,6 +16,7 @@ import {
 } from 'discord.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { suggestionList } from '../answer/suggestions.js';
+import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { fetchArticle, pageArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
@@ -55,11 +56,17 @@ function buttonRow(ids: PreviewButtons, disabled: boolean): ActionRowBuilder<But
 }
 
 const STATE_LINES: Record<PreviewState, (waitMs: number) => string> = {
-  waiting: (waitMs) => `**Preview**: add this article to the corpus? Confirm or Cancel within ${Math.round(waitMs / 1000)} seconds.`,
+  waiting: (waitMs) => `**Preview**: add this article to the corpus? Confirm or Cancel within ${duration(waitMs)}.`,
   adding: () => '**Adding** this article…',
   cancelled: () => '**Cancelled**: nothing was added.',
   'timed-out': () => '**Timed out**: nobody confirmed, nothing was added.',
 };
+
+/** "5 minutes", "90 seconds". */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds >= 60 && seconds % 60 === 0 ? plural(seconds / 60, 'minute') : plural(seconds, 'second');
+}
 
 /** The preview of an article from a link: title, publisher, date, link, sentence count and the first sentences. */
 export function urlPreviewMessage(article: PageArticle, state: PreviewState, waitMs: number): MessageParts {
@@ -98,6 +105,13 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   const refuse = async (reason: string) => {
     await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(reason)}. Nothing changed.` }));
   };
+
+  const published = request.overrides.published?.trim();
+  if (published !== undefined && published !== '' && !isIsoCalendarDate(published)) {
+    // Said before fetching, rather than after the moderator confirmed.
+    await refuse('published: must be a date written YYYY-MM-DD');
+    return;
+  }
 
   let article: PageArticle;
   try {

@@ -199,6 +199,14 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     expect(h.service.current).toBe(serving);
   });
 
+  it('refuses a bad published date before fetching', async () => {
+    const before = site.requests.length;
+    const reply = await addUrl(`${site.origin}/article`, { options: { published: '2026-02-30' } });
+    expect(reply.message.content).toContain('**Refused**');
+    expect(reply.message.content).toContain('published: must be a date written YYYY-MM-DD');
+    expect(site.requests.length).toBe(before);
+  });
+
   it('refuses a loopback address the allow-list does not name', async () => {
     const reply = await addUrl(`http://[::1]:${site.port}/article`);
     expect(reply.message.content).toContain('**Refused**');
