@@ -22,12 +22,12 @@ export interface ExtractedArticle {
 
 /** Elements that are never article text. */
 const FURNITURE_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'aside', 'footer', 'form', 'button', 'dialog', 'figcaption',
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'aside', 'footer', 'button', 'dialog', 'figcaption',
   'body > header', '[role="navigation"]', '[role="contentinfo"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-hidden="true"]', '[hidden]',
 ].join(',');
 /** Class or id words of page furniture: a cookie banner, a share bar, a newsletter box. */
 const FURNITURE_NAME = /(?:^|[\s_-])(?:cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|breadcrumbs?|promo|advert|advertisement|related)(?:$|[\s_-])/i;
-/** Longer elements are not removed for their class alone (the name may describe a whole page). */
+/** Longer elements are not removed for their class or for being a form (they may hold the whole page). */
 const FURNITURE_MAX_CHARS = 600;
 const KEPT_CONTAINERS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Elements whose start and end break a paragraph. */
@@ -54,6 +54,7 @@ interface DomElement extends DomNode {
   remove(): void;
 }
 interface DomDocument {
+  documentElement: DomNode | null;
   body: DomNode;
   querySelectorAll(selector: string): Iterable<DomElement>;
 }
@@ -68,6 +69,7 @@ function parseDocument(html: string): DomDocument {
  */
 export function extractArticle(html: string): ExtractedArticle {
   const document = parseDocument(html);
+  if (document.documentElement === null) throw new IngestError('no-article', 'no article text was found: the page is empty');
   removeFurniture(document);
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
@@ -83,10 +85,13 @@ export function extractArticle(html: string): ExtractedArticle {
 
 function removeFurniture(document: DomDocument): void {
   for (const element of [...document.querySelectorAll(FURNITURE_SELECTOR)]) element.remove();
+  const short = (element: DomElement) => (element.textContent ?? '').length <= FURNITURE_MAX_CHARS;
+  // A short form is a search box or a sign-up; some sites wrap the whole page in one form.
+  for (const element of [...document.querySelectorAll('form')]) if (short(element)) element.remove();
   for (const element of [...document.querySelectorAll('[class],[id]')]) {
     if (KEPT_CONTAINERS.has(element.tagName.toUpperCase())) continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (FURNITURE_NAME.test(names) && (element.textContent ?? '').length <= FURNITURE_MAX_CHARS) element.remove();
+    if (FURNITURE_NAME.test(names) && short(element)) element.remove();
   }
 }
 
