@@ -7,7 +7,8 @@ import { CorpusFileError } from '../corpus/corpusFileError.js';
 import { errorMessage } from '../corpus/frontMatter.js';
 import { parseArticle } from '../corpus/loadCorpus.js';
 import { decodeHtml } from './decodeHtml.js';
-import { extractArticle, type ExtractedArticle } from './extractArticle.js';
+import type { ExtractedArticle } from './extractArticle.js';
+import { extractArticleInWorker } from './extractInWorker.js';
 import { fetchPage, type FetchPageOptions } from './fetchPage.js';
 import { IngestError } from './ingestError.js';
 
@@ -42,12 +43,12 @@ export interface PageArticle {
 }
 
 /**
- * Fetches a page and extracts its article.
+ * Fetches a page and extracts its article (on a worker thread, within the same time limit again).
  * @throws IngestError saying why the page cannot be an article.
  */
 export async function fetchArticle(link: string, options: FetchPageOptions): Promise<FetchedArticle> {
   const page = await fetchPage(link, options);
-  const extracted = extractArticle(decodeHtml(page.body, page.charset));
+  const extracted = await extractArticleInWorker(decodeHtml(page.body, page.charset), options.timeoutMs);
   return { ...extracted, link: link.trim(), fetchedFrom: page.url };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../src/ingest/decodeHtml.js';
 import { extractArticle, isoDay } from '../../src/ingest/extractArticle.js';
+import { extractArticleInWorker } from '../../src/ingest/extractInWorker.js';
+import { IngestError } from '../../src/ingest/ingestError.js';
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, articlePage } from '../support/pageServer.js';
 
 describe('extractArticle', () => {
@@ -21,6 +23,23 @@ describe('extractArticle', () => {
   it('refuses a page without a paragraph of prose', () => {
     expect(() => extractArticle('<html><body><h1>Hello</h1><p>Short.</p></body></html>')).toThrow(/no article text/);
     expect(() => extractArticle('')).toThrow(/no article text/);
+  });
+});
+
+describe('extractArticleInWorker', () => {
+  it('gives what extractArticle gives, off the main thread', async () => {
+    expect(await extractArticleInWorker(articlePage(), 30_000)).toEqual(extractArticle(articlePage()));
+  });
+
+  it('passes on a refusal with its kind', async () => {
+    const error = await extractArticleInWorker('<html><body><p>Short.</p></body></html>', 30_000).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).kind).toBe('no-article');
+  });
+
+  it('stops a worker that takes longer than its time', async () => {
+    const error = await extractArticleInWorker(articlePage(), 1).catch((e: unknown) => e);
+    expect((error as IngestError).kind).toBe('timeout');
   });
 });
 
