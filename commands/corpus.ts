@@ -19,6 +19,7 @@ import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
 import { replyWhenCorpusSettled, sendEphemeral, sendReply } from '../src/discord/respond.js';
 import { truncate } from '../src/discord/truncate.js';
+import { addFromUrl } from '../src/discord/urlAdd.js';
 import type { Actor, ChangeOutcome } from '../src/service/corpusStore.js';
 import { errorMessage } from '../src/corpus/frontMatter.js';
 import { MAX_UPLOAD_BYTES, uploadProblem } from '../src/service/uploadRules.js';
@@ -38,11 +39,11 @@ const definition = new SlashCommandBuilder()
   .addSubcommand((sub) =>
     sub
       .setName(SUB.add)
-      .setDescription('Add an article: a .txt or .md file of at most 1 MB.')
-      .addAttachmentOption((o) => o.setName(OPT.file).setDescription('The article text (.txt or .md, UTF-8, at most 1 MB)').setRequired(true))
+      .setDescription('Add an article: a .txt or .md file of at most 1 MB, or a web page (url, previewed first).')
+      .addAttachmentOption((o) => o.setName(OPT.file).setDescription('The article text (.txt or .md, UTF-8, at most 1 MB); or give a url instead'))
       .addStringOption((o) => o.setName(OPT.title).setDescription('Its title').setMaxLength(300))
       .addStringOption((o) => o.setName(OPT.source).setDescription('Its publisher (e.g. Reuters)').setMaxLength(200))
-      .addStringOption((o) => o.setName(OPT.url).setDescription('Its web address (http or https)').setMaxLength(1000))
+      .addStringOption((o) => o.setName(OPT.url).setDescription('Without a file: the page to fetch the article from. With one: its web address').setMaxLength(1000))
       .addStringOption((o) => o.setName(OPT.published).setDescription('Its publication date, YYYY-MM-DD').setMinLength(10).setMaxLength(10)),
   )
   .addSubcommand((sub) =>
@@ -67,7 +68,22 @@ async function report(interaction: ChatInputCommandInteraction, outcome: ChangeO
 }
 
 async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
-  const file = interaction.options.getAttachment(OPT.file, true);
+  const file = interaction.options.getAttachment(OPT.file);
+  const link = interaction.options.getString(OPT.url);
+  if (file === null) {
+    // Exactly one source of text: the file when there is one (the url is then its address), else the url's page.
+    if (link === null || link.trim() === '') {
+      await sendEphemeral(interaction, 'Give the article as a `file` (.txt or .md) or as a `url` to fetch it from. Nothing changed.');
+      return;
+    }
+    const overrides = {
+      title: interaction.options.getString(OPT.title),
+      source: interaction.options.getString(OPT.source),
+      published: interaction.options.getString(OPT.published),
+    };
+    await addFromUrl(interaction, context, { link: link.trim(), overrides, actor: actorOf(interaction) });
+    return;
+  }
   const problem = uploadProblem(file.name, file.size);
   if (problem !== null) {
     context.logger.warn({ file: file.name, size: file.size, reason: problem }, 'corpus add: upload refused');
@@ -89,7 +105,7 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
     meta: {
       title: interaction.options.getString(OPT.title),
       source: interaction.options.getString(OPT.source),
-      url: interaction.options.getString(OPT.url),
+      url: link,
       published: interaction.options.getString(OPT.published),
     },
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressOrRange } from './ingest/addressPolicy.js';
 
 /**
  * The bot's configuration, read once from the environment (and `.env`, loaded by the entry point)
@@ -46,6 +47,15 @@ const schema = z.object({
   NODE_ENV: optional(z.string()),
   RATE_LIMIT_QUESTIONS: optional(wholeNumber(0, 1_000, '(0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, '')),
+  URL_FETCH_MAX_BYTES: optional(wholeNumber(1_024, 50 * 1024 * 1024, '(bytes)')),
+  URL_FETCH_TIMEOUT_SECONDS: optional(wholeNumber(1, 300, '')),
+  URL_FETCH_ALLOW: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, e.g. 127.0.0.1 or 10.0.0.0/8'))),
+  ),
+  URL_PREVIEW_TIMEOUT_SECONDS: optional(wholeNumber(5, 840, '(Discord keeps an interaction for 15 minutes)')),
 });
 
 export interface Config {
@@ -62,7 +72,24 @@ export interface Config {
   production: boolean;
   /** Questions (and /sources) each user may ask per window; null: no limit. */
   questionRateLimit: QuestionRateLimit | null;
+  /** /corpus add url:<link>: how pages are fetched, and how long the preview's buttons wait. */
+  urlIngest: UrlIngestConfig;
 }
+
+/** Limits of `/corpus add url:<link>` (URL_FETCH_*, URL_PREVIEW_TIMEOUT_SECONDS). */
+export interface UrlIngestConfig {
+  /** The most bytes a page may have (counted while it arrives, after decompression). */
+  maxBytes: number;
+  /** How long fetching a page may take in all (every redirect and the whole body). */
+  timeoutMs: number;
+  /** Addresses or CIDR ranges allowed even though private, loopback…; empty: public addresses only. */
+  allow: string[];
+  /** How long the preview's Confirm and Cancel buttons wait before they are disabled. */
+  previewTimeoutMs: number;
+}
+
+/** 5 MB pages, 15 s to fetch, no private address allowed, 5 minutes to confirm. */
+export const DEFAULT_URL_INGEST: UrlIngestConfig = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allow: [], previewTimeoutMs: 300_000 };
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -92,6 +119,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     moderatorRoleIds: e.MODERATOR_ROLE_IDS ?? [],
     production: e.NODE_ENV === 'production',
     questionRateLimit: questionRateLimitOf(e.RATE_LIMIT_QUESTIONS, e.RATE_LIMIT_WINDOW_SECONDS),
+    urlIngest: {
+      maxBytes: e.URL_FETCH_MAX_BYTES ?? DEFAULT_URL_INGEST.maxBytes,
+      timeoutMs: (e.URL_FETCH_TIMEOUT_SECONDS ?? DEFAULT_URL_INGEST.timeoutMs / 1000) * 1000,
+      allow: e.URL_FETCH_ALLOW ?? DEFAULT_URL_INGEST.allow,
+      previewTimeoutMs: (e.URL_PREVIEW_TIMEOUT_SECONDS ?? DEFAULT_URL_INGEST.previewTimeoutMs / 1000) * 1000,
+    },
   };
 }
 

@@ -19,7 +19,7 @@ export type CommandScope = 'everywhere' | 'home';
 export interface CommandContext {
   service: AnswerService;
   store: CorpusStore;
-  config: Pick<Config, 'guildId' | 'moderatorRoleIds'>;
+  config: Pick<Config, 'guildId' | 'moderatorRoleIds' | 'urlIngest'>;
   /** A child logger for this interaction (it carries the interaction's id, user and command). */
   logger: Logger;
 }

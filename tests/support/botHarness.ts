@@ -16,7 +16,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
-import type { Config } from '../../src/config.js';
+import { DEFAULT_URL_INGEST, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { BuildRequest, BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { AnswerService } from '../../src/service/answerService.js';
@@ -129,6 +129,8 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     production: false,
     // Off unless a test turns it on: tests ask many questions as the same member.
     questionRateLimit: null,
+    // The tests' web pages are served on 127.0.0.1; short waits so refusals and time-outs come quickly.
+    urlIngest: { ...DEFAULT_URL_INGEST, allow: ['127.0.0.1'], timeoutMs: 10_000 },
     ...options.config,
   };
   const service = new AnswerService(corpusDir, logger, { build: options.build });
