@@ -46,6 +46,8 @@ const schema = z.object({
   NODE_ENV: optional(z.string()),
   RATE_LIMIT_QUESTIONS: optional(wholeNumber(0, 1_000, '(0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, '')),
+  FEEDBACK_DB: optional(z.string()),
+  FEEDBACK_RECORD_MEMBER_IDS: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
 });
 
 export interface Config {
@@ -62,7 +64,13 @@ export interface Config {
   production: boolean;
   /** Questions (and /sources) each user may ask per window; null: no limit. */
   questionRateLimit: QuestionRateLimit | null;
+  /** The SQLite file of unanswered questions, answers' buttons and votes (src/feedback). */
+  feedbackDb: string;
+  /** Keep members' Discord ids in the feedback store instead of a salted hash of them. */
+  feedbackRecordMemberIds: boolean;
 }
+
+export const DEFAULT_FEEDBACK_DB = 'data/feedback.sqlite';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -92,6 +100,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     moderatorRoleIds: e.MODERATOR_ROLE_IDS ?? [],
     production: e.NODE_ENV === 'production',
     questionRateLimit: questionRateLimitOf(e.RATE_LIMIT_QUESTIONS, e.RATE_LIMIT_WINDOW_SECONDS),
+    feedbackDb: e.FEEDBACK_DB ?? DEFAULT_FEEDBACK_DB,
+    feedbackRecordMemberIds: e.FEEDBACK_RECORD_MEMBER_IDS === 'true',
   };
 }
 

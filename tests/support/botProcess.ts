@@ -68,6 +68,8 @@ export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' 
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpusDir,
     INDEX_CACHE_DIR: 'off',
+    // Next to the temporary corpus folder, never in the repository's data/.
+    FEEDBACK_DB: `${corpusDir.replace(/[\\/]+$/, '')}-feedback.sqlite`,
   };
 }
 
