@@ -53,6 +53,8 @@ export interface LogRecord {
 export interface SentMessage {
   content?: string;
   embeds?: APIEmbed[];
+  /** Rows of buttons. */
+  components?: Array<{ type: number; components: Array<{ type: number; custom_id?: string; label?: string }> }>;
   flags?: number;
   allowed_mentions?: { parse?: string[] };
 }
