@@ -23,14 +23,14 @@ export function gapsMessage(report: GapReport): MessageParts {
   const lines: string[] = [`**Unanswered questions, ${period}** (asked again of the current articles: those answered now are left out)`];
   if (report.gaps.length === 0) lines.push('None.');
   report.gaps.forEach((gap, i) => {
-    lines.push(`${i + 1}. ${code(truncate(`/${gap.command} ${gap.query}`, QUESTION_ROOM))} — ${plural(gap.count, 'time')}, last ${relativeTime(gap.lastAskedAt)}`);
+    lines.push(`${i + 1}. ${code(truncate(`/${gap.command} ${gap.query}`, QUESTION_ROOM))} — ${plural(gap.count, 'time')}, last asked ${relativeTime(gap.lastAskedAt)}`);
   });
   lines.push('', `**Votes on answers, ${period}** (most often not helpful first)`);
   if (report.votes.length === 0) lines.push('None.');
   report.votes.forEach((tally, i) => {
     const answer = tally.shortAnswer === null ? '' : ` → ${escapeMarkdown(truncate(tally.shortAnswer, 80))}`;
     lines.push(
-      `${i + 1}. ${code(truncate(`/${tally.command} ${tally.query}`, QUESTION_ROOM))}${answer} — ${tally.notHelpful} not helpful, ${tally.helpful} helpful, last ${relativeTime(tally.lastVotedAt)}`,
+      `${i + 1}. ${code(truncate(`/${tally.command} ${tally.query}`, QUESTION_ROOM))}${answer} — ${tally.notHelpful} not helpful, ${tally.helpful} helpful, last vote ${relativeTime(tally.lastVotedAt)}`,
     );
   });
   return { content: fitLines(lines, DISCORD_LIMITS.content) };

@@ -91,7 +91,7 @@ describe('feedback against the fake Discord', () => {
     const listed = await gaps();
     expect(isEphemeral(listed.message)).toBe(true);
     expect(listed.message.content).toContain(`/who ${UNKNOWN.toUpperCase()}`);
-    expect(listed.message.content).toMatch(/2 times, last <t:\d+:R>/);
+    expect(listed.message.content).toMatch(/2 times, last asked <t:\d+:R>/);
 
     const refused = await gaps({ user: OTHER });
     expect(isEphemeral(refused.message)).toBe(true);
