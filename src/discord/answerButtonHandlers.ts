@@ -8,8 +8,8 @@ import { safeMessage, type MessageParts } from './messageOptions.js';
 
 const DAYS_BUTTONS_WORK = Math.round(ANSWER_BUTTON_TTL_MS / (24 * 60 * 60 * 1000));
 
-export const EXPIRED_MESSAGE = `This button has expired (an answer’s buttons work for ${DAYS_BUTTONS_WORK} days): ask the question again.`;
-export const NOT_ASKER_MESSAGE = 'Only the member who asked can page this answer. Ask the question yourself to see more excerpts.';
+const EXPIRED_MESSAGE = `This button has expired (an answer’s buttons work for ${DAYS_BUTTONS_WORK} days): ask the question again.`;
+const NOT_ASKER_MESSAGE = 'Only the member who asked can page this answer. Ask the question yourself to see more excerpts.';
 const NOT_OURS_MESSAGE = 'This button is not one this bot understands (any more).';
 const NO_MORE_MESSAGE = 'There are no more excerpts now (the articles have changed since this answer): ask the question again.';
 
@@ -54,11 +54,11 @@ export const moreExcerptsButton: ButtonHandler = {
       const parts = page();
       if (parts === null) await interaction.followUp({ ...safeMessage({ content: NO_MORE_MESSAGE }), flags: MessageFlags.Ephemeral });
       else await interaction.editReply(safeMessage(parts));
-      return;
+    } else {
+      const parts = page();
+      if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);
+      else await interaction.update(safeMessage(parts));
     }
-    const parts = page();
-    if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);
-    else await interaction.update(safeMessage(parts));
     context.logger.info({ answerId: record.id, page: parsed.page }, 'more excerpts shown');
   },
 };

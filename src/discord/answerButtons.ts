@@ -22,11 +22,11 @@ function customId(parts: readonly string[]): string {
   return id;
 }
 
-export function moreExcerptsId(answerId: string, page: number): string {
+function moreExcerptsId(answerId: string, page: number): string {
   return customId([MORE_PREFIX, answerId, String(page)]);
 }
 
-export function voteId(answerId: string, helpful: boolean): string {
+function voteId(answerId: string, helpful: boolean): string {
   return customId([VOTE_PREFIX, answerId, helpful ? 'yes' : 'no']);
 }
 
