@@ -46,8 +46,14 @@ export async function runConsole(
       if ('error' in parsed) write(parsed.error);
       else {
         const answer = service.answer(parsed.command, parsed.query);
-        if (answer.status === 'not-found') feedback?.recordUnanswered({ command: parsed.command, query: answer.question.text, memberId: null });
         write(renderAnswerText(answer));
+        if (answer.status === 'not-found' && feedback !== undefined) {
+          try {
+            feedback.recordUnanswered({ command: parsed.command, query: answer.question.text, memberId: null });
+          } catch (error) {
+            write(`(could not record this unanswered question: ${error instanceof Error ? error.message : String(error)})`);
+          }
+        }
       }
     }
     if (io.prompt) {

@@ -130,9 +130,14 @@ export class FeedbackStore {
   private readonly recordMemberIds: boolean;
   private readonly now: () => number;
   private answersSincePrune = 0;
+  /** The statements every question runs, prepared once. */
+  private readonly insertUnanswered: Database.Statement;
+  private readonly insertAnswer: Database.Statement;
 
   private constructor(db: Database.Database, options: FeedbackStoreOptions, salt: string) {
     this.db = db;
+    this.insertUnanswered = db.prepare('INSERT INTO unanswered (command, query, normalized, asked_at, member) VALUES (?, ?, ?, ?, ?)');
+    this.insertAnswer = db.prepare('INSERT INTO answers (id, command, query, asker, short_answer, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     this.file = options.file;
     this.salt = salt;
     this.recordMemberIds = options.recordMemberIds;
@@ -181,9 +186,7 @@ export class FeedbackStore {
 
   /** Records a question the bot could not answer. */
   recordUnanswered(question: { command: Command; query: string; memberId: string | null }): void {
-    this.db
-      .prepare('INSERT INTO unanswered (command, query, normalized, asked_at, member) VALUES (?, ?, ?, ?, ?)')
-      .run(question.command, question.query, normalizeQuery(question.query), this.now(), this.recordMemberIds ? question.memberId : null);
+    this.insertUnanswered.run(question.command, question.query, normalizeQuery(question.query), this.now(), this.recordMemberIds ? question.memberId : null);
   }
 
   /**
@@ -208,9 +211,7 @@ export class FeedbackStore {
   /** Keeps an answer the bot is about to send, so that its buttons can find it; returns its id. */
   rememberAnswer(answer: { command: Command; query: string; askerId: string; shortAnswer: string | null }): string {
     const id = randomBytes(8).toString('hex');
-    this.db
-      .prepare('INSERT INTO answers (id, command, query, asker, short_answer, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, answer.command, answer.query, this.memberKey(answer.askerId), answer.shortAnswer, this.now());
+    this.insertAnswer.run(id, answer.command, answer.query, this.memberKey(answer.askerId), answer.shortAnswer, this.now());
     if (++this.answersSincePrune >= PRUNE_EVERY) this.pruneAnswers();
     return id;
   }
