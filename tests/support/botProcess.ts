@@ -68,8 +68,9 @@ export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' 
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpusDir,
     INDEX_CACHE_DIR: 'off',
-    // Next to the temporary corpus folder, never in the repository's data/.
-    FEEDBACK_DB: `${corpusDir.replace(/[\\/]+$/, '')}-feedback.sqlite`,
+    // Never the repository's data/: a hidden file in the temporary corpus folder (the loader skips
+    // hidden files), removed with it.
+    FEEDBACK_DB: path.join(corpusDir, '.feedback-test.sqlite'),
   };
 }
 
