@@ -7,6 +7,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import type { Command } from '../src/answer/question.js';
 import { escapeMarkdown } from '../src/answer/render.js';
 import { suggestionList } from '../src/answer/suggestions.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
@@ -14,6 +15,8 @@ import { displayTitle } from '../src/corpus/types.js';
 import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.js';
 import { changeSummary, corpusListMessage } from '../src/discord/corpusMessages.js';
 import { downloadAttachment } from '../src/discord/download.js';
+import { gapsMessage } from '../src/discord/gapsMessage.js';
+import { gapReport } from '../src/feedback/gapReport.js';
 import { DISCORD_LIMITS } from '../src/discord/limits.js';
 import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
@@ -25,8 +28,12 @@ import { errorMessage } from '../src/corpus/frontMatter.js';
 import { MAX_UPLOAD_BYTES, uploadProblem } from '../src/service/uploadRules.js';
 
 /** Subcommand and option names, shared by the definition and the handler. */
-const SUB = { list: 'list', reload: 'reload', add: 'add', remove: 'remove' } as const;
-const OPT = { file: 'file', title: 'title', source: 'source', url: 'url', published: 'published', id: 'id' } as const;
+const SUB = { list: 'list', reload: 'reload', add: 'add', remove: 'remove', gaps: 'gaps' } as const;
+const OPT = { file: 'file', title: 'title', source: 'source', url: 'url', published: 'published', id: 'id', days: 'days' } as const;
+/** /corpus gaps: the last how many days by default, at most, and how many questions it lists. */
+const GAPS_DEFAULT_DAYS = 7;
+const GAPS_MAX_DAYS = 365;
+const GAPS_LISTED = 10;
 
 const definition = new SlashCommandBuilder()
   .setName('corpus')
@@ -51,6 +58,14 @@ const definition = new SlashCommandBuilder()
       .setName(SUB.remove)
       .setDescription('Remove an article (its file is moved aside, not deleted).')
       .addStringOption((o) => o.setName(OPT.id).setDescription('The article id (see /corpus list)').setRequired(true).setAutocomplete(true)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName(SUB.gaps)
+      .setDescription('The questions the bot could not answer lately, and the answers voted not helpful.')
+      .addIntegerOption((o) =>
+        o.setName(OPT.days).setDescription(`How many days back (default ${GAPS_DEFAULT_DAYS})`).setMinValue(1).setMaxValue(GAPS_MAX_DAYS),
+      ),
   );
 
 function actorOf(interaction: ChatInputCommandInteraction): Actor {
@@ -112,7 +127,7 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
   await report(interaction, outcome, context);
 }
 
-/** /corpus list|reload|add|remove: the moderators' corpus commands, registered for Manage Server and checked again here. */
+/** /corpus list|reload|add|remove|gaps: the moderators' corpus commands, registered for Manage Server and checked again here. */
 export const command: SlashCommand = {
   definition,
   scope: 'home',
@@ -136,6 +151,17 @@ export const command: SlashCommand = {
       case SUB.add:
         await add(interaction, context);
         return;
+      case SUB.gaps: {
+        const days = interaction.options.getInteger(OPT.days) ?? GAPS_DEFAULT_DAYS;
+        if (days < 1 || days > GAPS_MAX_DAYS) {
+          await sendEphemeral(interaction, `Days must be from 1 to ${GAPS_MAX_DAYS}.`);
+          return;
+        }
+        const { feedback, service } = context;
+        const answersNow = (command: Command, query: string) => service.answer(command, query).status === 'answered';
+        await replyWhenCorpusSettled(interaction, service, () => gapsMessage(gapReport(feedback, answersNow, { days, limit: GAPS_LISTED })), { ephemeral: true });
+        return;
+      }
       case SUB.remove: {
         const id = interaction.options.getString(OPT.id, true).trim();
         await deferEphemeral(interaction);

@@ -56,6 +56,8 @@ const schema = z.object({
       .pipe(z.array(z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, e.g. 127.0.0.1 or 10.0.0.0/8'))),
   ),
   URL_PREVIEW_TIMEOUT_SECONDS: optional(wholeNumber(5, 840, '(Discord keeps an interaction for 15 minutes)')),
+  FEEDBACK_DB: optional(z.string()),
+  FEEDBACK_RECORD_MEMBER_IDS: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
 });
 
 export interface Config {
@@ -74,6 +76,10 @@ export interface Config {
   questionRateLimit: QuestionRateLimit | null;
   /** /corpus add url:<link>: how pages are fetched, and how long the preview's buttons wait. */
   urlIngest: UrlIngestConfig;
+  /** The SQLite file of unanswered questions, answers' buttons and votes (src/feedback). */
+  feedbackDb: string;
+  /** Keep members' Discord ids in the feedback store instead of a salted hash of them. */
+  feedbackRecordMemberIds: boolean;
 }
 
 /** Limits of `/corpus add url:<link>` (URL_FETCH_*, URL_PREVIEW_TIMEOUT_SECONDS). */
@@ -90,6 +96,8 @@ export interface UrlIngestConfig {
 
 /** 5 MB pages, 15 s to fetch, no private address allowed, 5 minutes to confirm. */
 export const DEFAULT_URL_INGEST: UrlIngestConfig = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allow: [], previewTimeoutMs: 300_000 };
+
+export const DEFAULT_FEEDBACK_DB = 'data/feedback.sqlite';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -125,6 +133,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       allow: e.URL_FETCH_ALLOW ?? DEFAULT_URL_INGEST.allow,
       previewTimeoutMs: (e.URL_PREVIEW_TIMEOUT_SECONDS ?? DEFAULT_URL_INGEST.previewTimeoutMs / 1000) * 1000,
     },
+    feedbackDb: e.FEEDBACK_DB ?? DEFAULT_FEEDBACK_DB,
+    feedbackRecordMemberIds: e.FEEDBACK_RECORD_MEMBER_IDS === 'true',
   };
 }
 

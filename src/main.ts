@@ -6,6 +6,7 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './cli/console.js';
 import { DiscordLoginError } from './discord/loginError.js';
+import { FeedbackStore, FeedbackStoreError } from './feedback/feedbackStore.js';
 import { createLogger, redactSecrets } from './logger.js';
 import { AnswerService } from './service/answerService.js';
 import { snapshotPathFor } from './service/snapshot.js';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined, secrets: [config.discordToken] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  // Opened first: a store that cannot be opened stops the start at once, with the reason.
+  const feedback = FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds });
   const service = new AnswerService(config.corpusDir, logger, {
     snapshotFile: config.indexCacheDir === null ? null : snapshotPathFor(config.indexCacheDir, config.corpusDir),
   });
@@ -21,15 +24,19 @@ async function main(): Promise<void> {
 
   if (config.discordToken === null) {
     process.stderr.write('No DISCORD_TOKEN is configured: answering in this console instead (set one in .env to serve Discord).\n');
-    await runConsole(service, { input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+    await runConsole(service, { input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true }, feedback);
+    feedback.close();
     return;
   }
   const { startBot } = await import('./discord/bot.js');
-  const bot = await startBot({ config, logger, service });
+  const bot = await startBot({ config, logger, service, feedback });
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     bot.stop().then(
-      () => logger.flush(() => process.exit(0)),
+      () => {
+        feedback.close();
+        logger.flush(() => process.exit(0));
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'error while shutting down');
         logger.flush(() => process.exit(1));
@@ -45,7 +52,7 @@ main().catch((error: unknown) => {
   const message =
     error instanceof ConfigError
       ? error.message
-      : error instanceof DiscordLoginError
+      : error instanceof DiscordLoginError || error instanceof FeedbackStoreError
         ? `failed to start: ${error.message}`
         : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   // Whatever failed, the token is not printed, even if some error embedded it.

@@ -26,7 +26,13 @@ const ANALYSIS_CACHE_SIZE = 20_000;
 const FOCUS_WEIGHT = 0.3;
 
 export interface AnswerOptions {
+  /** How many excerpts to show (default DEFAULT_EXCERPTS, at most MAX_EXCERPTS). */
   maxExcerpts?: number;
+  /**
+   * How many relevant excerpts to skip, best first: the next page of an answer starts where the
+   * one before ended (default 0). The short answer is always the best sentence's.
+   */
+  offset?: number;
 }
 
 /**
@@ -90,6 +96,7 @@ export class AnswerEngine {
   answer(command: Command, text: string, options: AnswerOptions = {}): Answer {
     const question = readQuestion(command, text);
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const notFound: Answer = { question, status: 'not-found', answer: null, excerpts: [], articleCount: this.articles.length };
     const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
     const concepts = [
@@ -102,16 +109,18 @@ export class AnswerEngine {
     const ranked = rankSentences(this, adjustKind(question, concepts.length, concepts[0]?.type), concepts, candidates);
     if (ranked.length === 0) return notFound;
     const best = ranked[0]!;
-    const shown = mergeSameFacts(
+    const relevant = mergeSameFacts(
       this,
       ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR),
-    ).slice(0, maxExcerpts);
+    );
+    const shown = relevant.slice(offset, offset + maxExcerpts);
     return {
       question,
       status: 'answered',
       answer: best.answer === null ? null : clip(best.answer.text),
       excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
       articleCount: this.articles.length,
+      moreExcerpts: Math.max(0, relevant.length - offset - shown.length),
     };
   }
 

@@ -36,4 +36,6 @@ export interface Answer {
   excerpts: Excerpt[];
   /** How many articles were searched. */
   articleCount: number;
+  /** How many more relevant excerpts come after these (see AnswerOptions.offset); absent: none. */
+  moreExcerpts?: number;
 }

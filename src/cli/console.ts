@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { renderAnswerText } from '../answer/render.js';
+import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { AnswerService } from '../service/answerService.js';
 import { parseQuestionLine } from './questionLine.js';
 
@@ -12,9 +13,14 @@ const HELP = `Ask with a command, or just type a question:
 
 /**
  * The local console: the same answers as in Discord, typed at a prompt. Used when no Discord
- * token is configured, so the bot can be tried (and the corpus checked) without Discord.
+ * token is configured, so the bot can be tried (and the corpus checked) without Discord. With a
+ * feedback store, the questions it cannot answer are recorded there (for /corpus gaps).
  */
-export async function runConsole(service: AnswerService, io: { input: Readable; output: Writable; prompt: boolean }): Promise<void> {
+export async function runConsole(
+  service: AnswerService,
+  io: { input: Readable; output: Writable; prompt: boolean },
+  feedback?: Pick<FeedbackStore, 'recordUnanswered'>,
+): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
   const lines = createInterface({ input: io.input, output: io.prompt ? io.output : undefined, terminal: io.prompt, crlfDelay: Infinity });
   if (io.prompt) {
@@ -37,7 +43,18 @@ export async function runConsole(service: AnswerService, io: { input: Readable; 
       for (const error of summary.errors) write(`  refused ${error.file}: ${error.reason}`);
     } else if (line.length > 0) {
       const parsed = parseQuestionLine(line, { freeQuestions: true });
-      write('error' in parsed ? parsed.error : renderAnswerText(service.answer(parsed.command, parsed.query)));
+      if ('error' in parsed) write(parsed.error);
+      else {
+        const answer = service.answer(parsed.command, parsed.query);
+        write(renderAnswerText(answer));
+        if (answer.status === 'not-found' && feedback !== undefined) {
+          try {
+            feedback.recordUnanswered({ command: parsed.command, query: answer.question.text, memberId: null });
+          } catch (error) {
+            write(`(could not record this unanswered question: ${error instanceof Error ? error.message : String(error)})`);
+          }
+        }
+      }
     }
     if (io.prompt) {
       write('');

@@ -78,14 +78,17 @@ function footerText(answer: Answer, dropped: number): string {
   return parts.join(' · ');
 }
 
-/** The embed of an answer: short answer first, each cited excerpt with its answer span in bold and its citation. */
-export function answerEmbed(answer: Answer): APIEmbed {
+/**
+ * The embed of an answer: short answer first, each cited excerpt with its answer span in bold and its
+ * citation. On a later page (More excerpts), the excerpts are numbered from `excerptOffset` + 1.
+ */
+export function answerEmbed(answer: Answer, excerptOffset = 0): APIEmbed {
   const embed: APIEmbed = {
     color: ANSWER_COLOR,
     // The author line echoes the question; it is plain text (no Markdown, no pings) in Discord.
     author: { name: questionEcho(answer) },
     title: answer.answer === null ? 'No short answer: the closest sentences' : escapeMarkdown(answer.answer),
-    fields: answer.excerpts.map(excerptField),
+    fields: answer.excerpts.map((excerpt, index) => excerptField(excerpt, excerptOffset + index)),
   };
   const { embed: fitted, dropped } = fitEmbed({ ...embed, footer: { text: footerText(answer, 0) } });
   return dropped > 0 ? fitEmbed({ ...fitted, footer: { text: footerText(answer, dropped) } }).embed : fitted;
@@ -108,10 +111,13 @@ export function answerContent(answer: Answer): string {
   return `${head}\n> ${highlightedWithin(best, room)}${citation}${more}`;
 }
 
-/** The whole reply to a question: embed plus plain-text content; for "not found", the text alone. */
-export function renderAnswerMessage(answer: Answer): MessageParts {
+/**
+ * The whole reply to a question: embed plus plain-text content; for "not found", the text alone.
+ * `excerptOffset`: how many excerpts earlier pages showed (More excerpts).
+ */
+export function renderAnswerMessage(answer: Answer, options: { excerptOffset?: number } = {}): MessageParts {
   if (answer.status === 'not-found' || answer.excerpts.length === 0) {
     return { content: truncate(notFoundText(answer), DISCORD_LIMITS.content) };
   }
-  return { content: answerContent(answer), embeds: [answerEmbed(answer)] };
+  return { content: answerContent(answer), embeds: [answerEmbed(answer, options.excerptOffset ?? 0)] };
 }

@@ -2,9 +2,11 @@ import { Events, type Client, type Interaction, type RESTOptions } from 'discord
 import { COMMANDS } from '../../commands/index.js';
 import { suggestionList } from '../answer/suggestions.js';
 import type { Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import { CorpusStore } from '../service/corpusStore.js';
+import { BUTTON_HANDLERS } from './answerButtonHandlers.js';
 import { createClient } from './client.js';
 import { DiscordLoginError } from './loginError.js';
 import type { SlashCommand } from './commandTypes.js';
@@ -18,6 +20,8 @@ export interface BotOptions {
   config: Config;
   logger: Logger;
   service: AnswerService;
+  /** Where unanswered questions, the answers' buttons and votes are kept. */
+  feedback: FeedbackStore;
   /** The commands to serve (default: every module of `commands/`). */
   commands?: readonly SlashCommand[];
   /** The corpus store for the moderators' commands (default: one over the service's folder). */
@@ -40,13 +44,13 @@ export interface Bot {
  * says where and why, never with the token).
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
-  const { config, logger, service } = options;
+  const { config, logger, service, feedback } = options;
   if (config.discordToken === null) throw new Error('DISCORD_TOKEN is not set: the bot cannot log in to Discord');
   const commands = options.commands ?? COMMANDS;
   const store = options.store ?? new CorpusStore(service, logger);
   const client = createClient(config, options.rest);
   const rateLimiter = questionRateLimiter(config.questionRateLimit);
-  const route = createInteractionRouter({ commands, context: { service, store, config }, logger, rateLimiter });
+  const route = createInteractionRouter({ commands, buttons: BUTTON_HANDLERS, context: { service, store, config, feedback }, logger, rateLimiter });
 
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -1,9 +1,11 @@
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import type { CorpusStore } from '../service/corpusStore.js';
@@ -20,6 +22,8 @@ export interface CommandContext {
   service: AnswerService;
   store: CorpusStore;
   config: Pick<Config, 'guildId' | 'moderatorRoleIds' | 'urlIngest'>;
+  /** Unanswered questions, the answers' buttons and votes. */
+  feedback: FeedbackStore;
   /** A child logger for this interaction (it carries the interaction's id, user and command). */
   logger: Logger;
 }
@@ -43,4 +47,14 @@ export interface SlashCommand {
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   /** Answers an autocomplete request for one of its options. */
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}
+
+/**
+ * What a button press does, for the buttons whose custom id starts with `prefix` and a colon
+ * (`answer-more:…`). Presses of buttons no handler claims are left to whoever sent them.
+ */
+export interface ButtonHandler {
+  readonly prefix: string;
+  /** Answers the press. May throw: the router turns errors into an ephemeral message with an error id. */
+  handle(interaction: ButtonInteraction, context: CommandContext): Promise<void>;
 }

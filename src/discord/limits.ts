@@ -23,6 +23,17 @@ export const DISCORD_LIMITS = {
     /** Characters of a choice's name and of a string value. */
     choiceLength: 100,
   },
+  /** Message components (https://discord.com/developers/docs/components/reference). */
+  component: {
+    /** Characters of a component's custom id. */
+    customIdLength: 100,
+    /** Buttons in one action row. */
+    buttonsPerRow: 5,
+    /** Action rows in one message. */
+    rowsPerMessage: 5,
+    /** Characters of a button's label. */
+    buttonLabel: 80,
+  },
   /** Bytes of an attachment the bot downloads for /corpus add (the bot's own limit, not Discord's). */
   uploadBytes: 1024 * 1024,
 } as const;

@@ -1,9 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 
-/** What the bot sends as one message: text and embeds. */
+/** What the bot sends as one message: text, embeds, and rows of buttons. */
 export interface MessageParts {
   content?: string;
   embeds?: APIEmbed[];
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 /** A message that pings no one: `allowedMentions` parses nothing. */

@@ -1,5 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { AnswerEngine } from '../answer/engine.js';
+import type { Answer } from '../answer/types.js';
+import { answerButtonRow } from './answerButtons.js';
+import type { MessageParts } from './messageOptions.js';
 import type { Command } from '../answer/question.js';
 import { cleanQueryText } from '../answer/queryText.js';
 import { suggest } from '../answer/suggestions.js';
@@ -59,7 +62,7 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
       await replyWhenCorpusSettled(interaction, context.service, () => {
         const answer = context.service.answer(spec.name, query);
         status = answer.status;
-        return renderAnswerMessage(answer);
+        return withFeedback(answer, interaction.user.id, context);
       });
       context.logger.info({ query, status }, 'question answered');
     },
@@ -72,6 +75,27 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
       await interaction.respond(autocompleteChoices(context.service.current, focused.value));
     },
   };
+}
+
+/**
+ * The reply to an answer, and what the feedback store keeps of it: an unanswered question is
+ * recorded as a knowledge gap; an answer is remembered for its buttons (More excerpts, Helpful /
+ * Not helpful). If the store fails, the answer is still sent (without buttons) and the failure logged.
+ */
+function withFeedback(answer: Answer, memberId: string, context: CommandContext): MessageParts {
+  const message = renderAnswerMessage(answer);
+  const { command, query } = answer.question;
+  try {
+    if (answer.status === 'not-found') {
+      context.feedback.recordUnanswered({ command, query: answer.question.text, memberId });
+      return message;
+    }
+    const answerId = context.feedback.rememberAnswer({ command, query: answer.question.text, askerId: memberId, shortAnswer: answer.answer });
+    return { ...message, components: [answerButtonRow(answerId, 0, answer.moreExcerpts ?? 0)] };
+  } catch (error) {
+    context.logger.error({ err: error, file: context.feedback.file, command, query }, 'feedback store: could not record the question');
+    return message;
+  }
 }
 
 /**

@@ -1,15 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import type { Logger } from '../logger.js';
 import { AnswerQueue } from './answerQueue.js';
 import { answerInTurn, autocompleteInTurn } from './pacedAnswer.js';
-import type { CommandContext, SlashCommand } from './commandTypes.js';
+import type { ButtonHandler, CommandContext, SlashCommand } from './commandTypes.js';
 import { safeMessage } from './messageOptions.js';
 import { sendEphemeral } from './respond.js';
 import { rateLimitedMessage, type QuestionRateLimiter } from './rateLimit.js';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
+  /**
+   * The bot's buttons, by custom-id prefix (the part before the first colon). Presses of other
+   * buttons are left alone: a message component collector may be waiting for them.
+   */
+  buttons?: readonly ButtonHandler[];
   /** What every handler gets, except the logger (each interaction gets its own child logger). */
   context: Omit<CommandContext, 'logger'>;
   logger: Logger;
@@ -35,19 +46,22 @@ export function errorMessageFor(errorId: string): string {
 /**
  * Routes interactions to the command modules: slash commands to `execute` (those marked
  * `rateLimited` only while the user is within the question limit; beyond it they get a private
- * "ask again in…" instead), autocomplete to `autocomplete`. Never rejects: a handler's error is
- * logged with a fresh error id, and the user is told that id in a short ephemeral message; anything
- * else (buttons, unknown commands) is answered or ignored without failing.
+ * "ask again in…" instead), autocomplete to `autocomplete`, button presses to the button handler
+ * registered for their custom id's prefix. Never rejects: a handler's error is logged with a fresh
+ * error id, and the user is told that id in a short ephemeral message; anything else (unknown
+ * commands, buttons of no registered prefix) is answered or ignored without failing.
  */
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const byName = new Map(options.commands.map((command) => [command.definition.name, command]));
   const { logger } = options;
   const queue = options.answerQueue ?? new AnswerQueue();
+  const buttonsByPrefix = new Map((options.buttons ?? []).map((handler) => [handler.prefix, handler]));
 
   return async (interaction) => {
     try {
       if (interaction.isChatInputCommand()) await runCommand(interaction);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction);
+      else if (interaction.isButton() && buttonsByPrefix.has(buttonPrefix(interaction.customId))) await runButton(interaction);
       else logger.debug({ interactionId: interaction.id, type: interaction.type }, 'interaction ignored');
     } catch (error) {
       // Only reachable if reporting an error itself failed in an unexpected way.
@@ -94,6 +108,21 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     }
   }
 
+  async function runButton(interaction: ButtonInteraction): Promise<void> {
+    const handler = buttonsByPrefix.get(buttonPrefix(interaction.customId));
+    if (handler === undefined) return;
+    const log = logger.child({ interactionId: interaction.id, button: interaction.customId, user: interaction.user.id, guild: interaction.guildId });
+    const started = performance.now();
+    try {
+      await handler.handle(interaction, { ...options.context, logger: log });
+      log.debug({ ms: Math.round(performance.now() - started) }, 'button handled');
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId, ms: Math.round(performance.now() - started) }, 'button failed');
+      await reportError(interaction, errorId, log);
+    }
+  }
+
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
     const log = logger.child({ interactionId: interaction.id, command: interaction.commandName, user: interaction.user.id, autocomplete: true });
@@ -110,14 +139,25 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   }
 }
 
+/** A button's custom-id prefix: what comes before the first colon. */
+function buttonPrefix(customId: string): string {
+  const colon = customId.indexOf(':');
+  return colon === -1 ? customId : customId.slice(0, colon);
+}
+
 /**
  * Tells the user, ephemerally, that their command failed and with which error id. A public deferred
- * reply is deleted first, so the error is not shown to the whole channel.
+ * reply is deleted first, so the error is not shown to the whole channel (never the message a
+ * button is on).
  */
-async function reportError(interaction: ChatInputCommandInteraction, errorId: string, log: Logger): Promise<void> {
+async function reportError(interaction: ChatInputCommandInteraction | ButtonInteraction, errorId: string, log: Logger): Promise<void> {
   const message = safeMessage({ content: errorMessageFor(errorId) });
   try {
-    if (interaction.deferred && !interaction.replied && interaction.ephemeral === true) {
+    if (interaction.isButton()) {
+      // A deferred button press defers an edit of the answer's message, which must not be deleted.
+      if (interaction.deferred || interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    } else if (interaction.deferred && !interaction.replied && interaction.ephemeral === true) {
       await interaction.editReply(message);
     } else if (interaction.deferred || interaction.replied) {
       if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);

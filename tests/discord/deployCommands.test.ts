@@ -63,7 +63,7 @@ describe('deploy-commands', () => {
     const corpus = registered.find((c) => c.name === 'corpus');
     expect(corpus?.default_member_permissions).toBe(String(1n << 5n));
     expect(corpus?.contexts).toEqual([0]);
-    expect(corpus?.options?.map((o) => o.name)).toEqual(['list', 'reload', 'add', 'remove']);
+    expect(corpus?.options?.map((o) => o.name)).toEqual(['list', 'reload', 'add', 'remove', 'gaps']);
     const when = registered.find((c) => c.name === 'when');
     expect(when?.options?.[0]).toMatchObject({ name: 'query', required: true, autocomplete: true, max_length: 200 });
     expect(registered.find((c) => c.name === 'ask')?.options?.[0]).toMatchObject({ name: 'question', required: true });

@@ -45,6 +45,8 @@ function start(apiUrl: string): Promise<Run> {
         DISCORD_API_URL: apiUrl,
         CORPUS_DIR: 'corpus',
         INDEX_CACHE_DIR: 'off',
+        // Not the repository's data/feedback.sqlite.
+        FEEDBACK_DB: ':memory:',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -21,10 +21,12 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import type { BuildRequest, BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { CorpusStore } from '../../src/service/corpusStore.js';
+import { FeedbackStore } from '../../src/feedback/feedbackStore.js';
 import { makeRole, startFakeDiscord } from './fakeDiscord.js';
 import type {
   FakeDiscordOptions,
   AutocompleteInteractionInit,
+  ButtonInteractionInit,
   FakeCommandInteractionInit,
   FakeDiscord,
   InteractionCallbackRecord,
@@ -51,6 +53,8 @@ export interface LogRecord {
 export interface SentMessage {
   content?: string;
   embeds?: APIEmbed[];
+  /** Rows of buttons. */
+  components?: Array<{ type: number; components: Array<{ type: number; custom_id?: string; label?: string }> }>;
   flags?: number;
   allowed_mentions?: { parse?: string[] };
 }
@@ -76,6 +80,8 @@ export interface HarnessOptions {
   rest?: Partial<RESTOptions>;
   /** Options of the fake Discord (e.g. a short heartbeat interval); the moderator role is always added. */
   fake?: Omit<FakeDiscordOptions, 'guild'>;
+  /** The feedback store's clock (default: the real one). */
+  now?: () => number;
 }
 
 export interface BotHarness {
@@ -83,6 +89,8 @@ export interface BotHarness {
   bot: Bot;
   service: AnswerService;
   store: CorpusStore;
+  /** The feedback store (unanswered questions, answers' buttons, votes), in a temporary folder. */
+  feedback: FeedbackStore;
   config: Config;
   /** The temporary corpus folder the bot serves. */
   corpusDir: string;
@@ -90,6 +98,8 @@ export interface BotHarness {
   logger: Logger;
   /** Sends a slash command and waits for the reply (or the deferred reply and its edit). */
   command(init: FakeCommandInteractionInit, options?: { timeoutMs?: number }): Promise<BotReply>;
+  /** Presses a button and waits for the bot's first callback (update 7, reply 4, deferred update 6). */
+  press(init: ButtonInteractionInit, options?: { timeoutMs?: number }): Promise<{ sent: SentInteraction; first: InteractionCallbackRecord }>;
   /** Sends an autocomplete request and returns the choices. */
   autocomplete(init: AutocompleteInteractionInit): Promise<Array<{ name: string; value: string }>>;
   close(): Promise<void>;
@@ -116,6 +126,7 @@ export async function copyCorpus(from: string = SEED_CORPUS_DIR): Promise<string
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const fake = await startFakeDiscord({ ...options.fake, guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] } });
   const corpusDir = await copyCorpus(options.corpusDir);
+  const feedbackDir = await mkdtemp(path.join(tmpdir(), 'bot-feedback-'));
   const { logger, logs } = memoryLogger({ secrets: [fake.token] });
   const config: Config = {
     discordToken: fake.token,
@@ -131,12 +142,15 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     questionRateLimit: null,
     // The tests' web pages are served on 127.0.0.1; short waits so refusals and time-outs come quickly.
     urlIngest: { ...DEFAULT_URL_INGEST, allow: ['127.0.0.1'], timeoutMs: 10_000 },
+    feedbackDb: path.join(feedbackDir, 'feedback.sqlite'),
+    feedbackRecordMemberIds: false,
     ...options.config,
   };
+  const feedback = FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds, now: options.now });
   const service = new AnswerService(corpusDir, logger, { build: options.build });
   await service.open();
   const store = new CorpusStore(service, logger);
-  const bot = await startBot({ config, logger, service, store, commands: options.commands, rest: { timeout: 5_000, retries: 1, ...options.rest } });
+  const bot = await startBot({ config, logger, service, store, feedback, commands: options.commands, rest: { timeout: 5_000, retries: 1, ...options.rest } });
 
   const command = async (init: FakeCommandInteractionInit, waitOptions: { timeoutMs?: number } = {}): Promise<BotReply> => {
     const sent = await fake.sendInteraction(fake.commandInteraction(init));
@@ -147,6 +161,11 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     }
     const data = 'data' in first.body ? (first.body.data as SentMessage) : {};
     return { sent, first, edit: null, message: data };
+  };
+
+  const press = async (init: ButtonInteractionInit, waitOptions: { timeoutMs?: number } = {}) => {
+    const sent = await fake.sendInteraction(fake.buttonInteraction(init));
+    return { sent, first: await fake.waitForResponse(sent.id, waitOptions) };
   };
 
   const autocomplete = async (init: AutocompleteInteractionInit) => {
@@ -161,17 +180,21 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     bot,
     service,
     store,
+    feedback,
     config,
     corpusDir,
     logs,
     logger,
     command,
+    press,
     autocomplete,
     async close() {
       await bot.stop();
       await fake.close();
       await service.whenSettled();
+      feedback.close();
       await rm(corpusDir, { recursive: true, force: true });
+      await rm(feedbackDir, { recursive: true, force: true });
     },
   };
 }

@@ -68,6 +68,9 @@ export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' 
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpusDir,
     INDEX_CACHE_DIR: 'off',
+    // Never the repository's data/: a hidden file in the temporary corpus folder (the loader skips
+    // hidden files), removed with it.
+    FEEDBACK_DB: path.join(corpusDir, '.feedback-test.sqlite'),
   };
 }
 

@@ -35,6 +35,11 @@ export const MAX_CHOICE_STRING_VALUE_LENGTH = 100;
 export const MAX_COMMANDS = 100;
 export const MAX_COMMAND_OPTIONS = 25;
 export const MAX_DESCRIPTION_LENGTH = 100;
+/** Message components: action rows per message, components per row, custom id and label lengths. */
+export const MAX_ACTION_ROWS = 5;
+export const MAX_ROW_COMPONENTS = 5;
+export const MAX_CUSTOM_ID_LENGTH = 100;
+export const MAX_BUTTON_LABEL_LENGTH = 80;
 /** Embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED_LIMITS = {
   title: 256,
@@ -130,6 +135,7 @@ export function validateMessage(message: unknown, check: MessageCheck): DiscordE
     });
   }
   if (Array.isArray(embeds)) checkEmbeds(errors, [...check.path, 'embeds'], embeds);
+  if (Array.isArray(components)) checkComponents(errors, [...check.path, 'components'], components);
   if (!errors.isEmpty) return errors.toBody();
 
   if (check.isCreate) {
@@ -153,6 +159,20 @@ function checkOptionalLength(errors: FormErrors, path: Path, value: unknown, max
   const length = charLength(value);
   if (length > max) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
   return length;
+}
+
+/** Discord's limits on action rows of buttons: rows, buttons per row, custom id and label lengths. */
+function checkComponents(errors: FormErrors, path: Path, rows: unknown[]): void {
+  if (rows.length > MAX_ACTION_ROWS) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ACTION_ROWS} or fewer in length.`);
+  rows.forEach((row, r) => {
+    const children = isRecord(row) && Array.isArray(row.components) ? row.components : [];
+    if (children.length > MAX_ROW_COMPONENTS) errors.add([...path, r, 'components'], 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ROW_COMPONENTS} or fewer in length.`);
+    children.forEach((child, c) => {
+      const component = isRecord(child) ? child : {};
+      checkOptionalLength(errors, [...path, r, 'components', c, 'custom_id'], component.custom_id, MAX_CUSTOM_ID_LENGTH);
+      checkOptionalLength(errors, [...path, r, 'components', c, 'label'], component.label, MAX_BUTTON_LABEL_LENGTH);
+    });
+  });
 }
 
 /** Discord's embed limits: per part, 25 fields (each with a name and a value), 6000 in all. */

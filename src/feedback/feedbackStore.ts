@@ -1,0 +1,300 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Command } from '../answer/question.js';
+import { normalizeQuery } from './normalizeQuery.js';
+
+/**
+ * The bot's small local memory of how its answers went, in one SQLite file shared by every bot
+ * process (shards) on the machine: the questions it could not answer (knowledge gaps), the answers
+ * it gave (so that their buttons can page them and be voted on), and the Helpful / Not helpful
+ * votes. WAL mode, a busy timeout and short transactions let several processes write at once.
+ *
+ * Members are stored as a salted hash of their id (the salt is made once and kept in the file), so
+ * that votes are counted once per member and only the asker can page an answer, without keeping who
+ * asked what; with `recordMemberIds`, as their ids.
+ */
+
+/** How long an answer's buttons keep working (its record is then deleted). */
+export const ANSWER_BUTTON_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long a write waits for another process's write to finish before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+/** Expired answer records are deleted once every this many new ones. */
+const PRUNE_EVERY = 256;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SCHEMA_VERSION = '1';
+
+export interface FeedbackStoreOptions {
+  /** The SQLite file (created, with its folder, when missing). */
+  file: string;
+  /** Store members' Discord ids instead of a salted hash of them. */
+  recordMemberIds: boolean;
+  /** The clock (tests move it). */
+  now?: () => number;
+}
+
+/** An answer the bot gave, as its buttons find it. */
+export interface AnswerRecord {
+  id: string;
+  command: Command;
+  query: string;
+  /** The short answer shown, if any. */
+  shortAnswer: string | null;
+  createdAt: number;
+}
+
+/** Unanswered questions asked alike (same command, same normalized query). */
+export interface GapGroup {
+  command: Command;
+  normalized: string;
+  /** The wording it was last asked in. */
+  query: string;
+  count: number;
+  lastAskedAt: number;
+}
+
+/** The votes on one question's answers. */
+export interface VoteTally {
+  command: Command;
+  normalized: string;
+  query: string;
+  shortAnswer: string | null;
+  helpful: number;
+  notHelpful: number;
+  lastVotedAt: number;
+}
+
+/** What a vote did: counted for the first time, the same as this member's earlier vote, or changed it. */
+export type VoteOutcome = 'recorded' | 'unchanged' | 'changed';
+
+/** The feedback store could not be opened or used; the message names the file and says why. */
+export class FeedbackStoreError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`cannot open the feedback store ${file}: ${cause instanceof Error ? cause.message : String(cause)} (FEEDBACK_DB names this file; it must be a writable SQLite file)`, {
+      cause,
+    });
+    this.name = 'FeedbackStoreError';
+  }
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unanswered (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  query TEXT NOT NULL,
+  normalized TEXT NOT NULL,
+  asked_at INTEGER NOT NULL,
+  member TEXT
+);
+CREATE INDEX IF NOT EXISTS unanswered_by_time ON unanswered (asked_at);
+CREATE TABLE IF NOT EXISTS answers (
+  id TEXT PRIMARY KEY,
+  command TEXT NOT NULL,
+  query TEXT NOT NULL,
+  asker TEXT NOT NULL,
+  short_answer TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS answers_by_time ON answers (created_at);
+CREATE TABLE IF NOT EXISTS votes (
+  command TEXT NOT NULL,
+  normalized TEXT NOT NULL,
+  member TEXT NOT NULL,
+  helpful INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  short_answer TEXT,
+  voted_at INTEGER NOT NULL,
+  PRIMARY KEY (command, normalized, member)
+);
+CREATE INDEX IF NOT EXISTS votes_by_time ON votes (voted_at);
+`;
+
+interface AnswerRow {
+  id: string;
+  command: string;
+  query: string;
+  asker: string;
+  short_answer: string | null;
+  created_at: number;
+}
+
+export class FeedbackStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly salt: string;
+  private readonly recordMemberIds: boolean;
+  private readonly now: () => number;
+  private answersSincePrune = 0;
+  /** The statements every question runs, prepared once. */
+  private readonly insertUnanswered: Database.Statement;
+  private readonly insertAnswer: Database.Statement;
+
+  private constructor(db: Database.Database, options: FeedbackStoreOptions, salt: string) {
+    this.db = db;
+    this.insertUnanswered = db.prepare('INSERT INTO unanswered (command, query, normalized, asked_at, member) VALUES (?, ?, ?, ?, ?)');
+    this.insertAnswer = db.prepare('INSERT INTO answers (id, command, query, asker, short_answer, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    this.file = options.file;
+    this.salt = salt;
+    this.recordMemberIds = options.recordMemberIds;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Opens (creating when missing) the store.
+   * @throws FeedbackStoreError when the file cannot be created, opened or read as this store.
+   */
+  static open(options: FeedbackStoreOptions): FeedbackStore {
+    let db: Database.Database | null = null;
+    try {
+      if (options.file !== ':memory:') mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+      db = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL is safe against corruption; a power cut may lose the last writes only.
+      db.pragma('synchronous = NORMAL');
+      const opened = db;
+      const salt = opened
+        .transaction(() => {
+          opened.exec(SCHEMA);
+          const insert = opened.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+          insert.run('schema', SCHEMA_VERSION);
+          insert.run('salt', randomBytes(16).toString('hex'));
+          const version = opened.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('schema')?.value;
+          if (version !== SCHEMA_VERSION) throw new Error(`it has schema version ${version ?? 'none'}, this bot reads version ${SCHEMA_VERSION}`);
+          return opened.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('salt')!.value;
+        })
+        .immediate();
+      const store = new FeedbackStore(opened, options, salt);
+      store.pruneAnswers();
+      return store;
+    } catch (error) {
+      db?.close();
+      throw new FeedbackStoreError(options.file, error);
+    }
+  }
+
+  /** How a member is stored: their id when configured, else a salted hash of it. */
+  memberKey(memberId: string): string {
+    if (this.recordMemberIds) return memberId;
+    return createHash('sha256').update(this.salt).update(memberId).digest('hex').slice(0, 32);
+  }
+
+  /** Records a question the bot could not answer. */
+  recordUnanswered(question: { command: Command; query: string; memberId: string | null }): void {
+    this.insertUnanswered.run(question.command, question.query, normalizeQuery(question.query), this.now(), this.recordMemberIds ? question.memberId : null);
+  }
+
+  /**
+   * The unanswered questions asked in the last `days` days, grouped by command and normalized
+   * query, most asked first (then most recent), at most `limit` groups.
+   */
+  unansweredGroups(options: { days: number; limit: number }): GapGroup[] {
+    const rows = this.db
+      .prepare<[number, number], { command: string; normalized: string; query: string; count: number; last_asked_at: number }>(
+        `SELECT command, normalized, COUNT(*) AS count, MAX(asked_at) AS last_asked_at,
+                (SELECT u2.query FROM unanswered u2 WHERE u2.command = u.command AND u2.normalized = u.normalized
+                 ORDER BY u2.asked_at DESC, u2.id DESC LIMIT 1) AS query
+         FROM unanswered u WHERE asked_at >= ?
+         GROUP BY command, normalized
+         ORDER BY count DESC, last_asked_at DESC
+         LIMIT ?`,
+      )
+      .all(this.since(options.days), options.limit);
+    return rows.map((r) => ({ command: r.command as Command, normalized: r.normalized, query: r.query, count: r.count, lastAskedAt: r.last_asked_at }));
+  }
+
+  /** Keeps an answer the bot is about to send, so that its buttons can find it; returns its id. */
+  rememberAnswer(answer: { command: Command; query: string; askerId: string; shortAnswer: string | null }): string {
+    const id = randomBytes(8).toString('hex');
+    this.insertAnswer.run(id, answer.command, answer.query, this.memberKey(answer.askerId), answer.shortAnswer, this.now());
+    if (++this.answersSincePrune >= PRUNE_EVERY) this.pruneAnswers();
+    return id;
+  }
+
+  /** The answer with this id, or null when there is none (any more: it expired). */
+  answer(id: string): (AnswerRecord & { askedBy(memberId: string): boolean }) | null {
+    const row = this.db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE id = ?').get(id);
+    if (row === undefined || row.created_at < this.now() - ANSWER_BUTTON_TTL_MS) return null;
+    return {
+      id: row.id,
+      command: row.command as Command,
+      query: row.query,
+      shortAnswer: row.short_answer,
+      createdAt: row.created_at,
+      askedBy: (memberId) => this.memberKey(memberId) === row.asker,
+    };
+  }
+
+  /**
+   * A member's Helpful / Not helpful vote on an answer. Each member has one vote per question
+   * (command and normalized query); voting again replaces it.
+   */
+  vote(answer: AnswerRecord, memberId: string, helpful: boolean): VoteOutcome {
+    const member = this.memberKey(memberId);
+    const normalized = normalizeQuery(answer.query);
+    return this.db
+      .transaction((): VoteOutcome => {
+        const before = this.db
+          .prepare<[string, string, string], { helpful: number }>('SELECT helpful FROM votes WHERE command = ? AND normalized = ? AND member = ?')
+          .get(answer.command, normalized, member);
+        if (before !== undefined && before.helpful === Number(helpful)) return 'unchanged';
+        this.db
+          .prepare(
+            `INSERT INTO votes (command, normalized, member, helpful, query, short_answer, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (command, normalized, member) DO UPDATE SET helpful = excluded.helpful, query = excluded.query,
+               short_answer = excluded.short_answer, voted_at = excluded.voted_at`,
+          )
+          .run(answer.command, normalized, member, Number(helpful), answer.query, answer.shortAnswer, this.now());
+        return before === undefined ? 'recorded' : 'changed';
+      })
+      .immediate();
+  }
+
+  /**
+   * The votes cast in the last `days` days, by question: the most "not helpful" first (then the
+   * fewest "helpful"), at most `limit`.
+   */
+  voteTallies(options: { days: number; limit: number }): VoteTally[] {
+    const rows = this.db
+      .prepare<
+        [number, number],
+        { command: string; normalized: string; query: string; short_answer: string | null; helpful: number; not_helpful: number; last_voted_at: number }
+      >(
+        `SELECT command, normalized, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(voted_at) AS last_voted_at,
+                (SELECT v2.query FROM votes v2 WHERE v2.command = v.command AND v2.normalized = v.normalized ORDER BY v2.voted_at DESC LIMIT 1) AS query,
+                (SELECT v2.short_answer FROM votes v2 WHERE v2.command = v.command AND v2.normalized = v.normalized ORDER BY v2.voted_at DESC LIMIT 1) AS short_answer
+         FROM votes v WHERE voted_at >= ?
+         GROUP BY command, normalized
+         ORDER BY not_helpful DESC, helpful ASC, last_voted_at DESC
+         LIMIT ?`,
+      )
+      .all(this.since(options.days), options.limit);
+    return rows.map((r) => ({
+      command: r.command as Command,
+      normalized: r.normalized,
+      query: r.query,
+      shortAnswer: r.short_answer,
+      helpful: r.helpful,
+      notHelpful: r.not_helpful,
+      lastVotedAt: r.last_voted_at,
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private since(days: number): number {
+    return this.now() - days * DAY_MS;
+  }
+
+  private pruneAnswers(): void {
+    this.answersSincePrune = 0;
+    this.db.prepare('DELETE FROM answers WHERE created_at < ?').run(this.now() - ANSWER_BUTTON_TTL_MS);
+  }
+}

@@ -1,0 +1,249 @@
+// The feedback store (SQLite): unanswered questions grouped over a window of days, answers kept for
+// their buttons until they expire, votes counted once per member, no member ids unless configured,
+// everything still there after reopening, several processes writing the same file at once, and the
+// gap report leaving out what a corpus change has since answered.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANSWER_BUTTON_TTL_MS, FeedbackStore, FeedbackStoreError } from '../../src/feedback/feedbackStore.js';
+import { gapReport } from '../../src/feedback/gapReport.js';
+import { normalizeQuery } from '../../src/feedback/normalizeQuery.js';
+import { AnswerService } from '../../src/service/answerService.js';
+import { memoryLogger } from '../support/botHarness.js';
+import { PAGING_ARTICLE } from '../support/pagingCorpus.js';
+import { writeSampleCorpus } from '../support/sampleCorpus.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DAY = 24 * 60 * 60 * 1000;
+const MEMBER = '1300000000000000123';
+const OTHER_MEMBER = '1300000000000000456';
+
+describe('feedback store', () => {
+  let dir: string;
+  let file: string;
+  let clock: number;
+  const open = (options: { recordMemberIds?: boolean } = {}) => FeedbackStore.open({ file, recordMemberIds: options.recordMemberIds ?? false, now: () => clock });
+  const opened: FeedbackStore[] = [];
+  const track = (store: FeedbackStore) => {
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'feedback-store-'));
+    file = path.join(dir, 'nested', 'feedback.sqlite');
+    clock = Date.UTC(2026, 0, 10, 12);
+  });
+
+  afterEach(async () => {
+    for (const store of opened.splice(0)) store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('groups unanswered questions by normalized query, most asked first, with the last wording and time', () => {
+    const store = track(open());
+    store.recordUnanswered({ command: 'who', query: 'Elon Musk', memberId: MEMBER });
+    clock += 1000;
+    store.recordUnanswered({ command: 'who', query: 'elon  musk?', memberId: OTHER_MEMBER });
+    clock += 1000;
+    store.recordUnanswered({ command: 'when', query: 'Olympic games', memberId: MEMBER });
+    clock += 1000;
+    store.recordUnanswered({ command: 'who', query: 'ELON MUSK', memberId: MEMBER });
+
+    const groups = store.unansweredGroups({ days: 7, limit: 10 });
+    expect(groups.map((g) => [g.command, g.normalized, g.count])).toEqual([
+      ['who', 'elon musk', 3],
+      ['when', 'olympic games', 1],
+    ]);
+    expect(groups[0]?.query).toBe('ELON MUSK');
+    expect(groups[0]?.lastAskedAt).toBe(clock);
+    expect(store.unansweredGroups({ days: 7, limit: 1 })).toHaveLength(1);
+  });
+
+  it('normalizes case, punctuation, quotes and spacing, not letters of other scripts', () => {
+    expect(normalizeQuery('  Who is “Lee Jae-myung”?! ')).toBe('who is lee jae myung');
+    expect(normalizeQuery('이재명 대통령')).toBe('이재명 대통령');
+    expect(normalizeQuery('Ｘｉ')).toBe('xi');
+  });
+
+  it('lists only the questions asked within the window of days', () => {
+    const store = track(open());
+    store.recordUnanswered({ command: 'who', query: 'old question', memberId: null });
+    clock += 10 * DAY;
+    store.recordUnanswered({ command: 'who', query: 'new question', memberId: null });
+    expect(store.unansweredGroups({ days: 7, limit: 10 }).map((g) => g.normalized)).toEqual(['new question']);
+    expect(store.unansweredGroups({ days: 11, limit: 10 }).map((g) => g.normalized).sort()).toEqual(['new question', 'old question']);
+  });
+
+  it('stores no member ids unless configured', () => {
+    const hashed = track(open());
+    hashed.recordUnanswered({ command: 'who', query: 'Elon Musk', memberId: MEMBER });
+    const answer = hashed.answer(hashed.rememberAnswer({ command: 'when', query: 'summit', askerId: MEMBER, shortAnswer: 'Monday' }))!;
+    hashed.vote(answer, MEMBER, true);
+    const raw = new Database(file, { readonly: true });
+    const dump = JSON.stringify([
+      raw.prepare('SELECT * FROM unanswered').all(),
+      raw.prepare('SELECT * FROM answers').all(),
+      raw.prepare('SELECT * FROM votes').all(),
+    ]);
+    raw.close();
+    expect(dump).not.toContain(MEMBER);
+    expect(dump).toContain('Elon Musk');
+
+    const withIds = track(FeedbackStore.open({ file: path.join(dir, 'ids.sqlite'), recordMemberIds: true }));
+    withIds.recordUnanswered({ command: 'who', query: 'Elon Musk', memberId: MEMBER });
+    const rawWithIds = new Database(path.join(dir, 'ids.sqlite'), { readonly: true });
+    expect(rawWithIds.prepare('SELECT member FROM unanswered').all()).toEqual([{ member: MEMBER }]);
+    rawWithIds.close();
+  });
+
+  it('finds an answer by its id for its asker only, until it expires', () => {
+    const store = track(open());
+    const id = store.rememberAnswer({ command: 'when', query: 'summit with Xi', askerId: MEMBER, shortAnswer: 'Monday' });
+    expect(id.length).toBeLessThanOrEqual(16);
+    const answer = store.answer(id);
+    expect(answer).toMatchObject({ command: 'when', query: 'summit with Xi', shortAnswer: 'Monday' });
+    expect(answer?.askedBy(MEMBER)).toBe(true);
+    expect(answer?.askedBy(OTHER_MEMBER)).toBe(false);
+    expect(store.answer('0000000000000000')).toBeNull();
+    clock += ANSWER_BUTTON_TTL_MS + 1;
+    expect(store.answer(id)).toBeNull();
+  });
+
+  it('counts one vote per member per question; voting again changes it', () => {
+    const store = track(open());
+    const first = store.answer(store.rememberAnswer({ command: 'when', query: 'summit with Xi', askerId: MEMBER, shortAnswer: 'Monday' }))!;
+    // The same question asked again, in other words' case: the same answer to vote on.
+    const again = store.answer(store.rememberAnswer({ command: 'when', query: 'Summit with XI', askerId: OTHER_MEMBER, shortAnswer: 'Monday' }))!;
+    expect(store.vote(first, MEMBER, true)).toBe('recorded');
+    expect(store.vote(first, MEMBER, true)).toBe('unchanged');
+    expect(store.vote(again, MEMBER, true)).toBe('unchanged');
+    expect(store.vote(first, OTHER_MEMBER, true)).toBe('recorded');
+    expect(store.voteTallies({ days: 7, limit: 10 })).toMatchObject([{ command: 'when', helpful: 2, notHelpful: 0, shortAnswer: 'Monday' }]);
+    expect(store.vote(first, OTHER_MEMBER, false)).toBe('changed');
+    expect(store.voteTallies({ days: 7, limit: 10 })).toMatchObject([{ helpful: 1, notHelpful: 1 }]);
+  });
+
+  it('lists the answers most often voted not helpful first', () => {
+    const store = track(open());
+    const good = store.answer(store.rememberAnswer({ command: 'who', query: 'spokesperson', askerId: MEMBER, shortAnswer: 'Kang' }))!;
+    const bad = store.answer(store.rememberAnswer({ command: 'why', query: 'visit', askerId: MEMBER, shortAnswer: null }))!;
+    store.vote(good, MEMBER, true);
+    store.vote(bad, MEMBER, false);
+    store.vote(bad, OTHER_MEMBER, false);
+    expect(store.voteTallies({ days: 7, limit: 10 }).map((t) => [t.command, t.notHelpful, t.helpful])).toEqual([
+      ['why', 2, 0],
+      ['who', 0, 1],
+    ]);
+  });
+
+  it('keeps everything, and the same member hashes, after being closed and reopened', () => {
+    const store = open();
+    store.recordUnanswered({ command: 'who', query: 'Elon Musk', memberId: MEMBER });
+    const id = store.rememberAnswer({ command: 'when', query: 'summit', askerId: MEMBER, shortAnswer: null });
+    store.vote(store.answer(id)!, MEMBER, false);
+    store.close();
+
+    const reopened = track(open());
+    expect(reopened.unansweredGroups({ days: 7, limit: 10 })).toMatchObject([{ normalized: 'elon musk', count: 1 }]);
+    const answer = reopened.answer(id);
+    expect(answer?.askedBy(MEMBER)).toBe(true);
+    expect(reopened.vote(answer!, MEMBER, false)).toBe('unchanged');
+  });
+
+  it('refuses to open a file that is not a feedback store, naming it', async () => {
+    const bogus = path.join(dir, 'not-a-database.sqlite');
+    await writeFile(bogus, 'this is a text file, not SQLite '.repeat(100));
+    expect(() => FeedbackStore.open({ file: bogus, recordMemberIds: false })).toThrow(FeedbackStoreError);
+    expect(() => FeedbackStore.open({ file: bogus, recordMemberIds: false })).toThrow(bogus);
+  });
+
+  it('refuses a path it cannot create, naming the file', async () => {
+    const notAFolder = path.join(dir, 'plain-file');
+    await writeFile(notAFolder, '');
+    const target = path.join(notAFolder, 'feedback.sqlite');
+    expect(() => FeedbackStore.open({ file: target, recordMemberIds: false })).toThrow(/cannot open the feedback store .*plain-file.*feedback\.sqlite/);
+  });
+
+  it('takes writes from several processes at once without losing any', async () => {
+    const count = 400;
+    const outputs = await runWriters(file, ['a', 'b', 'c'], count);
+    expect(outputs.map((o) => o.trim())).toEqual(['done a', 'done b', 'done c']);
+    const store = track(open());
+    const groups = store.unansweredGroups({ days: 1, limit: 100 });
+    expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(3 * count);
+    // Every writer's member voted once on the shared question.
+    const [tally] = store.voteTallies({ days: 1, limit: 10 });
+    expect((tally?.helpful ?? 0) + (tally?.notHelpful ?? 0)).toBe(3 * count);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 3 * count });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  }, 120_000);
+});
+
+describe('gap report', () => {
+  it('leaves out the questions a corpus change has since answered', async () => {
+    const dir = await writeSampleCorpus();
+    const storeDir = await mkdtemp(path.join(tmpdir(), 'feedback-gaps-'));
+    const store = FeedbackStore.open({ file: path.join(storeDir, 'feedback.sqlite'), recordMemberIds: false });
+    const service = new AnswerService(dir, memoryLogger().logger);
+    try {
+      await service.open();
+      const answersNow = (command: 'who' | 'what' | 'when' | 'why' | 'where' | 'ask', query: string) => service.answer(command, query).status === 'answered';
+      const gaps = [
+        { command: 'what' as const, query: 'Lofoten wall' },
+        { command: 'who' as const, query: 'Zyxwv Qwerty' },
+      ];
+      for (const gap of gaps) {
+        expect(answersNow(gap.command, gap.query), `${gap.query} is unanswered before the change`).toBe(false);
+        store.recordUnanswered({ ...gap, memberId: null });
+      }
+      expect(gapReport(store, answersNow, { days: 7, limit: 10 }).gaps.map((g) => g.query).sort()).toEqual(['Lofoten wall', 'Zyxwv Qwerty']);
+
+      await writeFile(path.join(dir, PAGING_ARTICLE.file), PAGING_ARTICLE.content);
+      await service.reload();
+      expect(answersNow('what', 'Lofoten wall'), 'the new article answers it').toBe(true);
+      expect(gapReport(store, answersNow, { days: 7, limit: 10 }).gaps.map((g) => g.query)).toEqual(['Zyxwv Qwerty']);
+      // Still recorded: it comes back if the answer goes away again.
+      expect(store.unansweredGroups({ days: 7, limit: 10 })).toHaveLength(2);
+    } finally {
+      store.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(storeDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+/**
+ * Runs tests/support/feedbackWriter.ts in one process per label; once every one has opened the
+ * store, tells them all to write at once. Resolves with their outputs.
+ */
+async function runWriters(file: string, labels: readonly string[], count: number): Promise<string[]> {
+  const children = labels.map((label) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/feedbackWriter.ts', file, label, String(count)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('ready\n')) markReady();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<string>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(stdout.replace('ready\n', '')) : reject(new Error(`writer ${label} exited ${code}: ${stderr}`))));
+    });
+    // A writer that fails before it is ready must not leave the others waiting.
+    return { child, ready: Promise.race([ready, exited.then(() => undefined)]), exited };
+  });
+  await Promise.all(children.map((c) => c.ready));
+  for (const { child } of children) child.stdin.end('go\n');
+  return Promise.all(children.map((c) => c.exited));
+}
