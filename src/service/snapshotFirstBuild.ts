@@ -20,7 +20,8 @@ export function snapshotFirstBuild(
         return snapshot;
       }
     }
-    logger.info({ dir: request.corpusDir }, 'no snapshot matches the corpus folder: indexing it on a worker thread');
+    const why = request.snapshotFile === null ? 'snapshots are off' : 'no snapshot matches it';
+    logger.info({ dir: request.corpusDir }, `indexing the corpus folder on a worker thread (${why})`);
     return build(request);
   };
 }

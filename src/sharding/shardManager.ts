@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { Config } from '../config.js';
@@ -47,26 +46,29 @@ export async function startSharded({ config, logger }: ShardedOptions): Promise<
   const entry = fileURLToPath(SHARD_ENTRY);
   const execArgv = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
   const manager = new ShardingManager(entry, { totalShards: shardCount, token, mode: 'process', respawn: true, execArgv });
+  let stopping: Promise<void> | null = null;
+  let stopRequested = false;
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: shardCount }, 'shard starting');
     shard.on('ready', () => logger.info({ shard: shard.id }, 'shard ready'));
     shard.on('death', (child) => {
-      const code = 'exitCode' in child ? (child as ChildProcess).exitCode : null;
-      logger.warn({ shard: shard.id, code }, 'shard process exited');
+      // discord.js starts it again (respawn), unless the manager is stopping.
+      const exit = 'exitCode' in child ? { code: child.exitCode, signal: child.signalCode } : {};
+      if (!stopRequested) logger.error({ shard: shard.id, ...exit }, 'shard process exited: starting it again');
     });
     shard.on('error', (error: Error) => logger.error({ err: error, shard: shard.id }, 'shard error'));
   });
   relayCorpusChanges(manager, logger);
 
-  let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
+    stopRequested = true;
     stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard, logger))).then(() => logger.info('all shards stopped'));
     return stopping;
   };
   const spawned = manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS }).then(
     () => logger.info({ shards: shardCount }, 'all shards ready'),
     async (error: unknown) => {
-      if (stopping !== null) return; // told to stop while starting
+      if (stopRequested) return; // told to stop while starting
       await stop();
       throw new StartupError(`a shard could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     },
@@ -105,4 +107,5 @@ async function stopShard(shard: Shard, logger: Logger): Promise<void> {
     await exited;
   }
   clearTimeout(timer);
+  logger.info({ shard: shard.id, code: child.exitCode, signal: child.signalCode }, 'shard stopped');
 }
