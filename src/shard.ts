@@ -38,4 +38,4 @@ runEntry(async () => {
     },
   });
   bot = await startBot({ config, logger, service, store });
-});
+}, { exitOnFailure: true });

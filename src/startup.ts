@@ -60,9 +60,10 @@ export function exitOnSignals(logger: Logger, stop: () => Promise<void>, also: (
 
 /**
  * Runs an entry point. Expected failures (bad configuration, a refused login) are printed in a
- * sentence, anything else with its stack; the token is never printed. The exit code is then 1.
+ * sentence, anything else with its stack; the token is never printed. The exit code is then 1, and
+ * with `exitOnFailure` the process exits at once (a shard: its IPC channel would keep it alive).
  */
-export function runEntry(main: () => Promise<void>): void {
+export function runEntry(main: () => Promise<void>, options: { exitOnFailure?: boolean } = {}): void {
   main().catch((error: unknown) => {
     const message =
       error instanceof ConfigError
@@ -71,7 +72,9 @@ export function runEntry(main: () => Promise<void>): void {
           ? `failed to start: ${error.message}`
           : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     // Whatever failed, the token is not printed, even if some error embedded it.
-    process.stderr.write(`${redactSecrets(message, [process.env.DISCORD_TOKEN])}\n`);
+    process.stderr.write(`${redactSecrets(message, [process.env.DISCORD_TOKEN])}\n`, () => {
+      if (options.exitOnFailure === true) process.exit(1);
+    });
     process.exitCode = 1;
   });
 }

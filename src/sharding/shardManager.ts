@@ -56,7 +56,8 @@ export async function startSharded({ config, logger }: ShardedOptions): Promise<
       const exit = 'exitCode' in child ? { code: child.exitCode, signal: child.signalCode } : {};
       if (!stopRequested) logger.error({ shard: shard.id, ...exit }, 'shard process exited: starting it again');
     });
-    shard.on('error', (error: Error) => logger.error({ err: error, shard: shard.id }, 'shard error'));
+    // (A shard started again while stopping fails to become ready: not worth more than a debug line.)
+    shard.on('error', (error: Error) => logger[stopRequested ? 'debug' : 'error']({ err: error, shard: shard.id }, 'shard error'));
   });
   relayCorpusChanges(manager, logger);
 

@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/startup.js';
@@ -57,19 +59,21 @@ describe('the recommended shard count', () => {
   });
 });
 
-describe('npm run start:sharded with a token Discord refuses', () => {
-  it('exits 1 with one sentence before starting any shard', async () => {
+/** `npm run start:sharded` against the fake until it exits (by itself: these runs fail to start). */
+async function runSharded(fake: FakeDiscord, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], { cwd: ROOT, env: { ...botProcessEnv(fake, 'corpus'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, stderr };
+}
+
+describe('npm run start:sharded when it cannot start', () => {
+  it('exits 1 with one sentence before starting any shard when Discord refuses the token', async () => {
     const fake = await startFakeDiscord({ shards: 2 });
     const corpusDir = await copyCorpus();
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
-        cwd: ROOT,
-        env: { ...botProcessEnv(fake, corpusDir), DISCORD_TOKEN: WRONG_TOKEN },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      const { code, stderr } = await runSharded(fake, { CORPUS_DIR: corpusDir, DISCORD_TOKEN: WRONG_TOKEN });
       expect(code).toBe(1);
       expect(stderr).toMatch(/^failed to start: could not ask Discord for the recommended shard count .*refused the token \(401 Unauthorized\)/m);
       expect(stderr).not.toContain('shard starting');
@@ -78,6 +82,23 @@ describe('npm run start:sharded with a token Discord refuses', () => {
     } finally {
       await fake.close();
       await rm(corpusDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('stops every shard and exits 1 when a shard cannot start', async () => {
+    const fake = await startFakeDiscord({ shards: 2 });
+    const missing = path.join(tmpdir(), `no-such-corpus-${process.pid}`);
+    try {
+      // With snapshots off the manager leaves the corpus to the shards: the first one fails to read it.
+      const { code, stderr } = await runSharded(fake, { CORPUS_DIR: missing, INDEX_CACHE_DIR: 'off' });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^failed to start: .*no-such-corpus/m);
+      expect(stderr).toMatch(/^failed to start: a shard could not start: Shard 0's process exited before its Client became ready/m);
+      expect(stderr).toContain('all shards stopped');
+      expect(stderr).not.toMatch(/"shard":1,"of":2,"msg":"shard starting"/);
+      expect(fake.gateway.identifies).toEqual([]);
+    } finally {
+      await fake.close();
     }
   }, 60_000);
 });
