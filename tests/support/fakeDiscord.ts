@@ -452,10 +452,9 @@ export class FakeDiscord {
       this.#interactionsByToken.set(payload.token, state);
     }
     const shards = payloads.map((payload) => this.#shardFor(payload));
-    let results: DispatchResult[] = [];
+    const results = new Array<DispatchResult>(payloads.length);
     try {
       // One burst per shard, each in order.
-      results = new Array<DispatchResult>(payloads.length);
       for (const shard of new Set(shards)) {
         const indexes = shards.flatMap((s, index) => (s === shard ? [index] : []));
         const events = indexes.map((index) => ({ t: GatewayDispatchEvents.InteractionCreate, d: payloads[index] }));
