@@ -101,7 +101,7 @@ describe('npm run start:sharded against a fake Discord with two shards', () => {
       options: { title: UPLOAD_TITLE },
       attachments: { file: { filename: 'shanghai.txt', content: UPLOAD, contentType: 'text/plain' } },
     });
-    expect(text(added)).toMatch(/added/i);
+    expect(text(added)).toContain('**Added**');
     await bot.waitForLog((line) => line.shardId === 1 && line.msg === 'corpus change followed', 60_000);
     // Shard 1 loaded the snapshot shard 0 saved with the new article, rather than indexing again.
     expect(shardLogs(1, 'corpus index loaded from the snapshot matching the folder')).toHaveLength(1);
