@@ -19,7 +19,12 @@ const INTERACTION_REQUESTS_PER_SECOND = 2_000;
 export function createClient(config: Pick<Config, 'apiUrl'>, rest: Partial<RESTOptions> = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...rest, api: config.apiUrl },
+    rest: restOptionsFor(config, rest),
     allowedMentions: { parse: [] },
   });
+}
+
+/** The REST options of the client: also used for the requests made without one (the sharding manager's). */
+export function restOptionsFor(config: Pick<Config, 'apiUrl'>, rest: Partial<RESTOptions> = {}): Partial<RESTOptions> {
+  return { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...rest, api: config.apiUrl };
 }

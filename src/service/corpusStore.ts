@@ -83,12 +83,15 @@ export interface CorpusStoreOptions {
   now?: () => Date;
   /** Random hex for new article ids (tests fix it). */
   randomHex?: () => string;
+  /** Told of each change once it serves (e.g. to have the other shards of a sharded bot follow it). */
+  onApplied?: (outcome: ChangeOutcome) => void;
 }
 
 /** The corpus folder's moderators' operations. Plain code: no Discord in here. */
 export class CorpusStore {
   private readonly now: () => Date;
   private readonly randomHex: () => string;
+  private readonly onApplied: (outcome: ChangeOutcome) => void;
 
   constructor(
     private readonly service: AnswerService,
@@ -97,6 +100,7 @@ export class CorpusStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.randomHex = options.randomHex ?? (() => randomBytes(4).toString('hex'));
+    this.onApplied = options.onApplied ?? (() => undefined);
   }
 
   get dir(): string {
@@ -318,8 +322,12 @@ export class CorpusStore {
       before: { articles: outcome.articlesBefore, sentences: outcome.sentencesBefore },
       after: { articles: outcome.articles, sentences: outcome.sentences },
     };
-    if (outcome.applied) this.logger.info(entry, `corpus ${outcome.action}: applied`);
-    else this.logger.warn({ ...entry, reason: outcome.reason }, `corpus ${outcome.action}: refused`);
+    if (outcome.applied) {
+      this.logger.info(entry, `corpus ${outcome.action}: applied`);
+      this.onApplied(outcome);
+    } else {
+      this.logger.warn({ ...entry, reason: outcome.reason }, `corpus ${outcome.action}: refused`);
+    }
     return outcome;
   }
 }

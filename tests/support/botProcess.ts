@@ -18,6 +18,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export interface BotProcessOptions {
   fake: FakeDiscord;
   corpusDir: string;
+  /**
+   * What to run: `npm start` (src/main.ts, the default; ready once it logged "connected to Discord")
+   * or `npm run start:sharded` (src/sharded.ts, the sharding manager and its shard processes, whose
+   * log lines all come out on its stderr; ready once every shard is).
+   */
+  entry?: 'src/main.ts' | 'src/sharded.ts';
   /** Extra environment (e.g. LOG_LEVEL); the per-user question limit is off unless set here. */
   env?: Record<string, string>;
   /** How long to wait for the bot to connect (default 30 s). */
@@ -52,6 +58,8 @@ export interface BotProcess {
   sampleMemory(intervalMs?: number): { stop(): { rssMb: number; peakRssMb: number; highWaterMb: number; peakHeapMb: number | null } };
 }
 
+let feedbackFiles = 0;
+
 /**
  * The environment `src/main.ts` runs with against the fake: nothing from the developer's own
  * environment or `.env`, production logs (JSON lines), no index snapshot.
@@ -68,22 +76,22 @@ export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' 
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: corpusDir,
     INDEX_CACHE_DIR: 'off',
-    // Never the repository's data/: a hidden file in the temporary corpus folder (the loader skips
-    // hidden files), removed with it.
-    FEEDBACK_DB: path.join(corpusDir, '.feedback-test.sqlite'),
+    // Never the repository's data/ or corpus/: a file of its own under the system's temporary folder.
+    FEEDBACK_DB: path.join(tmpdir(), `bot-feedback-test-${process.pid}-${++feedbackFiles}`, 'feedback.sqlite'),
   };
 }
 
-/** Starts `src/main.ts` against the fake and resolves once it logged "connected to Discord". */
+/** Starts `src/main.ts` (or `src/sharded.ts`) against the fake and resolves once it is connected. */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const { fake } = options;
   const probe = options.probeMemory === true ? ['--import', fileURLToPath(new URL('./memoryProbe.ts', import.meta.url))] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...probe, 'src/main.ts'], {
+  const entry = options.entry ?? 'src/main.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', ...probe, entry], {
     cwd: ROOT,
     env: { ...botProcessEnv(fake, options.corpusDir), RATE_LIMIT_QUESTIONS: '0', ...options.env },
     stdio: options.probeMemory === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
-  if (child.pid === undefined) throw new Error('could not start src/main.ts');
+  if (child.pid === undefined) throw new Error(`could not start ${entry}`);
   const pid = child.pid;
   let stderr = '';
   let parsedUpTo = 0;
@@ -174,7 +182,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     },
   };
   try {
-    await waitForLog((line) => line.msg === 'connected to Discord', options.startTimeoutMs ?? 30_000);
+    const readyMessage = entry === 'src/sharded.ts' ? 'all shards ready' : 'connected to Discord';
+    await waitForLog((line) => line.msg === readyMessage, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     bot.kill('SIGKILL');
     throw error;

@@ -31,7 +31,7 @@ import type {
 } from 'discord-api-types/v10';
 import { ChangeSignal } from './changeSignal.js';
 import type { WaitOptions } from './changeSignal.js';
-import { DEFAULT_HEARTBEAT_INTERVAL_MS, FakeGateway } from './fakeDiscordGateway.js';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, FakeGateway, shardOfGuild } from './fakeDiscordGateway.js';
 import type { DispatchResult } from './fakeDiscordGateway.js';
 import {
   API_VERSION,
@@ -72,6 +72,7 @@ export * from './fakeDiscordPayloads.js';
 export type { DiscordErrorBody } from './fakeDiscordValidation.js';
 export { DiscordErrorCode } from './fakeDiscordValidation.js';
 export type { GatewayLogEntry } from './fakeDiscordGateway.js';
+export { shardOfGuild } from './fakeDiscordGateway.js';
 export type { WaitOptions } from './changeSignal.js';
 
 /** Discord gives a bot 3 s to acknowledge an interaction. */
@@ -93,6 +94,14 @@ export interface FakeDiscordOptions {
   interactionAckTimeoutMs?: number;
   /** Name, extra roles/channels/members of the test guild. */
   guild?: Omit<GuildInit, 'id'>;
+  /**
+   * The shard count GET /gateway/bot recommends and the bot must identify with (default 1). Each
+   * shard's READY and GUILD_CREATEs carry the guilds of that shard ((guild id >> 22) % shards), and
+   * an interaction goes to the shard of its guild.
+   */
+  shards?: number;
+  /** More guilds the bot is in besides the test guild (see guildIdInShard), each announced to its shard. */
+  otherGuildIds?: string[];
   /** Receives one line per request and gateway frame (debugging). */
   log?: (line: string) => void;
 }
@@ -328,6 +337,7 @@ export class FakeDiscord {
   readonly #attachments = new Map<string, { content: Buffer; contentType: string }>();
   readonly #faults: PendingFault[] = [];
   readonly #hanging = new Set<ServerResponse>();
+  readonly #shardCount: number;
 
   /** Use startFakeDiscord(). */
   constructor(server: http.Server, options: FakeDiscordOptions) {
@@ -339,19 +349,24 @@ export class FakeDiscord {
     this.resumeGatewayUrl = `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`;
     this.#ackTimeoutMs = options.interactionAckTimeoutMs ?? DEFAULT_INTERACTION_ACK_TIMEOUT_MS;
     this.#log = options.log;
-    const guildCreate = makeGuildCreate({ id: FAKE_GUILD_ID, ...options.guild });
+    this.#shardCount = options.shards ?? 1;
+    const guildCreates = [makeGuildCreate({ id: FAKE_GUILD_ID, ...options.guild }), ...(options.otherGuildIds ?? []).map((id) => makeGuildCreate({ id }))];
     this.gateway = new FakeGateway({
       token: FAKE_TOKEN,
       apiVersion: API_VERSION,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
       resumeGatewayUrl: this.resumeGatewayUrl,
-      buildIdentifyDispatches: (sessionId) => [
-        {
-          t: GatewayDispatchEvents.Ready,
-          d: makeReady({ sessionId, resumeGatewayUrl: this.resumeGatewayUrl, guildIds: [FAKE_GUILD_ID], shard: [0, 1] }),
-        },
-        { t: GatewayDispatchEvents.GuildCreate, d: guildCreate },
-      ],
+      shardCount: this.#shardCount,
+      buildIdentifyDispatches: (sessionId, shard) => {
+        const guilds = guildCreates.filter((guild) => shardOfGuild(guild.id, shard[1]) === shard[0]);
+        return [
+          {
+            t: GatewayDispatchEvents.Ready,
+            d: makeReady({ sessionId, resumeGatewayUrl: this.resumeGatewayUrl, guildIds: guilds.map((guild) => guild.id), shard }),
+          },
+          ...guilds.map((guild) => ({ t: GatewayDispatchEvents.GuildCreate, d: guild })),
+        ];
+      },
       signal: this.#signal,
       log: options.log,
     });
@@ -404,7 +419,7 @@ export class FakeDiscord {
     this.#interactionsByToken.set(payload.token, state);
     let result: DispatchResult;
     try {
-      result = await this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+      result = await this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, this.#shardFor(payload));
     } catch (error) {
       this.#interactions.delete(payload.id);
       this.#interactionsByToken.delete(payload.token);
@@ -436,9 +451,19 @@ export class FakeDiscord {
       this.#interactions.set(payload.id, state);
       this.#interactionsByToken.set(payload.token, state);
     }
-    let results: DispatchResult[];
+    const shards = payloads.map((payload) => this.#shardFor(payload));
+    const results = new Array<DispatchResult>(payloads.length);
     try {
-      results = await this.gateway.dispatchMany(payloads.map((payload) => ({ t: GatewayDispatchEvents.InteractionCreate, d: payload })));
+      // One burst per shard, each in order.
+      for (const shard of new Set(shards)) {
+        const indexes = shards.flatMap((s, index) => (s === shard ? [index] : []));
+        const events = indexes.map((index) => ({ t: GatewayDispatchEvents.InteractionCreate, d: payloads[index] }));
+        const sent = await this.gateway.dispatchMany(events, shard);
+        indexes.forEach((index, i) => {
+          const result = sent[i];
+          if (result !== undefined) results[index] = result;
+        });
+      }
     } catch (error) {
       for (const payload of payloads) {
         this.#interactions.delete(payload.id);
@@ -475,6 +500,11 @@ export class FakeDiscord {
       `answers to ${ids.length} interactions`,
       { ...options, progress: () => `${cursor} of ${ids.length} answered; next: ${ids[cursor] ?? '-'}` },
     );
+  }
+
+  /** The shard an interaction goes to: the one its guild belongs to (shard 0 outside guilds). */
+  #shardFor(payload: APIInteraction): number {
+    return payload.guild_id === undefined ? 0 : this.gateway.shardOfGuild(payload.guild_id);
   }
 
   /** Everything recorded about an interaction, by id or token. */
@@ -779,7 +809,7 @@ export class FakeDiscord {
       auth,
       handle,
     });
-    const gatewayBot: RESTGetAPIGatewayBotResult = { url: this.gatewayUrl, shards: 1, session_start_limit: SESSION_START_LIMIT };
+    const gatewayBot: RESTGetAPIGatewayBotResult = { url: this.gatewayUrl, shards: this.#shardCount, session_start_limit: SESSION_START_LIMIT };
     return [
       route('GET', '/gateway', false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
       route('GET', '/gateway/bot', true, () => ({ status: 200, body: gatewayBot })),

@@ -1,7 +1,9 @@
 // The fake Discord's gateway: a v10 JSON WebSocket (optionally zlib-stream compressed) speaking
 // HELLO → IDENTIFY → READY (+ GUILD_CREATE) and RESUME → replay → RESUMED, with heartbeats,
 // sequence numbers and a replay buffer, plus fault hooks (close codes, RECONNECT, INVALID_SESSION,
-// silent heartbeat ACKs, dropped TCP connections).
+// silent heartbeat ACKs, dropped TCP connections). One session per shard: IDENTIFY's `shard: [id,
+// count]` picks it (count must be the configured shard count); without sharding there is only
+// shard 0, which the fault hooks and the shard-less dispatch methods act on.
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -58,8 +60,10 @@ export interface FakeGatewayOptions {
   heartbeatIntervalMs: number;
   /** Sent as READY's resume_gateway_url. */
   resumeGatewayUrl: string;
-  /** The dispatches that follow a successful IDENTIFY: READY first, then GUILD_CREATEs. */
-  buildIdentifyDispatches: (sessionId: string) => DispatchEvent[];
+  /** How many shards the bot must identify as (IDENTIFY's `shard[1]`); default 1. */
+  shardCount?: number;
+  /** The dispatches that follow a successful IDENTIFY of a shard: READY first, then GUILD_CREATEs. */
+  buildIdentifyDispatches: (sessionId: string, shard: [id: number, count: number]) => DispatchEvent[];
   signal: ChangeSignal;
   log?: (line: string) => void;
 }
@@ -84,6 +88,7 @@ interface Connection {
 
 interface Session {
   id: string;
+  shard: [id: number, count: number];
   seq: number;
   events: GatewayFrame[];
   connection: Connection | null;
@@ -97,7 +102,8 @@ export class FakeGateway {
   readonly #options: FakeGatewayOptions;
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #connections = new Set<Connection>();
-  #session: Session | null = null;
+  /** Sessions by shard id. */
+  readonly #sessions = new Map<number, Session>();
   #nextConnectionId = 1;
   #ackHeartbeats = true;
 
@@ -110,14 +116,28 @@ export class FakeGateway {
     this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws, req.url ?? '/'));
   }
 
-  /** The current session id, or null before the first IDENTIFY / after it was invalidated. */
+  /** Shard 0's session id, or null before the first IDENTIFY / after it was invalidated. */
   get sessionId(): string | null {
-    return this.#session?.id ?? null;
+    return this.#sessions.get(0)?.id ?? null;
   }
 
-  /** True while an identified or resumed connection is open. */
+  /** True while an identified or resumed connection is open (of any shard). */
   get isConnected(): boolean {
-    return this.#session?.connection?.ws.readyState === WS_OPEN;
+    return this.connectedShards().length > 0;
+  }
+
+  /** The ids of the shards with an identified or resumed connection open. */
+  connectedShards(): number[] {
+    return [...this.#sessions.values()].filter((s) => s.connection?.ws.readyState === WS_OPEN).map((s) => s.shard[0]);
+  }
+
+  /** The shard whose session receives a guild's events: (guild id >> 22) % shard count, as Discord; 0 when no session has it. */
+  shardOfGuild(guildId: string): number {
+    for (const session of this.#sessions.values()) {
+      const [id, count] = session.shard;
+      if (shardOfGuild(guildId, count) === id) return id;
+    }
+    return 0;
   }
 
   get heartbeatCount(): number {
@@ -128,9 +148,9 @@ export class FakeGateway {
    * Sends a dispatch with the next sequence number. Buffered for replay if the bot is between
    * connections (as Discord does); throws if the bot never identified.
    */
-  async dispatch(t: string, d: unknown): Promise<DispatchResult> {
-    const session = this.#session;
-    if (!session) throw new Error(`Cannot dispatch ${t}: the bot has no gateway session (did it log in?)`);
+  async dispatch(t: string, d: unknown, shardId = 0): Promise<DispatchResult> {
+    const session = this.#sessions.get(shardId);
+    if (!session) throw new Error(`Cannot dispatch ${t}: the bot has no gateway session for shard ${shardId} (did it log in?)`);
     const frame: GatewayFrame = { op: GatewayOpcodes.Dispatch, t, s: ++session.seq, d };
     session.events.push(frame);
     if (session.events.length > REPLAY_BUFFER_LIMIT) session.events.shift();
@@ -147,9 +167,9 @@ export class FakeGateway {
    * before the first write completes (no round trip through the event loop between frames), so a
    * burst reaches the bot as one stream. Sequence numbers and replay buffering as dispatch().
    */
-  async dispatchMany(events: readonly DispatchEvent[]): Promise<DispatchResult[]> {
-    const session = this.#session;
-    if (!session) throw new Error(`Cannot dispatch ${events.length} events: the bot has no gateway session (did it log in?)`);
+  async dispatchMany(events: readonly DispatchEvent[], shardId = 0): Promise<DispatchResult[]> {
+    const session = this.#sessions.get(shardId);
+    if (!session) throw new Error(`Cannot dispatch ${events.length} events: the bot has no gateway session for shard ${shardId} (did it log in?)`);
     const frames = events.map((event): GatewayFrame => ({ op: GatewayOpcodes.Dispatch, t: event.t, s: ++session.seq, d: event.d }));
     session.events.push(...frames);
     if (session.events.length > REPLAY_BUFFER_LIMIT) session.events.splice(0, session.events.length - REPLAY_BUFFER_LIMIT);
@@ -168,7 +188,7 @@ export class FakeGateway {
   closeConnection(code: number = GatewayCloseCodes.UnknownError, reason = 'fake Discord closed the connection'): void {
     const connection = this.#liveConnection('closeConnection');
     connection.closingByServer = true;
-    if (SESSION_ENDING_SERVER_CLOSE_CODES.has(code)) this.#session = null;
+    if (SESSION_ENDING_SERVER_CLOSE_CODES.has(code)) this.#sessions.delete(0);
     connection.ws.close(code, reason);
   }
 
@@ -187,7 +207,7 @@ export class FakeGateway {
   /** Send op 9 INVALID_SESSION; when not resumable the session is forgotten and the client must IDENTIFY. */
   async invalidateSession(resumable: boolean): Promise<void> {
     const connection = this.#liveConnection('invalidateSession');
-    if (!resumable) this.#session = null;
+    if (!resumable) this.#sessions.delete(0);
     await this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
   }
 
@@ -292,11 +312,17 @@ export class FakeGateway {
       this.#serverClose(connection, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
       return;
     }
+    const shardCount = this.#options.shardCount ?? 1;
+    const shard: [number, number] = data.shard ?? [0, 1];
+    if (shard[1] !== shardCount || !Number.isInteger(shard[0]) || shard[0] < 0 || shard[0] >= shard[1]) {
+      this.#serverClose(connection, GatewayCloseCodes.InvalidShard, `Invalid shard: ${JSON.stringify(shard)} (this bot has ${shardCount})`);
+      return;
+    }
     this.identifies.push(data);
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], connection };
-    this.#session = session;
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, events: [], connection };
+    this.#sessions.set(shard[0], session);
     connection.sessionId = session.id;
-    for (const event of this.#options.buildIdentifyDispatches(session.id)) void this.dispatch(event.t, event.d);
+    for (const event of this.#options.buildIdentifyDispatches(session.id, shard)) void this.dispatch(event.t, event.d, shard[0]);
   }
 
   #onResume(connection: Connection, data: GatewayResumeData): void {
@@ -309,8 +335,8 @@ export class FakeGateway {
       return;
     }
     this.resumes.push(data);
-    const session = this.#session;
-    if (!session || session.id !== data.session_id) {
+    const session = [...this.#sessions.values()].find((s) => s.id === data.session_id);
+    if (!session) {
       void this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
       return;
     }
@@ -335,19 +361,19 @@ export class FakeGateway {
     connection.deflate?.close();
     const by = connection.closingByServer ? 'server' : 'client';
     this.#record({ kind: 'disconnect', connectionId: connection.id, code, reason, by, at: Date.now() });
-    const session = this.#session;
-    if (session?.connection === connection) {
+    const session = [...this.#sessions.values()].find((s) => s.connection === connection);
+    if (session !== undefined) {
       session.connection = null;
-      if (by === 'client' && SESSION_ENDING_CLIENT_CLOSE_CODES.has(code)) this.#session = null;
+      if (by === 'client' && SESSION_ENDING_CLIENT_CLOSE_CODES.has(code)) this.#sessions.delete(session.shard[0]);
     }
   }
 
   // --- sending -----------------------------------------------------------------------------
 
   #liveConnection(action: string): Connection {
-    const connection = this.#session?.connection;
+    const connection = this.#sessions.get(0)?.connection;
     if (!connection || connection.ws.readyState !== WS_OPEN) {
-      throw new Error(`${action}: no live gateway connection`);
+      throw new Error(`${action}: no live gateway connection (of shard 0)`);
     }
     return connection;
   }
@@ -407,6 +433,11 @@ export class FakeGateway {
     this.#options.log?.(`[gateway ${entry.connectionId}] ${describeLogEntry(entry)}`);
     this.#options.signal.notify();
   }
+}
+
+/** The shard that receives a guild's events among `shardCount`: (guild id >> 22) % shardCount. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /** One zlib-stream message: the deflated JSON followed by a Z_SYNC_FLUSH (ends in 00 00 ff ff). */

@@ -549,3 +549,10 @@ export function buildButtonInteraction(init: ButtonInteractionInit): APIMessageC
     message,
   };
 }
+
+/** A guild id (a fresh snowflake) in the given shard of `shardCount`: (id >> 22) % shardCount === shardId. */
+export function guildIdInShard(shardId: number, shardCount: number): string {
+  const id = BigInt(nextSnowflake());
+  const shard = (id >> 22n) % BigInt(shardCount);
+  return (id + ((BigInt(shardId) - shard + BigInt(shardCount)) % BigInt(shardCount) << 22n)).toString();
+}
