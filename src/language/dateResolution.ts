@@ -70,16 +70,25 @@ const DIRECTED = /^(?:last|next|this|past|coming|previous|following)\b/i;
 const BARE_YEAR = /\b(?:(since|until|till|by|before|after|from|through)\s+)?(?:(?:in|of|early|late|mid-?)\s+)?((?:1[89]|20)\d{2})\b(?!\s*%|[-–]\d)/gi;
 
 const FUTURE = /\b(?:will|shall|'ll|due|set to|set for|scheduled|planned|plans?|planning|is to|are to|expected|upcoming|next|going to|slated|to be held|to visit|to meet|ahead)\b/i;
-const PAST = /\b(?:said|told|confirmed|announced|reported|revealed|stated|added|met|held|was|were|had|did|went|came|took|gave|made|began|started|ended|visited|signed|launched|fired|arrived|left|ago|earlier|last|previously|recently)\b/i;
+/** Verbs of saying: past in the clause that dates the saying, beside the point elsewhere in the sentence. */
+const SPEECH = 'said|told|confirmed|announced|reported|revealed|stated|added';
+const PAST_EVENT = 'met|held|was|were|had|did|went|came|took|gave|made|began|started|ended|visited|signed|launched|fired|arrived|left|ago|earlier|last|previously|recently';
+const PAST_IN_CLAUSE = new RegExp(`\\b(?:${SPEECH}|${PAST_EVENT})\\b`, 'i');
+const PAST_IN_SENTENCE = new RegExp(`\\b(?:${PAST_EVENT})\\b`, 'i');
 
-/** The tense the words before an expression point to (its clause first, then the whole sentence). */
+/**
+ * The tense the words before an expression point to: its clause first ("the office said on
+ * Tuesday"), then the whole sentence, where a verb of saying ("…, his office said") is not the
+ * event's tense.
+ */
 export function tenseAround(text: string, offset: number): Tense {
   const before = text.slice(0, offset);
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('—'));
-  for (const part of [before.slice(clauseStart + 1), text]) {
-    if (FUTURE.test(part)) return 'future';
-    if (PAST.test(part)) return 'past';
-  }
+  const clause = before.slice(clauseStart + 1);
+  if (FUTURE.test(clause)) return 'future';
+  if (PAST_IN_CLAUSE.test(clause)) return 'past';
+  if (FUTURE.test(text)) return 'future';
+  if (PAST_IN_SENTENCE.test(text)) return 'past';
   return null;
 }
 
