@@ -1,19 +1,22 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { emptyTimelineText, eventCount, eventDateLabel, timelineTitle } from '../answer/timelineRender.js';
-import type { Timeline, TimelineEvent } from '../answer/types.js';
+import type { Excerpt, Timeline, TimelineEvent } from '../answer/types.js';
 import { citationDetails, citationTitle, contentCitationLine } from './answerMessage.js';
 import { embedLength, fitEmbed } from './embedFit.js';
 import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { joinLinesWithin, truncate } from './truncate.js';
+import { ELLIPSIS, joinLinesWithin, truncate } from './truncate.js';
 
 /** The colour of a timeline's embed. */
 export const TIMELINE_COLOR = 0x8b5cf6;
-/** An event's field value is kept to this, so that a dozen or more events fit in one embed. */
-const EVENT_FIELD_LENGTH = 420;
+/** An event's field value is kept to this, so that ten or more events fit in one embed. */
+const EVENT_FIELD_LENGTH = 520;
+/** The citation under an event's sentence is kept to this (a long title is cut first). */
+const CITATION_LENGTH = 160;
+const TITLE_LENGTH = 90;
 /** Room kept in the embed's 6000 characters for the footer, which says how many events were left out. */
 const FOOTER_ROOM = 200;
 /** Marks the versions of one event that articles date differently. */
@@ -27,10 +30,25 @@ function echo(timeline: Timeline): string {
 function eventField(event: TimelineEvent, differing: boolean): APIEmbedField {
   const [citation] = event.excerpt.citations;
   const name = truncate(`${differing ? `${DIFFERS} ` : ''}${eventDateLabel(event)}`, DISCORD_LIMITS.embed.fieldName);
-  const source = citation === undefined ? '' : truncate(`— ${escapeMarkdown(citationTitle(citation))} · ${citationDetails(citation)}`, 250);
-  const sentence = `> ${highlightedWithin(event.excerpt, EVENT_FIELD_LENGTH - source.length - 3)}`;
+  const source =
+    citation === undefined ? '' : truncate(`— ${escapeMarkdown(truncate(citationTitle(citation), TITLE_LENGTH))} · ${citationDetails(citation)}`, CITATION_LENGTH);
+  const sentence = `> ${sentenceAroundDate(event.excerpt, EVENT_FIELD_LENGTH - source.length - 3)}`;
   // Side by side (inline) when articles differ, so the two datings are read together.
   return { name, value: source === '' ? sentence : `${sentence}\n${source}`, inline: differing };
+}
+
+/**
+ * The sentence with its date in bold in at most `max` characters: cut at the end when the date is
+ * early enough to stay, else started a few words before the date (after an ellipsis).
+ */
+export function sentenceAroundDate(excerpt: Excerpt, max: number): string {
+  const rendered = highlightedWithin(excerpt, max);
+  const { highlight, text } = excerpt;
+  if (highlight === null || rendered.includes('**')) return rendered;
+  const wordBefore = text.lastIndexOf(' ', Math.max(0, highlight.start - 60));
+  const from = wordBefore <= 0 ? highlight.start : wordBefore + 1;
+  const shifted: Excerpt = { ...excerpt, text: `${ELLIPSIS}${text.slice(from)}`, highlight: { start: highlight.start - from + 1, end: highlight.end - from + 1 } };
+  return highlightedWithin(shifted, max);
 }
 
 function footerText(timeline: Timeline, leftOut: number): string {
