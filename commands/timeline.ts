@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { cleanQueryText } from '../src/answer/queryText.js';
 import type { SlashCommand } from '../src/discord/commandTypes.js';
-import { MAX_QUERY_LENGTH } from '../src/discord/limits.js';
+import { DISCORD_LIMITS, MAX_QUERY_LENGTH } from '../src/discord/limits.js';
 import { autocompleteChoices } from '../src/discord/questionCommand.js';
 import { sendEphemeral, sendReply } from '../src/discord/respond.js';
 import { renderTimelineMessage } from '../src/discord/timelineMessage.js';
@@ -38,7 +38,8 @@ export const command: SlashCommand = {
     // The corpus-wide timeline is computed once per corpus, on first use: acknowledge first if it may take a while.
     if ((service.changing || !service.current.timelineReady(topic)) && !interaction.deferred && !interaction.replied) await interaction.deferReply();
     if (service.changing) await service.whenSettled();
-    const timeline = await service.current.timeline(topic);
+    // No more events are quoted than an embed has fields: the others are counted, not rendered.
+    const timeline = await service.current.timeline(topic, { maxEvents: DISCORD_LIMITS.embed.fields });
     await sendReply(interaction, renderTimelineMessage(timeline));
     context.logger.info({ topic, status: timeline.status, entries: timeline.entries.length }, 'timeline answered');
   },

@@ -12,7 +12,7 @@ import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
 import { findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
 import type { Anchor, OrderedTimeline } from './timeline.js';
-import { anchorsOfArticle, corpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
+import { anchorsOfArticle, corpusEvents, orderCorpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
 import type { Answer, Citation, Excerpt, Timeline } from './types.js';
 
 /** How many excerpts an answer shows unless asked otherwise, and at most. */
@@ -127,20 +127,22 @@ export class AnswerEngine {
   /**
    * The timeline of a topic (the dated events of the sentences about it), or of the whole corpus when
    * `topic` is null: the latter is computed once per engine, on first use, in slices that let
-   * questions be answered meanwhile.
+   * questions be answered meanwhile. With `maxEvents`, only the first events are quoted (all are counted).
    */
-  async timeline(topic: string | null): Promise<Timeline> {
+  async timeline(topic: string | null, options: { maxEvents?: number } = {}): Promise<Timeline> {
     if (topic !== null) {
       const { status, events } = topicEvents(this, topic);
-      return timelineOf(this, topic, status, orderEvents(this, events));
+      return timelineOf(this, topic, status, orderEvents(this, events), options.maxEvents);
     }
-    this.wholeTimeline ??= corpusEvents(this).then((events) => {
-      this.wholeTimelineDone = true;
-      return orderEvents(this, events);
-    });
+    this.wholeTimeline ??= corpusEvents(this)
+      .then((events) => orderCorpusEvents(this, events))
+      .then((ordered) => {
+        this.wholeTimelineDone = true;
+        return ordered;
+      });
     const ordered = await this.wholeTimeline;
     const status = ordered.entries.length === 0 && ordered.undated.length === 0 ? 'no-dates' : 'answered';
-    return timelineOf(this, null, status, ordered);
+    return timelineOf(this, null, status, ordered, options.maxEvents);
   }
 
   /** Whether a timeline can be answered at once (a topic's always is; the whole corpus's once computed). */

@@ -1,4 +1,5 @@
-import { compareResolvedDates, datesOverlap, findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
+import { dateSortKey, dayNumbers, findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
+import { DEMONYMS } from '../language/gazetteer.js';
 import { stemWord } from '../language/stem.js';
 import { tokenize } from '../language/tokenize.js';
 
@@ -41,6 +42,8 @@ export interface DatedEvent {
   nouns: string[];
   /** Content stems of that clause (names, nouns, verbs; nouns included): what it is about. */
   terms: string[];
+  /** Stems of the sentence's capitalised words (people, places, organisations; "Norwegian" as "norway"): who and where. */
+  names: string[];
 }
 
 /** One line of the timeline: an event, or the versions of one event that articles date differently. */
@@ -86,11 +89,15 @@ export function clauseTerms(text: string, start: number, end: number): string[] 
   return terms.length >= MIN_CLAUSE_TERMS ? terms : contentStems(text);
 }
 
-function contentStems(text: string): string[] {
+/** The stems of a text's content words; with `namesOnly`, of its capitalised words past the first. */
+function contentStems(text: string, namesOnly = false): string[] {
   const stems = new Set<string>();
   for (const token of tokenize(text)) {
-    if (token.isStopWord || DATE_WORDS.test(token.lower)) continue;
-    const stem = token.stems[0];
+    if (token.isStopWord || DATE_WORDS.test(token.lower) || /\d/.test(token.lower)) continue;
+    if (namesOnly && (!token.capitalized || token.index === 0)) continue;
+    // "Norwegian" and "Norway" name the same country.
+    const place = DEMONYMS[token.lower];
+    const stem = place !== undefined && !place.includes(' ') ? stemWord(place) : token.stems[0];
     if (stem !== undefined && stem.length > 1) stems.add(stem);
   }
   return [...stems];
@@ -111,6 +118,7 @@ export function sentenceEvents(sentence: TimelineSentence, published: string | n
       placedBy: null,
       nouns: terms.filter((term) => EVENT_STEMS.has(term)),
       terms,
+      names: contentStems(sentence.text, true),
     };
   });
 }
@@ -147,19 +155,36 @@ export type TermWeight = (term: string) => number;
 
 /** Two events are one when their clauses' shared terms weigh at least this share of both (Dice). */
 const SAME_EVENT_OVERLAP = 0.45;
+/** …and the names of the smaller side (who, where) are at least this much among the other's. */
+const SAME_NAMES_OVERLAP = 0.5;
+/**
+ * Datings of one event that differ are days apart ("Thursday" against "Friday"); the same words
+ * dated months or years apart tell another occurrence ("the fair drew 20,000 visitors last year").
+ * A year is too coarse to tell either: years are never compared.
+ */
+export const MAX_DISAGREEMENT_DAYS = 31;
+
+
+function weightOf(terms: readonly string[], weight: TermWeight): number {
+  return terms.reduce((sum, term) => sum + weight(term), 0);
+}
 
 /**
  * Whether two events of different articles are the same event: they name it with the same event
- * noun and their clauses are mostly about the same things (Dice coefficient of their terms, each
- * weighted by its rarity: sharing "Xi" and "summit" does not make a November meeting Monday's summit).
+ * noun, their clauses are mostly about the same things (Dice coefficient of their terms, each
+ * weighted by its rarity: sharing "Xi" and "summit" does not make a November meeting Monday's
+ * summit), and the people and places their sentences name are mostly the same (a meeting of two
+ * other people is another meeting).
  */
 export function sameEvent(a: DatedEvent, b: DatedEvent, weight: TermWeight): boolean {
   if (a.articleId === b.articleId || !a.nouns.some((noun) => b.nouns.includes(noun))) return false;
   const bTerms = new Set(b.terms);
-  const total = (terms: readonly string[]) => terms.reduce((sum, term) => sum + weight(term), 0);
-  const shared = total(a.terms.filter((term) => bTerms.has(term)));
-  const both = total(a.terms) + total(b.terms);
-  return both > 0 && (2 * shared) / both >= SAME_EVENT_OVERLAP;
+  const both = weightOf(a.terms, weight) + weightOf(b.terms, weight);
+  if (both === 0 || (2 * weightOf(a.terms.filter((term) => bTerms.has(term)), weight)) / both < SAME_EVENT_OVERLAP) return false;
+  if (a.names.length === 0 && b.names.length === 0) return true;
+  const bNames = new Set(b.names);
+  const smaller = Math.min(weightOf(a.names, weight), weightOf(b.names, weight));
+  return smaller > 0 && weightOf(a.names.filter((name) => bNames.has(name)), weight) / smaller >= SAME_NAMES_OVERLAP;
 }
 
 /** The date an event is sorted by: its own, else the anchor's that places it. */
@@ -168,19 +193,26 @@ export function sortDate(event: DatedEvent): ResolvedDate | null {
 }
 
 /** A bucket larger than this (an event noun with a very common term) names no event in particular. */
-const MAX_BUCKET = 300;
+const MAX_BUCKET = 100;
 
 /**
  * Pairs of events, in different articles, that are the same event with dates that cannot both be
- * true. Only events sharing an event noun are compared; a noun too common to compare all its events
- * is narrowed by each of the events' terms.
+ * true but are near enough to be one event's (MAX_DISAGREEMENT_DAYS). Only events sharing an event noun are compared; a noun too common to compare all its events
+ * is narrowed by each of the events' terms. Term weights are looked up once per term.
  */
-function differingPairs(events: readonly DatedEvent[], weight: TermWeight): Array<[number, number]> {
+function* differingPairs(events: readonly DatedEvent[], weight: TermWeight): Generator<void, Array<[number, number]>> {
+  const weights = new Map<string, number>();
+  const cachedWeight: TermWeight = (term) => {
+    let w = weights.get(term);
+    if (w === undefined) weights.set(term, (w = weight(term)));
+    return w;
+  };
   const byNoun = new Map<string, number[]>();
   events.forEach((event, i) => {
     if (event.date === null) return;
     for (const noun of event.nouns) pushTo(byNoun, noun, i);
   });
+  yield;
   const buckets: number[][] = [];
   for (const [noun, members] of byNoun) {
     if (members.length <= MAX_BUCKET) {
@@ -189,20 +221,58 @@ function differingPairs(events: readonly DatedEvent[], weight: TermWeight): Arra
     }
     const byTerm = new Map<string, number[]>();
     for (const i of members) for (const term of events[i]!.terms) if (term !== noun) pushTo(byTerm, term, i);
-    for (const narrowed of byTerm.values()) if (narrowed.length <= MAX_BUCKET) buckets.push(narrowed);
+    for (const narrowed of byTerm.values()) if (narrowed.length > 1 && narrowed.length <= MAX_BUCKET) buckets.push(narrowed);
+    yield;
   }
-  const pairs = new Map<string, [number, number]>();
+  // The days each date covers, as numbers: most pairs are ruled out by these alone (overlapping, or too far apart).
+  const days = events.map((event) => (event.date === null || event.date.granularity === 'year' ? null : dayNumbers(event.date)));
+  const compared = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  let sinceStep = 0;
   for (const bucket of buckets) {
+    sinceStep += bucket.length * bucket.length;
+    if (sinceStep >= STEP_COMPARISONS) {
+      sinceStep = 0;
+      yield;
+    }
     for (let x = 0; x < bucket.length; x++) {
+      const dx = days[bucket[x]!];
+      if (dx == null) continue;
       for (let y = x + 1; y < bucket.length; y++) {
-        const [i, j] = [bucket[x]!, bucket[y]!];
-        const [a, b] = [events[i]!, events[j]!];
-        if (datesOverlap(a.date!, b.date!) || !sameEvent(a, b, weight)) continue;
-        pairs.set(`${Math.min(i, j)}:${Math.max(i, j)}`, [i, j]);
+        const dy = days[bucket[y]!];
+        if (dy == null) continue;
+        const gap = Math.max(dy.first - dx.last, dx.first - dy.last);
+        if (gap <= 0 || gap > MAX_DISAGREEMENT_DAYS) continue;
+        const [i, j] = [Math.min(bucket[x]!, bucket[y]!), Math.max(bucket[x]!, bucket[y]!)];
+        const key = i * events.length + j;
+        if (compared.has(key)) continue;
+        compared.add(key);
+        if (sameEvent(events[i]!, events[j]!, cachedWeight)) pairs.push([i, j]);
       }
     }
   }
-  return [...pairs.values()];
+  return pairs;
+}
+
+/** One event is told by a few articles at most: a larger group is a chain of look-alikes, not one event. */
+const MAX_VERSIONS = 4;
+
+/**
+ * Groups the events that pairs say differ into the versions of one event: two groups join only if
+ * every event of one is the same event as every event of the other (so a chain of look-alike
+ * sentences A~B~C does not make one event of A and C), and never beyond MAX_VERSIONS. Returns each
+ * event's group (indices in order).
+ */
+function groupVersions(events: readonly DatedEvent[], pairs: ReadonlyArray<readonly [number, number]>, weight: TermWeight): number[][] {
+  const groupOf: number[][] = events.map((_, i) => [i]);
+  for (const [i, j] of pairs) {
+    const [a, b] = [groupOf[i]!, groupOf[j]!];
+    if (a === b || a.length + b.length > MAX_VERSIONS) continue;
+    if (!a.every((x) => b.every((y) => sameEvent(events[x]!, events[y]!, weight)))) continue;
+    const merged = [...a, ...b].sort((x, y) => x - y);
+    for (const k of merged) groupOf[k] = merged;
+  }
+  return groupOf;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -211,9 +281,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-/** Calendar order of events; events of the same date keep their corpus order (ref, then offset). */
-function compareEvents(a: DatedEvent, b: DatedEvent): number {
-  return compareResolvedDates(sortDate(a)!, sortDate(b)!) || a.ref - b.ref || a.start - b.start;
+/** Calendar order of events (dateSortKey); events of the same date keep their corpus order (ref, then offset). */
+function sortByDate(events: readonly DatedEvent[]): DatedEvent[] {
+  const keyed = events.map((event) => ({ event, key: dateSortKey(sortDate(event)!) }));
+  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.event.ref - b.event.ref || a.event.start - b.event.start);
+  return keyed.map((k) => k.event);
 }
 
 /**
@@ -222,22 +294,39 @@ function compareEvents(a: DatedEvent, b: DatedEvent): number {
  * with nothing to date them apart.
  */
 export function orderTimeline(events: readonly DatedEvent[], weight: TermWeight): OrderedTimeline {
-  const placed = events.filter((event) => sortDate(event) !== null).sort(compareEvents);
+  const steps = orderingSteps(events, weight);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** The same as orderTimeline, awaiting `pause()` between steps of its work (for a large corpus: let other work run). */
+export async function orderTimelineInSteps(events: readonly DatedEvent[], weight: TermWeight, pause: () => Promise<void>): Promise<OrderedTimeline> {
+  const steps = orderingSteps(events, weight);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pause();
+  }
+}
+
+/** Comparisons of events between two steps of the ordering. */
+const STEP_COMPARISONS = 50_000;
+
+function* orderingSteps(events: readonly DatedEvent[], weight: TermWeight): Generator<void, OrderedTimeline> {
+  const placed = sortByDate(events.filter((event) => sortDate(event) !== null));
   const undated = events.filter((event) => sortDate(event) === null);
-  // Union-find over the pairs that differ: each group becomes one entry.
-  const parent = placed.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (const [i, j] of differingPairs(placed, weight)) parent[root(i)] = root(j);
-  const groups = new Map<number, DatedEvent[]>();
-  placed.forEach((event, i) => pushTo(groups, root(i), event));
+  yield;
+  // Each group of versions becomes one entry, where its earliest version stands.
+  const groupOf = groupVersions(placed, yield* differingPairs(placed, weight), weight);
   const entries: TimelineEntry[] = [];
   const seen = new Set<number>();
   placed.forEach((_, i) => {
-    const r = root(i);
-    if (seen.has(r)) return;
-    seen.add(r);
-    const members = groups.get(r)!;
-    entries.push({ events: members, differing: members.length > 1 });
+    const group = groupOf[i]!;
+    if (seen.has(group[0]!)) return;
+    seen.add(group[0]!);
+    entries.push({ events: group.map((k) => placed[k]!), differing: group.length > 1 });
   });
   return { entries, undated };
 }

@@ -43,9 +43,10 @@ export function emptyTimelineText(timeline: Timeline): string {
   return `Nothing dated about “${echo(timeline.topic)}”: the sentences about it give no date (${articles} searched).`;
 }
 
-/** How many events a timeline holds, dated and undated. */
-export function eventCount(timeline: Timeline): { dated: number; undated: number } {
-  return { dated: timeline.entries.reduce((sum, entry) => sum + entry.events.length, 0), undated: timeline.undated.length };
+/** How many events a timeline has (dated, undated) and how many of them it quotes (shown). */
+export function eventCount(timeline: Timeline): { dated: number; undated: number; shown: number } {
+  const shown = timeline.entries.reduce((sum, entry) => sum + entry.events.length, 0) + timeline.undated.length;
+  return { dated: timeline.datedCount, undated: timeline.undatedCount, shown };
 }
 
 function eventLines(event: TimelineEvent, indent: string): string[] {
@@ -58,7 +59,7 @@ function eventLines(event: TimelineEvent, indent: string): string[] {
 }
 
 export function renderTimelineText(timeline: Timeline): string {
-  const { dated, undated } = eventCount(timeline);
+  const { dated, undated, shown } = eventCount(timeline);
   if (dated + undated === 0) return emptyTimelineText(timeline);
   const lines = [`**${escapeMarkdown(timelineTitle(timeline))}** (${dated} dated event${dated === 1 ? '' : 's'}, in calendar order)`];
   for (const entry of timeline.entries) {
@@ -70,9 +71,10 @@ export function renderTimelineText(timeline: Timeline): string {
       for (const event of entry.events) lines.push(...eventLines(event, ''));
     }
   }
-  if (undated > 0) {
+  if (timeline.undated.length > 0) {
     lines.push('', `Undated (${undated}: neither the article nor its text gives a date to place them by):`);
     for (const event of timeline.undated) lines.push(...eventLines(event, '  '));
   }
+  if (shown < dated + undated) lines.push('', `(${dated + undated - shown} more events not shown)`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { rankSentences } from './rank.js';
 import {
   articleAnchors,
   orderTimeline,
+  orderTimelineInSteps,
   placeByAnchors,
   sentenceEvents,
   type Anchor,
@@ -23,7 +24,7 @@ import type { Timeline, TimelineEvent, TimelineStatus } from './types.js';
 /** How many sentences the full-text index hands to the ranking for a topic. */
 const TOPIC_CANDIDATES = 300;
 /** Sentences dated between two turns of the event loop when the whole corpus is dated. */
-const SLICE = 1_000;
+const SLICE = 200;
 
 /** The article's date that relative expressions count from: published, else inferred. */
 function referenceOf(engine: AnswerEngine, articleIndex: number): string | null {
@@ -74,7 +75,7 @@ export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> 
       found.push(...sentenceEvents(timelineSentence(engine, article.firstRef + i), reference));
       if (++sinceTurn >= SLICE) {
         sinceTurn = 0;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
     events.push(...(reference === null ? placeByAnchors(found, engine.anchors(a)) : found));
@@ -82,13 +83,25 @@ export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> 
   return events;
 }
 
-/** Orders events with the engine's term rarity. */
+/** Orders a topic's events with the engine's term rarity. */
 export function orderEvents(engine: AnswerEngine, events: readonly DatedEvent[]): OrderedTimeline {
   return orderTimeline(events, (term) => engine.index.idf(term));
 }
 
-/** The timeline as answered: each event with its cited, highlighted sentence. */
-export function timelineOf(engine: AnswerEngine, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline): Timeline {
+/** Orders the whole corpus's events, yielding to the event loop between steps. */
+export function orderCorpusEvents(engine: AnswerEngine, events: readonly DatedEvent[]): Promise<OrderedTimeline> {
+  return orderTimelineInSteps(events, (term) => engine.index.idf(term), nextTurn);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The timeline as answered: each event with its cited, highlighted sentence; at most `maxEvents`
+ * of them (whole entries, dated first), the others only counted.
+ */
+export function timelineOf(engine: AnswerEngine, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline, maxEvents = Infinity): Timeline {
   const view = (event: DatedEvent): TimelineEvent => ({
     date: event.date,
     placedBy: event.placedBy,
@@ -101,11 +114,20 @@ export function timelineOf(engine: AnswerEngine, topic: string | null, status: T
       score: 0,
     },
   });
+  const entries: Timeline['entries'] = [];
+  let room = maxEvents;
+  for (const entry of ordered.entries) {
+    if (entry.events.length > room) break;
+    entries.push({ events: entry.events.map(view), differing: entry.differing });
+    room -= entry.events.length;
+  }
   return {
     topic,
     status,
-    entries: ordered.entries.map((entry) => ({ events: entry.events.map(view), differing: entry.differing })),
-    undated: ordered.undated.map(view),
+    entries,
+    undated: entries.length === ordered.entries.length ? ordered.undated.slice(0, room).map(view) : [],
+    datedCount: ordered.entries.reduce((sum, entry) => sum + entry.events.length, 0),
+    undatedCount: ordered.undated.length,
     articleCount: engine.articles.length,
   };
 }

@@ -60,9 +60,15 @@ export interface Timeline {
   topic: string | null;
   /** `not-found`: nothing about the topic; `no-dates`: found, but nothing dated. */
   status: TimelineStatus;
-  /** Calendar order; an entry of several events is one event that articles date differently. */
+  /**
+   * Calendar order; an entry of several events is one event that articles date differently. Only the
+   * first entries when the caller asked for at most so many events (`datedCount` has them all).
+   */
   entries: Array<{ events: TimelineEvent[]; differing: boolean }>;
-  /** Events with no date and nothing in their article to place them by, in corpus order. */
+  /** Events with no date and nothing in their article to place them by, in corpus order (the first ones, likewise). */
   undated: TimelineEvent[];
+  /** How many dated and undated events there are in all, shown or not. */
+  datedCount: number;
+  undatedCount: number;
   articleCount: number;
 }

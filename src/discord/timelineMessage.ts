@@ -104,8 +104,12 @@ export function timelineContent(timeline: Timeline): string {
     ...timeline.entries.flatMap((entry) => entry.events.map((event) => line(event, entry.differing))),
     ...timeline.undated.map((event) => line(event, false)),
   ];
-  const max = DISCORD_LIMITS.content - head.length - 1;
-  return `${head}\n${joinLinesWithin(lines, max, (hidden) => `…and ${hidden} more`)}`;
+  // Events the timeline counts but does not quote (the caller's limit) are left out too.
+  const notQuoted = dated + undated - lines.length;
+  const tail = notQuoted > 0 ? `\n…and ${notQuoted} more` : '';
+  const max = DISCORD_LIMITS.content - head.length - 1 - tail.length;
+  const body = joinLinesWithin(lines, max, (hidden) => `…and ${hidden + notQuoted} more`);
+  return `${head}\n${body}${body === lines.join('\n') ? tail : ''}`;
 }
 
 /** The whole reply to /timeline: embed plus plain-text content; with nothing to show, one plain sentence. */

@@ -69,6 +69,9 @@ const DIRECTED = /^(?:last|next|this|past|coming|previous|following)\b/i;
 /** A year standing alone: "in 2019", "the 2018 summit"; not "since 2019" (a bound, not an event). */
 const BARE_YEAR = /\b(?:(since|until|till|by|before|after|from|through)\s+)?(?:(?:in|of|early|late|mid-?)\s+)?((?:1[89]|20)\d{2})\b(?!\s*%|[-–]\d)/gi;
 
+/** "since January 2010", "until Friday", "by March": the bound of a period, not the date of an event. */
+const BOUND = /\b(?:since|until|till|by|before|after|through)\s+$/i;
+
 const FUTURE = /\b(?:will|shall|'ll|due|set to|set for|scheduled|planned|plans?|planning|is to|are to|expected|upcoming|next|going to|slated|to be held|to visit|to meet|ahead)\b/i;
 /** Verbs of saying: past in the clause that dates the saying, beside the point elsewhere in the sentence. */
 const SPEECH = 'said|told|confirmed|announced|reported|revealed|stated|added';
@@ -221,10 +224,13 @@ export function findDateMentions(text: string, published: string | null): DateMe
   const reference = parseIsoDay(published);
   const instant = toUtc(reference ?? { year: 2000, month: 1, day: 1 });
   const mentions: DateMention[] = [];
+  // Where chrono found something, kept or not: a year inside it ("since August 2011") is not a date of its own.
+  const read: Array<[number, number]> = [];
   for (const result of chrono.parse(text, { instant, timezone: 0 })) {
+    read.push([result.index, result.index + result.text.length]);
     const { start, end } = trimWording(text, result.index, result.index + result.text.length);
     const wording = text.slice(start, end);
-    if (wording.length === 0 || DURATION.test(result.text.trim()) || NOT_A_DATE.test(wording)) continue;
+    if (wording.length === 0 || DURATION.test(result.text.trim()) || NOT_A_DATE.test(wording) || BOUND.test(text.slice(0, result.index))) continue;
     const tense = tenseAround(text, result.index);
     const first = resolveComponents(result.start, wording, reference, tense, null);
     const absolute = result.start.isCertain('year') && !isRelative(result.start, wording);
@@ -239,7 +245,7 @@ export function findDateMentions(text: string, published: string | null): DateMe
   }
   for (const match of text.matchAll(BARE_YEAR)) {
     const yearStart = match.index + match[0].length - match[2]!.length;
-    if (match[1] !== undefined || mentions.some((m) => m.start <= yearStart && yearStart < m.end)) continue;
+    if (match[1] !== undefined || read.some(([from, to]) => from <= yearStart && yearStart < to)) continue;
     const year = Number(match[2]);
     mentions.push({ start: yearStart, end: yearStart + 4, wording: match[2]!, date: { granularity: 'year', start: { year, month: 1, day: 1 }, end: null }, absolute: true });
   }
@@ -265,6 +271,12 @@ export function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
   }
 }
 
+/** The first and last day a date covers, as day numbers (days since 1970-01-01): for fast comparisons of many dates. */
+export function dayNumbers(date: ResolvedDate): { first: number; last: number } {
+  const { first, last } = dayInterval(date);
+  return { first: Date.UTC(first.year, first.month - 1, first.day) / 86_400_000, last: Date.UTC(last.year, last.month - 1, last.day) / 86_400_000 };
+}
+
 /** Whether two dates can be the same time: their spans of days overlap ("5 January" is in "4–7 January"). */
 export function datesOverlap(a: ResolvedDate, b: ResolvedDate): boolean {
   const x = dayInterval(a);
@@ -275,17 +287,20 @@ export function datesOverlap(a: ResolvedDate, b: ResolvedDate): boolean {
 const GRANULARITY_RANK: Readonly<Record<Granularity, number>> = { year: 0, month: 1, week: 2, day: 3 };
 
 /**
- * Calendar order. A month is sorted as a month, not as its first day: it comes after the months
- * before it and before the days and weeks inside it (a year likewise before its months); at the
- * same start, the longer range first.
+ * The key of a date in calendar order, as numbers compared in turn: the first day it covers, then
+ * the coarser first (a year before its January, a month before its first day), then the longer
+ * first. So a month is sorted as a month, not as its first day: after the months before it and
+ * before the days and weeks inside it.
  */
+export function dateSortKey(date: ResolvedDate): [number, number, number] {
+  const { first, last } = dayNumbers(date);
+  return [first, GRANULARITY_RANK[date.granularity], -last];
+}
+
+/** Calendar order (see dateSortKey). */
 export function compareResolvedDates(a: ResolvedDate, b: ResolvedDate): number {
-  const key = (d: ResolvedDate) => [d.start.year, d.granularity === 'year' ? 0 : d.start.month, d.granularity === 'day' || d.granularity === 'week' ? d.start.day : 0];
-  const [ka, kb] = [key(a), key(b)];
-  for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-  const byGranularity = GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity];
-  if (byGranularity !== 0) return byGranularity;
-  return compareDays(dayInterval(b).last, dayInterval(a).last);
+  const [ka, kb] = [dateSortKey(a), dateSortKey(b)];
+  return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
 }
 
 function dayText(day: Day, withYear: boolean, withMonth = true): string {

@@ -138,6 +138,18 @@ describe('the engine’s timeline', () => {
     expect(timelineEngine().timelineReady(null)).toBe(false);
   });
 
+  it('quotes at most the events asked for, whole entries first, and counts them all', async () => {
+    const engine = timelineEngine();
+    const all = await engine.timeline(null);
+    const few = await engine.timeline(null, { maxEvents: 2 });
+    const quoted = few.entries.reduce((sum, entry) => sum + entry.events.length, 0) + few.undated.length;
+    expect(quoted).toBeLessThanOrEqual(2);
+    expect(quoted).toBeGreaterThan(0);
+    expect(few.entries).toEqual(all.entries.slice(0, few.entries.length));
+    expect([few.datedCount, few.undatedCount]).toEqual([all.datedCount, all.undatedCount]);
+    expect(all.datedCount).toBe(all.entries.reduce((sum, entry) => sum + entry.events.length, 0));
+  });
+
   it('for a topic, keeps the events of the sentences about it', async () => {
     const timeline = await timelineEngine().timeline('fisheries accord');
     expect(timeline.status).toBe('answered');

@@ -23,8 +23,9 @@ function event(n: number, filler = 30): TimelineEvent {
   };
 }
 
-function timelineOf(entries: Timeline['entries'], undated: TimelineEvent[] = []): Timeline {
-  return { topic: 'harbour', status: 'answered', entries, undated, articleCount: 40 };
+function timelineOf(entries: Timeline['entries'], undated: TimelineEvent[] = [], notQuoted = 0): Timeline {
+  const datedCount = entries.reduce((sum, entry) => sum + entry.events.length, 0) + notQuoted;
+  return { topic: 'harbour', status: 'answered', entries, undated, datedCount, undatedCount: undated.length, articleCount: 40 };
 }
 
 describe('the /timeline message within Discord’s limits', () => {
@@ -46,6 +47,13 @@ describe('the /timeline message within Discord’s limits', () => {
     expect(message.content).toMatch(/…and \d+ more$/);
   });
 
+  it('counts the events the core did not quote among those left out', () => {
+    const message = renderTimelineMessage(timelineOf([{ events: [event(1, 10)], differing: false }], [], 40));
+    expect(message.embeds![0]!.footer?.text).toContain('40 more events did not fit');
+    expect(message.content).toMatch(/…and 40 more$/);
+    expect(message.embeds![0]!.description).toContain('41 dated events');
+  });
+
   it('never splits the datings of one event that articles give differently', () => {
     const single = Array.from({ length: 9 }, (_, i) => ({ events: [event(i + 1)], differing: false }));
     const pair = { events: [event(20), event(21)], differing: true };
@@ -64,7 +72,7 @@ describe('the /timeline message within Discord’s limits', () => {
   });
 
   it('with nothing to show, one plain sentence and no embed', () => {
-    const message = renderTimelineMessage({ topic: 'harbour', status: 'no-dates', entries: [], undated: [], articleCount: 3 });
+    const message = renderTimelineMessage({ topic: 'harbour', status: 'no-dates', entries: [], undated: [], datedCount: 0, undatedCount: 0, articleCount: 3 });
     expect(message.embeds).toBeUndefined();
     expect(message.content).toBe('Nothing dated about “harbour”: the sentences about it give no date (3 articles searched).');
   });
