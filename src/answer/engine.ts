@@ -136,10 +136,17 @@ export class AnswerEngine {
     }
     this.wholeTimeline ??= corpusEvents(this)
       .then((events) => orderCorpusEvents(this, events))
-      .then((ordered) => {
-        this.wholeTimelineDone = true;
-        return ordered;
-      });
+      .then(
+        (ordered) => {
+          this.wholeTimelineDone = true;
+          return ordered;
+        },
+        (error: unknown) => {
+          // Not kept: the next call tries again rather than failing for the engine's lifetime.
+          this.wholeTimeline = undefined;
+          throw new Error('dating the corpus for the timeline failed', { cause: error });
+        },
+      );
     const ordered = await this.wholeTimeline;
     const status = ordered.entries.length === 0 && ordered.undated.length === 0 ? 'no-dates' : 'answered';
     return timelineOf(this, null, status, ordered, options.maxEvents);
