@@ -96,6 +96,17 @@ describe('ordering events and the events articles date differently', () => {
     expect(orderTimeline([november!, monday!], flat).entries.map((entry) => entry.differing)).toEqual([false, false]);
   });
 
+  it('does not take a meeting of other people, or the same words a year apart, for the same event', () => {
+    const [choi] = eventsOf('a', '2026-03-02', ['Choi met Walsh in Doha on Friday to discuss fishing quotas.']);
+    const [heo] = eventsOf('b', '2026-03-03', ['Heo met Larsen in Oslo on Monday to discuss fishing quotas.']);
+    expect(sameEvent(choi!, heo!, flat)).toBe(false);
+    const [fair2025] = eventsOf('c', '2025-03-02', ['The Arctic trade fair will open in Tromsø on Thursday.']);
+    const [fair2026] = eventsOf('d', '2026-03-02', ['The Arctic trade fair will open in Tromsø on Thursday.']);
+    expect(sameEvent(fair2025!, fair2026!, flat)).toBe(true);
+    // A year apart: another year's fair, not a disagreement.
+    expect(orderTimeline([fair2025!, fair2026!], flat).entries.map((entry) => entry.differing)).toEqual([false, false]);
+  });
+
   it('never compares the events of one article with each other', () => {
     const events = eventsOf('same', '2026-03-02', [
       'The ministers will meet in Geneva on Thursday to sign the accord.',
