@@ -40,9 +40,9 @@ export interface DatedEvent {
   placedBy: Anchor | null;
   /** Event nouns of the clause around the date ("summit", "meeting"): what the event is. */
   nouns: string[];
-  /** Content stems of that clause (names, nouns, verbs; nouns included): what it is about. */
+  /** Content stems of that clause (names, nouns, verbs; nouns included): what it is about. Empty without nouns (never compared). */
   terms: string[];
-  /** Stems of the sentence's capitalised words (people, places, organisations; "Norwegian" as "norway"): who and where. */
+  /** Stems of the sentence's capitalised words (people, places, organisations; "Norwegian" as "norway"): who and where. Likewise. */
   names: string[];
 }
 
@@ -107,6 +107,9 @@ function contentStems(text: string, namesOnly = false): string[] {
 export function sentenceEvents(sentence: TimelineSentence, published: string | null): DatedEvent[] {
   return findDateMentions(sentence.text, published).map((mention) => {
     const terms = clauseTerms(sentence.text, mention.start, mention.end);
+    const nouns = terms.filter((term) => EVENT_STEMS.has(term));
+    // An event no noun names is never compared with another: its words need not be kept.
+    const compared = nouns.length > 0;
     return {
       ref: sentence.ref,
       articleId: sentence.articleId,
@@ -116,9 +119,9 @@ export function sentenceEvents(sentence: TimelineSentence, published: string | n
       end: mention.end,
       date: mention.date,
       placedBy: null,
-      nouns: terms.filter((term) => EVENT_STEMS.has(term)),
-      terms,
-      names: contentStems(sentence.text, true),
+      nouns,
+      terms: compared ? terms : [],
+      names: compared ? contentStems(sentence.text, true) : [],
     };
   });
 }
@@ -220,7 +223,11 @@ function* differingPairs(events: readonly DatedEvent[], weight: TermWeight): Gen
       continue;
     }
     const byTerm = new Map<string, number[]>();
-    for (const i of members) for (const term of events[i]!.terms) if (term !== noun) pushTo(byTerm, term, i);
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
+      for (const term of events[i]!.terms) if (term !== noun) pushTo(byTerm, term, i);
+      if ((m + 1) % STEP_EVENTS === 0) yield;
+    }
     for (const narrowed of byTerm.values()) if (narrowed.length > 1 && narrowed.length <= MAX_BUCKET) buckets.push(narrowed);
     yield;
   }
@@ -260,17 +267,17 @@ const MAX_VERSIONS = 4;
 /**
  * Groups the events that pairs say differ into the versions of one event: two groups join only if
  * every event of one is the same event as every event of the other (so a chain of look-alike
- * sentences A~B~C does not make one event of A and C), and never beyond MAX_VERSIONS. Returns each
- * event's group (indices in order).
+ * sentences A~B~C does not make one event of A and C), and never beyond MAX_VERSIONS. Returns the
+ * group (indices in order) of each event that has one; the others stand alone.
  */
-function groupVersions(events: readonly DatedEvent[], pairs: ReadonlyArray<readonly [number, number]>, weight: TermWeight): number[][] {
-  const groupOf: number[][] = events.map((_, i) => [i]);
+function groupVersions(events: readonly DatedEvent[], pairs: ReadonlyArray<readonly [number, number]>, weight: TermWeight): Map<number, number[]> {
+  const groupOf = new Map<number, number[]>();
   for (const [i, j] of pairs) {
-    const [a, b] = [groupOf[i]!, groupOf[j]!];
+    const [a, b] = [groupOf.get(i) ?? [i], groupOf.get(j) ?? [j]];
     if (a === b || a.length + b.length > MAX_VERSIONS) continue;
     if (!a.every((x) => b.every((y) => sameEvent(events[x]!, events[y]!, weight)))) continue;
     const merged = [...a, ...b].sort((x, y) => x - y);
-    for (const k of merged) groupOf[k] = merged;
+    for (const k of merged) groupOf.set(k, merged);
   }
   return groupOf;
 }
@@ -281,11 +288,36 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-/** Calendar order of events (dateSortKey); events of the same date keep their corpus order (ref, then offset). */
-function sortByDate(events: readonly DatedEvent[]): DatedEvent[] {
-  const keyed = events.map((event) => ({ event, key: dateSortKey(sortDate(event)!) }));
-  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.event.ref - b.event.ref || a.event.start - b.event.start);
-  return keyed.map((k) => k.event);
+/** Events sorted between two steps of the ordering. */
+const STEP_EVENTS = 20_000;
+
+/**
+ * Calendar order of events (dateSortKey); events of the same date keep their corpus order (ref,
+ * then offset). Events are grouped by the first day they cover, and each day sorted on its own,
+ * with steps between (a large corpus has many events and few distinct days).
+ */
+function* sortByDate(events: readonly DatedEvent[]): Generator<void, DatedEvent[]> {
+  const byDay = new Map<number, Array<{ event: DatedEvent; key: [number, number, number] }>>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const key = dateSortKey(sortDate(event)!);
+    pushTo(byDay, key[0], { event, key });
+    if ((i + 1) % STEP_EVENTS === 0) yield;
+  }
+  yield;
+  const sorted: DatedEvent[] = [];
+  let sinceStep = 0;
+  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+    const keyed = byDay.get(day)!;
+    keyed.sort((a, b) => a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.event.ref - b.event.ref || a.event.start - b.event.start);
+    for (const k of keyed) sorted.push(k.event);
+    sinceStep += keyed.length;
+    if (sinceStep >= STEP_EVENTS) {
+      sinceStep = 0;
+      yield;
+    }
+  }
+  return sorted;
 }
 
 /**
@@ -315,18 +347,17 @@ export async function orderTimelineInSteps(events: readonly DatedEvent[], weight
 const STEP_COMPARISONS = 50_000;
 
 function* orderingSteps(events: readonly DatedEvent[], weight: TermWeight): Generator<void, OrderedTimeline> {
-  const placed = sortByDate(events.filter((event) => sortDate(event) !== null));
+  const placed = yield* sortByDate(events.filter((event) => sortDate(event) !== null));
   const undated = events.filter((event) => sortDate(event) === null);
   yield;
   // Each group of versions becomes one entry, where its earliest version stands.
   const groupOf = groupVersions(placed, yield* differingPairs(placed, weight), weight);
+  yield;
   const entries: TimelineEntry[] = [];
-  const seen = new Set<number>();
-  placed.forEach((_, i) => {
-    const group = groupOf[i]!;
-    if (seen.has(group[0]!)) return;
-    seen.add(group[0]!);
-    entries.push({ events: group.map((k) => placed[k]!), differing: group.length > 1 });
+  placed.forEach((event, i) => {
+    const group = groupOf.get(i);
+    if (group === undefined) entries.push({ events: [event], differing: false });
+    else if (group[0] === i) entries.push({ events: group.map((k) => placed[k]!), differing: true });
   });
   return { entries, undated };
 }
