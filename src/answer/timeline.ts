@@ -211,10 +211,11 @@ function* differingPairs(events: readonly DatedEvent[], weight: TermWeight): Gen
     return w;
   };
   const byNoun = new Map<string, number[]>();
-  events.forEach((event, i) => {
-    if (event.date === null) return;
-    for (const noun of event.nouns) pushTo(byNoun, noun, i);
-  });
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.date !== null) for (const noun of event.nouns) pushTo(byNoun, noun, i);
+    if ((i + 1) % STEP_EVENTS === 0) yield;
+  }
   yield;
   const buckets: number[][] = [];
   for (const [noun, members] of byNoun) {
@@ -232,7 +233,17 @@ function* differingPairs(events: readonly DatedEvent[], weight: TermWeight): Gen
     yield;
   }
   // The days each date covers, as numbers: most pairs are ruled out by these alone (overlapping, or too far apart).
-  const days = events.map((event) => (event.date === null || event.date.granularity === 'year' ? null : dayNumbers(event.date)));
+  // Computed when first needed: most events share no bucket with another.
+  const dayCache = new Map<number, { first: number; last: number } | null>();
+  const daysOf = (i: number) => {
+    let days = dayCache.get(i);
+    if (days === undefined) {
+      const { date } = events[i]!;
+      days = date === null || date.granularity === 'year' ? null : dayNumbers(date);
+      dayCache.set(i, days);
+    }
+    return days;
+  };
   const compared = new Set<number>();
   const pairs: Array<[number, number]> = [];
   let sinceStep = 0;
@@ -243,10 +254,10 @@ function* differingPairs(events: readonly DatedEvent[], weight: TermWeight): Gen
       yield;
     }
     for (let x = 0; x < bucket.length; x++) {
-      const dx = days[bucket[x]!];
+      const dx = daysOf(bucket[x]!);
       if (dx == null) continue;
       for (let y = x + 1; y < bucket.length; y++) {
-        const dy = days[bucket[y]!];
+        const dy = daysOf(bucket[y]!);
         if (dy == null) continue;
         const gap = Math.max(dy.first - dx.last, dx.first - dy.last);
         if (gap <= 0 || gap > MAX_DISAGREEMENT_DAYS) continue;
@@ -354,10 +365,11 @@ function* orderingSteps(events: readonly DatedEvent[], weight: TermWeight): Gene
   const groupOf = groupVersions(placed, yield* differingPairs(placed, weight), weight);
   yield;
   const entries: TimelineEntry[] = [];
-  placed.forEach((event, i) => {
+  for (let i = 0; i < placed.length; i++) {
     const group = groupOf.get(i);
-    if (group === undefined) entries.push({ events: [event], differing: false });
+    if (group === undefined) entries.push({ events: [placed[i]!], differing: false });
     else if (group[0] === i) entries.push({ events: group.map((k) => placed[k]!), differing: true });
-  });
+    if ((i + 1) % STEP_EVENTS === 0) yield;
+  }
   return { entries, undated };
 }
