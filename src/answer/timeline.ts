@@ -80,7 +80,7 @@ const DATE_WORDS =
 const MIN_CLAUSE_TERMS = 3;
 
 /** The content stems of the clause around offsets [start, end) of a sentence. */
-export function clauseTerms(text: string, start: number, end: number): string[] {
+function clauseTerms(text: string, start: number, end: number): string[] {
   const before = text.slice(0, start);
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
   const after = text.slice(end).search(/[,;]/);
@@ -165,7 +165,7 @@ const SAME_NAMES_OVERLAP = 0.5;
  * dated months or years apart tell another occurrence ("the fair drew 20,000 visitors last year").
  * A year is too coarse to tell either: years are never compared.
  */
-export const MAX_DISAGREEMENT_DAYS = 31;
+const MAX_DISAGREEMENT_DAYS = 31;
 
 
 function weightOf(terms: readonly string[], weight: TermWeight): number {
@@ -191,7 +191,7 @@ export function sameEvent(a: DatedEvent, b: DatedEvent, weight: TermWeight): boo
 }
 
 /** The date an event is sorted by: its own, else the anchor's that places it. */
-export function sortDate(event: DatedEvent): ResolvedDate | null {
+function sortDate(event: DatedEvent): ResolvedDate | null {
   return event.date ?? event.placedBy?.date ?? null;
 }
 

@@ -84,7 +84,7 @@ const PAST_IN_SENTENCE = new RegExp(`\\b(?:${PAST_EVENT})\\b`, 'i');
  * Tuesday"), then the whole sentence, where a verb of saying ("…, his office said") is not the
  * event's tense.
  */
-export function tenseAround(text: string, offset: number): Tense {
+function tenseAround(text: string, offset: number): Tense {
   const before = text.slice(0, offset);
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('—'));
   const clause = before.slice(clauseStart + 1);
@@ -176,7 +176,7 @@ function resolveComponents(
     const day = components.get('day')!;
     if (certain('year') && !relative) return { date: { year: components.get('year')!, month, day }, granularity: 'day' };
     if (reference === null) return null;
-    if (relative || certain('year')) {
+    if (relative) {
       const granularity = /\bweeks?\b/i.test(resultText) ? 'week' : 'day';
       const date = { year: components.get('year')!, month, day };
       return { date: granularity === 'week' ? mondayOf(date) : date, granularity };
@@ -257,7 +257,7 @@ function compareDays(a: Day, b: Day): number {
 }
 
 /** The first and last day a date covers. */
-export function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
+function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
   const last = date.end ?? date.start;
   switch (date.granularity) {
     case 'day':
@@ -275,13 +275,6 @@ export function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
 export function dayNumbers(date: ResolvedDate): { first: number; last: number } {
   const { first, last } = dayInterval(date);
   return { first: Date.UTC(first.year, first.month - 1, first.day) / 86_400_000, last: Date.UTC(last.year, last.month - 1, last.day) / 86_400_000 };
-}
-
-/** Whether two dates can be the same time: their spans of days overlap ("5 January" is in "4–7 January"). */
-export function datesOverlap(a: ResolvedDate, b: ResolvedDate): boolean {
-  const x = dayInterval(a);
-  const y = dayInterval(b);
-  return compareDays(x.first, y.last) <= 0 && compareDays(y.first, x.last) <= 0;
 }
 
 const GRANULARITY_RANK: Readonly<Record<Granularity, number>> = { year: 0, month: 1, week: 2, day: 3 };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareResolvedDates,
-  datesOverlap,
   findDateMentions,
   formatResolvedDate,
   isoResolvedDate,
@@ -105,14 +104,6 @@ describe('comparing and showing resolved dates', () => {
   it('puts a longer range before a shorter one starting the same day', () => {
     const range: ResolvedDate = { granularity: 'day', start: day(2026, 1, 4), end: day(2026, 1, 7) };
     expect([onDay(2026, 1, 4), range].sort(compareResolvedDates)).toEqual([range, onDay(2026, 1, 4)]);
-  });
-
-  it('knows when two dates can be the same time', () => {
-    const range: ResolvedDate = { granularity: 'day', start: day(2026, 1, 4), end: day(2026, 1, 7) };
-    expect(datesOverlap(range, onDay(2026, 1, 5))).toBe(true);
-    expect(datesOverlap(range, onDay(2026, 1, 8))).toBe(false);
-    expect(datesOverlap(inMonth(2025, 12), onDay(2025, 12, 31))).toBe(true);
-    expect(datesOverlap(inMonth(2025, 12), onDay(2026, 1, 1))).toBe(false);
   });
 
   it('formats each granularity', () => {
