@@ -10,7 +10,10 @@ import type { SuggestionEntry } from './suggestions.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
-import type { Answer, Citation, Excerpt } from './types.js';
+import { findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
+import type { Anchor, OrderedTimeline } from './timeline.js';
+import { anchorsOfArticle, corpusEvents, orderCorpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
+import type { Answer, Citation, Excerpt, Timeline } from './types.js';
 
 /** How many excerpts an answer shows unless asked otherwise, and at most. */
 export const DEFAULT_EXCERPTS = 3;
@@ -46,6 +49,11 @@ export class AnswerEngine {
   readonly names: NameDirectory;
   readonly suggestions: readonly SuggestionEntry[];
   private readonly analyses = new AnalysisCache(ANALYSIS_CACHE_SIZE);
+  /** The absolute dates of undated articles, by article index, found on first use. */
+  private readonly anchorsByArticle = new Map<number, Anchor[]>();
+  /** The whole corpus's timeline, computed on first use and kept with this engine (a reload builds a new one). */
+  private wholeTimeline: Promise<OrderedTimeline> | undefined;
+  private wholeTimelineDone = false;
 
   constructor(data: EngineData) {
     this.articles = data.articles;
@@ -97,7 +105,7 @@ export class AnswerEngine {
     const question = readQuestion(command, text);
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const notFound: Answer = { question, status: 'not-found', answer: null, excerpts: [], articleCount: this.articles.length };
+    const notFound: Answer = { question, status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: this.articles.length };
     const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
     const concepts = [
       ...queryConcepts(question.query, this.index, this.names, { sentenceCase }),
@@ -118,10 +126,67 @@ export class AnswerEngine {
       question,
       status: 'answered',
       answer: best.answer === null ? null : clip(best.answer.text),
+      answerDate: question.kind === 'time' ? this.answerDate(best) : null,
       excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
       articleCount: this.articles.length,
       moreExcerpts: Math.max(0, relevant.length - offset - shown.length),
     };
+  }
+
+  /**
+   * The timeline of a topic (the dated events of the sentences about it), or of the whole corpus when
+   * `topic` is null: the latter is computed once per engine, on first use, in slices that let
+   * questions be answered meanwhile. With `maxEvents`, only the first events are quoted (all are counted).
+   */
+  async timeline(topic: string | null, options: { maxEvents?: number } = {}): Promise<Timeline> {
+    if (topic !== null) {
+      const { status, events } = topicEvents(this, topic);
+      return timelineOf(this, topic, status, orderEvents(this, events), options.maxEvents);
+    }
+    this.wholeTimeline ??= corpusEvents(this)
+      .then((events) => orderCorpusEvents(this, events))
+      .then(
+        (ordered) => {
+          this.wholeTimelineDone = true;
+          return ordered;
+        },
+        (error: unknown) => {
+          // Not kept: the next call tries again rather than failing for the engine's lifetime.
+          this.wholeTimeline = undefined;
+          throw new Error('dating the corpus for the timeline failed', { cause: error });
+        },
+      );
+    const ordered = await this.wholeTimeline;
+    const status = ordered.entries.length === 0 && ordered.undated.length === 0 ? 'no-dates' : 'answered';
+    return timelineOf(this, null, status, ordered, options.maxEvents);
+  }
+
+  /** Whether a timeline can be answered at once (a topic's always is; the whole corpus's once computed). */
+  timelineReady(topic: string | null): boolean {
+    return topic !== null || this.wholeTimelineDone;
+  }
+
+  /** The absolute dates an article names (cached): what places the events of an undated article. */
+  anchors(articleIndex: number): Anchor[] {
+    let anchors = this.anchorsByArticle.get(articleIndex);
+    if (anchors === undefined) {
+      anchors = anchorsOfArticle(this, articleIndex);
+      this.anchorsByArticle.set(articleIndex, anchors);
+    }
+    return anchors;
+  }
+
+  /** The calendar date of a time answer: the date expression of its sentence that the answer is in. */
+  private answerDate(best: RankedSentence): ResolvedDate | null {
+    const found = best.answer;
+    if (found === null) return null;
+    const ref = found.fromContext ? this.previous(best.ref) : best.ref;
+    if (ref === null) return null;
+    const article = this.articleOf(ref);
+    const mention = findDateMentions(this.store.text(ref), article.meta.published ?? article.meta.publishedInferred).find(
+      (m) => m.start < found.end && found.start < m.end,
+    );
+    return mention?.date ?? null;
   }
 
   private excerpt(ranked: RankedSentence, alsoIn: number[]): Excerpt {
@@ -137,7 +202,8 @@ export class AnswerEngine {
     };
   }
 
-  private citation(ref: number): Citation {
+  /** Where a sentence is: its article's title, publisher, link, and its position. */
+  citation(ref: number): Citation {
     const article = this.articleOf(ref);
     return {
       articleId: article.id,

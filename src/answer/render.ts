@@ -1,3 +1,4 @@
+import { formatResolvedDate } from '../language/dateResolution.js';
 import type { Answer, Citation, Excerpt } from './types.js';
 
 /**
@@ -48,10 +49,15 @@ export function notFoundText(answer: Answer): string {
   return `I found nothing about “${escapeMarkdown(clipEcho(sought, MAX_ECHOED_QUERY))}” in the corpus (${articles} searched).`;
 }
 
+/** The calendar date of a time answer, to show beside its wording: " (5 January 2026)", or "". */
+export function answerDateSuffix(answer: Answer): string {
+  return answer.answerDate === null ? '' : ` (${formatResolvedDate(answer.answerDate)})`;
+}
+
 export function renderAnswerText(answer: Answer): string {
   if (answer.status === 'not-found') return notFoundText(answer);
   const lines: string[] = [];
-  lines.push(answer.answer === null ? 'No short answer; the closest sentences:' : `**${escapeMarkdown(answer.answer)}**`);
+  lines.push(answer.answer === null ? 'No short answer; the closest sentences:' : `**${escapeMarkdown(answer.answer)}**${answerDateSuffix(answer)}`);
   answer.excerpts.forEach((excerpt, i) => {
     lines.push('');
     if (excerpt.context !== null) lines.push(`> _${escapeMarkdown(excerpt.context)}_`);

@@ -5,8 +5,9 @@
  */
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
-import { answerToJson } from '../answer/contract.js';
+import { answerToJson, timelineToJson } from '../answer/contract.js';
 import { renderAnswerText } from '../answer/render.js';
+import { renderTimelineText } from '../answer/timelineRender.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { AnswerService } from '../service/answerService.js';
@@ -14,6 +15,7 @@ import { snapshotPathFor } from '../service/snapshot.js';
 import { parseQuestionLine } from './questionLine.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--excerpts N] <when|who|why|where|what|ask> <query...>
+       npm run ask -- [--json] timeline [topic...]   (the dated events in calendar order)
        npm run ask -- --json < questions.txt      (one "/command query" a line)`;
 
 interface Options {
@@ -50,23 +52,27 @@ async function main(): Promise<number> {
   });
   await service.open();
 
-  const answerLine = (line: string): string => {
+  const answerLine = async (line: string): Promise<string> => {
     const parsed = parseQuestionLine(line);
     if ('error' in parsed) return options.json ? JSON.stringify({ error: parsed.error }) : `error: ${parsed.error}`;
+    if ('timeline' in parsed) {
+      const timeline = await service.current.timeline(parsed.timeline);
+      return options.json ? JSON.stringify(timelineToJson(timeline)) : renderTimelineText(timeline);
+    }
     const answer = service.answer(parsed.command, parsed.query, { maxExcerpts: options.maxExcerpts });
     return options.json ? JSON.stringify(answerToJson(answer, parsed.query)) : renderAnswerText(answer);
   };
 
   if (options.words.length > 0) {
     const line = `/${options.words.join(' ')}`.replace(/^\/\//, '/');
-    const out = answerLine(line);
+    const out = await answerLine(line);
     process.stdout.write(`${out}\n`);
     return out.startsWith('error:') || out.startsWith('{"error"') ? 2 : 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim().length === 0) continue;
-    process.stdout.write(`${answerLine(line)}${options.json ? '' : '\n'}\n`);
+    process.stdout.write(`${await answerLine(line)}${options.json ? '' : '\n'}\n`);
   }
   return 0;
 }

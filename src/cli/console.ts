@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { renderAnswerText } from '../answer/render.js';
 import type { FeedbackStore } from '../feedback/feedbackStore.js';
+import { renderTimelineText } from '../answer/timelineRender.js';
 import type { AnswerService } from '../service/answerService.js';
 import { parseQuestionLine } from './questionLine.js';
 
@@ -9,6 +10,7 @@ const HELP = `Ask with a command, or just type a question:
   /when summit with Xi      /who spokesperson      /why visit China
   /where APEC Summit        /what one-China principle
   /ask How long is the visit?      How long is the visit?
+  /timeline summit  the dated events in calendar order (/timeline alone: the whole corpus)
   /sources  lists the articles    /reload  re-reads the corpus    /quit  leaves`;
 
 /**
@@ -44,6 +46,7 @@ export async function runConsole(
     } else if (line.length > 0) {
       const parsed = parseQuestionLine(line, { freeQuestions: true });
       if ('error' in parsed) write(parsed.error);
+      else if ('timeline' in parsed) write(renderTimelineText(await service.current.timeline(parsed.timeline)));
       else {
         const answer = service.answer(parsed.command, parsed.query);
         write(renderAnswerText(answer));

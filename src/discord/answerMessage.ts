@@ -1,4 +1,4 @@
-import { escapeMarkdown, notFoundText } from '../answer/render.js';
+import { answerDateSuffix, escapeMarkdown, notFoundText } from '../answer/render.js';
 import type { Answer, Citation, Excerpt } from '../answer/types.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
@@ -23,7 +23,7 @@ function questionEcho(answer: Answer): string {
 
 
 /** The citation under an excerpt in the embed: publisher, link, sentence position (the title is the field's name). */
-function citationDetails(citation: Citation): string {
+export function citationDetails(citation: Citation): string {
   const parts: string[] = [];
   if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
   if (citation.url !== null) parts.push(`[link](${markdownUrl(citation.url)})`);
@@ -33,7 +33,7 @@ function citationDetails(citation: Citation): string {
   return parts.join(' · ');
 }
 
-function citationTitle(citation: Citation): string {
+export function citationTitle(citation: Citation): string {
   return citation.title ?? `article ${citation.articleId}`;
 }
 
@@ -41,7 +41,7 @@ function citationTitle(citation: Citation): string {
  * "Title · Publisher · <link> · sentence 16" for the plain-text content: the article's own words
  * escaped (its metadata may hold Markdown or mention syntax), the link without embed preview.
  */
-function contentCitationLine(citation: Citation): string {
+export function contentCitationLine(citation: Citation): string {
   const parts = [escapeMarkdown(citationTitle(citation))];
   if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
   if (citation.url !== null) parts.push(`<${markdownUrl(citation.url)}>`);
@@ -87,7 +87,7 @@ export function answerEmbed(answer: Answer, excerptOffset = 0): APIEmbed {
     color: ANSWER_COLOR,
     // The author line echoes the question; it is plain text (no Markdown, no pings) in Discord.
     author: { name: questionEcho(answer) },
-    title: answer.answer === null ? 'No short answer: the closest sentences' : escapeMarkdown(answer.answer),
+    title: answer.answer === null ? 'No short answer: the closest sentences' : `${escapeMarkdown(answer.answer)}${answerDateSuffix(answer)}`,
     fields: answer.excerpts.map((excerpt, index) => excerptField(excerpt, excerptOffset + index)),
   };
   const { embed: fitted, dropped } = fitEmbed({ ...embed, footer: { text: footerText(answer, 0) } });
@@ -101,7 +101,7 @@ export function answerEmbed(answer: Answer, excerptOffset = 0): APIEmbed {
 export function answerContent(answer: Answer): string {
   const max = DISCORD_LIMITS.content;
   const echo = truncate(`/${answer.question.command} ${escapeMarkdown(answer.question.text)}`, 300);
-  const head = answer.answer === null ? `${echo}: no short answer; the closest sentence:` : `${echo} → **${escapeMarkdown(answer.answer)}**`;
+  const head = answer.answer === null ? `${echo}: no short answer; the closest sentence:` : `${echo} → **${escapeMarkdown(answer.answer)}**${answerDateSuffix(answer)}`;
   const [best, ...rest] = answer.excerpts;
   if (best === undefined) return truncate(head, max);
   const firstCitation = best.citations[0];

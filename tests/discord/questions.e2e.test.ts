@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../../src/answer/render.js';
+import { formatResolvedDate } from '../../src/language/dateResolution.js';
 import type { Command } from '../../src/answer/question.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { COMMANDS } from '../../commands/index.js';
@@ -65,7 +66,9 @@ describe('question commands against the fake Discord', () => {
     const [embed] = reply.message.embeds ?? [];
     expect(embed).toBeDefined();
     const bold = `**${escapeMarkdown(expected.answer ?? '')}**`;
-    expect(embed?.title).toBe(escapeMarkdown(expected.answer ?? ''));
+    // A time answer shows its calendar date beside its wording: "Monday (5 January 2026)".
+    expect(expected.answerDate).not.toBeNull();
+    expect(embed?.title).toBe(`${escapeMarkdown(expected.answer ?? '')} (${formatResolvedDate(expected.answerDate!)})`);
     expect(embed?.author?.name).toBe('/when summit with Xi');
     expect(embed?.footer?.text).toContain(`Searched ${expected.articleCount} articles`);
     expect(embed?.fields).toHaveLength(expected.excerpts.length);

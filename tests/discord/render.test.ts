@@ -36,7 +36,7 @@ function excerpt(text: string, highlight: { start: number; end: number } | null,
 }
 
 function answer(excerpts: Excerpt[], short: string | null = 'Monday', query = 'summit with Xi'): Answer {
-  return { question: readQuestion('when', query), status: 'answered', answer: short, excerpts, articleCount: 7 };
+  return { question: readQuestion('when', query), status: 'answered', answer: short, answerDate: null, excerpts, articleCount: 7 };
 }
 
 /** Bold markers come in pairs (escaped asterisks do not count). */
@@ -147,7 +147,7 @@ describe('answer rendering', () => {
   });
 
   it('a not-found answer is plain text, no embed', () => {
-    const notFound: Answer = { question: readQuestion('who', 'Elon Musk'), status: 'not-found', answer: null, excerpts: [], articleCount: 2 };
+    const notFound: Answer = { question: readQuestion('who', 'Elon Musk'), status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: 2 };
     expect(renderAnswerMessage(notFound)).toEqual({ content: 'I found nothing about “Elon Musk” in the corpus (2 articles searched).' });
   });
 

@@ -58,7 +58,7 @@ const CASES: HostileQuery[] = [
 const CLEAR_TEXT: Record<Exclude<Outcome, 'answered-or-not-found'>, RegExp> = {
   empty: /Nothing to look for: the question is empty/,
   'not-found': /^I found nothing about “.+” in the corpus \(\d+ articles searched\)\.$/,
-  answered: /^\/\w+ .+(?: → \*\*.+\*\*|: no short answer; the closest sentence:)\n> /,
+  answered: /^\/\w+ .+(?: → \*\*.+\*\*(?: \([^)]*\d{4}\))?|: no short answer; the closest sentence:)\n> /,
 };
 
 describe('hostile queries: the answering core', () => {
@@ -174,7 +174,8 @@ describe('hostile queries: Discord', () => {
     } else if (c.outcome === 'answered') {
       expect(content).toMatch(CLEAR_TEXT.answered);
       expect(reply.message.embeds?.length).toBe(1);
-      if (c.answer !== undefined) expect(reply.message.embeds?.[0]?.title).toBe(c.answer);
+      // A time answer is followed by its calendar date: "Monday (5 January 2026)".
+      if (c.answer !== undefined) expect(reply.message.embeds?.[0]?.title).toMatch(new RegExp(`^${c.answer}(?: \\([^)]*\\d{4}\\))?$`));
     } else {
       expect(content).toMatch(new RegExp(`${CLEAR_TEXT['not-found'].source}|${CLEAR_TEXT.answered.source}`));
     }

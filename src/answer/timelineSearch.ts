@@ -1,0 +1,133 @@
+import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
+import type { AnswerEngine } from './engine.js';
+import { readQuestion } from './question.js';
+import { rankSentences } from './rank.js';
+import {
+  articleAnchors,
+  orderTimeline,
+  orderTimelineInSteps,
+  placeByAnchors,
+  sentenceEvents,
+  type Anchor,
+  type DatedEvent,
+  type OrderedTimeline,
+  type TimelineSentence,
+} from './timeline.js';
+import type { Timeline, TimelineEvent, TimelineStatus } from './types.js';
+
+/**
+ * The timeline over an engine's corpus. For a topic, the engine's retrieval and ranking find the
+ * relevant sentences first and only those are dated; for the whole corpus, every sentence is dated
+ * once per engine (see AnswerEngine.timeline), in slices between which questions are answered.
+ */
+
+/** How many sentences the full-text index hands to the ranking for a topic. */
+const TOPIC_CANDIDATES = 300;
+/** Sentences dated between two turns of the event loop when the whole corpus is dated. */
+const SLICE = 200;
+
+/** The article's date that relative expressions count from: published, else inferred. */
+function referenceOf(engine: AnswerEngine, articleIndex: number): string | null {
+  const { meta } = engine.articles[articleIndex]!;
+  return meta.published ?? meta.publishedInferred;
+}
+
+function timelineSentence(engine: AnswerEngine, ref: number): TimelineSentence {
+  return { ref, text: engine.sentenceText(ref), articleId: engine.articleOf(ref).id, position: engine.store.position(ref) };
+}
+
+/** The absolute dates an article names (computed by the caller's cache, once per article). */
+export function anchorsOfArticle(engine: AnswerEngine, articleIndex: number): Anchor[] {
+  const article = engine.articles[articleIndex]!;
+  const sentences: TimelineSentence[] = [];
+  for (let i = 0; i < article.sentenceCount; i++) sentences.push(timelineSentence(engine, article.firstRef + i));
+  return articleAnchors(sentences);
+}
+
+/** The events of the sentences relevant to a topic, or why there are none. */
+export function topicEvents(engine: AnswerEngine, topic: string): { status: TimelineStatus; events: DatedEvent[] } {
+  const question = readQuestion('when', topic);
+  const concepts = queryConcepts(question.query, engine.index, engine.names);
+  // Nothing to look for, or a name the corpus has never heard of.
+  if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return { status: 'not-found', events: [] };
+  const candidates = engine.index.candidates(searchTerms(concepts), TOPIC_CANDIDATES);
+  const ranked = rankSentences(engine, question, concepts, candidates);
+  if (ranked.length === 0) return { status: 'not-found', events: [] };
+  const events: DatedEvent[] = [];
+  for (const ref of ranked.map((r) => r.ref).sort((a, b) => a - b)) {
+    const articleIndex = engine.store.articleIndex(ref);
+    const reference = referenceOf(engine, articleIndex);
+    const found = sentenceEvents(timelineSentence(engine, ref), reference);
+    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(articleIndex)) : found));
+  }
+  return { status: events.length === 0 ? 'no-dates' : 'answered', events };
+}
+
+/** The events of every sentence of the corpus, article by article, yielding to the event loop between slices. */
+export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> {
+  const events: DatedEvent[] = [];
+  let sinceTurn = 0;
+  for (let a = 0; a < engine.articles.length; a++) {
+    const article = engine.articles[a]!;
+    const reference = referenceOf(engine, a);
+    const found: DatedEvent[] = [];
+    for (let i = 0; i < article.sentenceCount; i++) {
+      found.push(...sentenceEvents(timelineSentence(engine, article.firstRef + i), reference));
+      if (++sinceTurn >= SLICE) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
+    }
+    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(a)) : found));
+  }
+  return events;
+}
+
+/** Orders a topic's events with the engine's term rarity. */
+export function orderEvents(engine: AnswerEngine, events: readonly DatedEvent[]): OrderedTimeline {
+  return orderTimeline(events, (term) => engine.index.idf(term));
+}
+
+/** Orders the whole corpus's events, yielding to the event loop between steps. */
+export function orderCorpusEvents(engine: AnswerEngine, events: readonly DatedEvent[]): Promise<OrderedTimeline> {
+  return orderTimelineInSteps(events, (term) => engine.index.idf(term), nextTurn);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The timeline as answered: each event with its cited, highlighted sentence; at most `maxEvents`
+ * of them (whole entries, dated first), the others only counted.
+ */
+export function timelineOf(engine: AnswerEngine, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline, maxEvents = Infinity): Timeline {
+  const view = (event: DatedEvent): TimelineEvent => ({
+    date: event.date,
+    placedBy: event.placedBy,
+    wording: event.wording,
+    excerpt: {
+      text: engine.sentenceText(event.ref),
+      context: null,
+      citations: [engine.citation(event.ref)],
+      highlight: { start: event.start, end: event.end },
+      score: 0,
+    },
+  });
+  const entries: Timeline['entries'] = [];
+  let room = maxEvents;
+  for (const entry of ordered.entries) {
+    if (entry.events.length > room) break;
+    entries.push({ events: entry.events.map(view), differing: entry.differing });
+    room -= entry.events.length;
+  }
+  return {
+    topic,
+    status,
+    entries,
+    undated: entries.length === ordered.entries.length ? ordered.undated.slice(0, room).map(view) : [],
+    datedCount: ordered.entries.reduce((sum, entry) => sum + entry.events.length, 0),
+    undatedCount: ordered.undated.length,
+    articleCount: engine.articles.length,
+  };
+}
