@@ -23,8 +23,8 @@ import type { Timeline, TimelineEvent, TimelineStatus } from './types.js';
 
 /** How many sentences the full-text index hands to the ranking for a topic. */
 const TOPIC_CANDIDATES = 300;
-/** Sentences dated between two turns of the event loop when the whole corpus is dated. */
-const SLICE = 200;
+/** The longest stretch of dating, in milliseconds, between two turns of the event loop when the whole corpus is dated. */
+const SLICE_MS = 8;
 
 /** The article's date that relative expressions count from: published, else inferred. */
 function referenceOf(engine: AnswerEngine, articleIndex: number): string | null {
@@ -66,16 +66,16 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
 /** The events of every sentence of the corpus, article by article, yielding to the event loop between slices. */
 export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> {
   const events: DatedEvent[] = [];
-  let sinceTurn = 0;
+  let sliceEnds = performance.now() + SLICE_MS;
   for (let a = 0; a < engine.articles.length; a++) {
     const article = engine.articles[a]!;
     const reference = referenceOf(engine, a);
     const found: DatedEvent[] = [];
     for (let i = 0; i < article.sentenceCount; i++) {
       found.push(...sentenceEvents(timelineSentence(engine, article.firstRef + i), reference));
-      if (++sinceTurn >= SLICE) {
-        sinceTurn = 0;
+      if (performance.now() >= sliceEnds) {
         await nextTurn();
+        sliceEnds = performance.now() + SLICE_MS;
       }
     }
     events.push(...(reference === null ? placeByAnchors(found, engine.anchors(a)) : found));
