@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { CorpusError } from '../corpus/types.js';
+import { unpackBuild, type PackedBuild } from './buildTransfer.js';
 import { corpusFingerprint, saveSnapshot } from './snapshot.js';
 
 /** A corpus folder read and indexed: the engine's data, the files refused, and the fingerprint read. */
@@ -31,7 +32,7 @@ export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   return built;
 }
 
-type WorkerReply = { ok: true; built: BuiltCorpus } | { ok: false; message: string; stack?: string };
+type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './buildWorker.ts' : './buildWorker.js', import.meta.url);
 
@@ -56,8 +57,15 @@ export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus>
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;
-      if (reply.ok) resolve(reply.built);
-      else reject(Object.assign(new Error(`building the corpus in ${request.corpusDir} failed: ${reply.message}`), { stack: reply.stack }));
+      if (reply.ok) {
+        // The worker waits for this receipt to exit (see buildWorker.ts).
+        worker.postMessage('received');
+        unpackBuild(reply.packed, nextTurn).then(resolve, (error: unknown) =>
+          reject(new Error(`the corpus build worker for ${request.corpusDir} sent a result that could not be read`, { cause: error })),
+        );
+      } else {
+        reject(Object.assign(new Error(`building the corpus in ${request.corpusDir} failed: ${reply.message}`), { stack: reply.stack }));
+      }
     });
     worker.once('error', (error) => {
       settled = true;
@@ -69,4 +77,6 @@ export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus>
   });
 }
 
-
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
