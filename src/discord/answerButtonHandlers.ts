@@ -18,6 +18,30 @@ function replyPrivately(interaction: ButtonInteraction, content: string): Promis
 }
 
 /**
+ * The button's parsed custom id and the answer it belongs to; null once the presser has been told
+ * why not (a malformed id, or an answer whose buttons have expired).
+ */
+async function pressedAnswer<T extends { answerId: string }>(
+  interaction: ButtonInteraction,
+  context: CommandContext,
+  parse: (customId: string) => T | null,
+  what: string,
+): Promise<{ parsed: T; record: NonNullable<ReturnType<CommandContext['feedback']['answer']>> } | null> {
+  const parsed = parse(interaction.customId);
+  if (parsed === null) {
+    context.logger.warn({ customId: interaction.customId }, `${what}: malformed custom id`);
+    await replyPrivately(interaction, NOT_OURS_MESSAGE);
+    return null;
+  }
+  const record = context.feedback.answer(parsed.answerId);
+  if (record === null) {
+    await replyPrivately(interaction, EXPIRED_MESSAGE);
+    return null;
+  }
+  return { parsed, record };
+}
+
+/**
  * "More excerpts": the next page of the answer, edited into the same message (UPDATE_MESSAGE), for
  * the member who asked only. The question is asked again of the serving corpus, from where the page
  * before ended.
@@ -25,17 +49,9 @@ function replyPrivately(interaction: ButtonInteraction, content: string): Promis
 export const moreExcerptsButton: ButtonHandler = {
   prefix: MORE_PREFIX,
   async handle(interaction: ButtonInteraction, context: CommandContext) {
-    const parsed = parseMoreExcerptsId(interaction.customId);
-    if (parsed === null) {
-      context.logger.warn({ customId: interaction.customId }, 'more excerpts: malformed custom id');
-      await replyPrivately(interaction, NOT_OURS_MESSAGE);
-      return;
-    }
-    const record = context.feedback.answer(parsed.answerId);
-    if (record === null) {
-      await replyPrivately(interaction, EXPIRED_MESSAGE);
-      return;
-    }
+    const pressed = await pressedAnswer(interaction, context, parseMoreExcerptsId, 'more excerpts');
+    if (pressed === null) return;
+    const { parsed, record } = pressed;
     if (!record.askedBy(interaction.user.id)) {
       context.logger.info({ answerId: record.id }, 'more excerpts refused: not the asker');
       await replyPrivately(interaction, NOT_ASKER_MESSAGE);
@@ -73,17 +89,9 @@ const VOTE_REPLIES = {
 export const voteButton: ButtonHandler = {
   prefix: VOTE_PREFIX,
   async handle(interaction: ButtonInteraction, context: CommandContext) {
-    const parsed = parseVoteId(interaction.customId);
-    if (parsed === null) {
-      context.logger.warn({ customId: interaction.customId }, 'vote: malformed custom id');
-      await replyPrivately(interaction, NOT_OURS_MESSAGE);
-      return;
-    }
-    const record = context.feedback.answer(parsed.answerId);
-    if (record === null) {
-      await replyPrivately(interaction, EXPIRED_MESSAGE);
-      return;
-    }
+    const pressed = await pressedAnswer(interaction, context, parseVoteId, 'vote');
+    if (pressed === null) return;
+    const { parsed, record } = pressed;
     const outcome = context.feedback.vote(record, interaction.user.id, parsed.helpful);
     context.logger.info({ answerId: record.id, helpful: parsed.helpful, outcome }, 'answer vote');
     await replyPrivately(interaction, VOTE_REPLIES[outcome](parsed.helpful));
