@@ -71,10 +71,27 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
     case 'description':
       return descriptionSpans(sentence, matched);
     case 'quantity':
-      return novel(sentence, withTokens(sentence, quantitySpans(sentence.text)), matched);
+      return withTokens(sentence, quantitySpans(sentence.text)).flatMap((c) => {
+        if (countsAskedUnit(sentence, c, matched)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
+        return coveredBy(c, matched, 0.5) ? [] : [c];
+      });
     case 'thing':
       return clauseSpans(sentence, matched);
   }
+}
+
+/** How much a quantity's strength gains when its unit is the question's. */
+const UNIT_BONUS = 0.1;
+
+/**
+ * "How many years ..." asks for a number of years: a number whose unit is a word of the question
+ * ("six years", "three-day") is the answer more surely than another number of the sentence.
+ */
+function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>): boolean {
+  for (let i = c.first; i <= c.last; i++) {
+    if (matched.has(i) && (i > c.first || sentence.tokens[i]!.surface.includes('-'))) return true;
+  }
+  return false;
 }
 
 function withTokens(sentence: SentenceAnalysis, spans: Span[]): Candidate[] {

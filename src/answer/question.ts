@@ -73,7 +73,7 @@ const AUXILIARIES =
   /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
 const SPEECH = /\b(?:said|say|says|told|tell|tells|stated|claimed|warned|according to|quoted)\b/i;
 const FUTURE = /\b(?:will|going to|plans? to|planned|scheduled|next|upcoming|is to)\b/i;
-const PAST = /\b(?:did|was|were|had|last|previously|ago)\b/i;
+const PAST = /\b(?:did|was|were|had|last|previous|previously|earlier|recent|recently|ago)\b/i;
 
 /**
  * Reads a question: the kind of answer it wants, the words to search for, and its tense. The text

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
+import { readQuestion } from '../../src/answer/question.js';
 import { renderAnswerText } from '../../src/answer/render.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import { sampleArticles, sampleEngine } from '../support/sampleCorpus.js';
@@ -114,6 +115,29 @@ describe('ranking by the kind of answer wanted', () => {
     const corpus = engineOf({ b: 'Kim’s visits to Busan drew large crowds in May.\nThe firm announced record profits.\n' });
     expect(corpus.answer('when', "kim's visiting busan").answer).toBe('May');
     expect(corpus.answer('what', 'company profits').excerpts[0]!.text).toBe('The firm announced record profits.');
+  });
+
+  it('gives the number of what "how many" asks for, not another number of the sentence', () => {
+    const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
+    expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');
+    expect(corpus.answer('ask', 'How many days does the congress last?').answer).toBe('three');
+  });
+
+  it('reads "previous" and "earlier" as asking about the past, and prefers the sentence in the past', () => {
+    expect(readQuestion('when', 'their previous meeting').tense).toBe('past');
+    expect(readQuestion('ask', 'When did they meet earlier?').tense).toBe('past');
+    const corpus = engineOf({
+      d: [
+        'Ines Varga will meet Tomas Brun in Vienna on Friday.',
+        'The talks will cover gas pipelines and rail links.',
+        'Varga and Brun recently met in Oslo in March.',
+        'A trade fair opens in Graz next week.',
+        'The city council approved a new budget.',
+        'Farmers protested outside the ministry.',
+      ].join('\n'),
+    });
+    expect(corpus.answer('when', 'Varga and Brun previous meeting').answer).toBe('March');
+    expect(corpus.answer('when', 'Varga and Brun next meeting').answer).toBe('Friday');
   });
 
   it('answers a new article as well as the first ones', () => {
