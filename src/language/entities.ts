@@ -173,8 +173,30 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
       lastToken: last.index,
       titled,
     });
+    if (type === 'place' && endsWithPossessive(last)) {
+      const institution = institutionAfter(text, tokens, last.index);
+      if (institution !== null) entities.push({ type: 'organisation', start: first.start, end: institution.end, text: text.slice(first.start, institution.end), key: `${key} ${institution.key}`, firstToken: first.index, lastToken: institution.lastToken, titled: false });
+    }
   }
   return entities;
+}
+
+/**
+ * Institutions news names by their country or city: "Seoul's military", "Japan's foreign ministry".
+ * General words, written in lower case after a place in the possessive.
+ */
+const INSTITUTIONS = new Set(['military', 'army', 'navy', 'government', 'ministry', 'office', 'parliament', 'police', 'embassy', 'presidency', 'cabinet', 'coast guard', 'central bank', 'foreign ministry', 'defence ministry', 'defense ministry', 'trade ministry', 'spy agency', 'weather agency', 'news agency', 'state media']);
+
+/** The institution named right after token `placeEnd` (one or two lower-case words), if any. */
+function institutionAfter(text: string, tokens: Token[], placeEnd: number): { end: number; key: string; lastToken: number } | null {
+  for (const length of [2, 1]) {
+    const words = tokens.slice(placeEnd + 1, placeEnd + 1 + length);
+    if (words.length < length || words.some((w) => w.capitalized)) continue;
+    if (!words.every((w, i) => adjacent(text, i === 0 ? tokens[placeEnd]! : words[i - 1]!, w))) continue;
+    const key = words.map((w) => w.lower).join(' ');
+    if (INSTITUTIONS.has(key)) return { end: words[words.length - 1]!.end, key, lastToken: words[words.length - 1]!.index };
+  }
+  return null;
 }
 
 function trimPossessive(surface: string): string {
