@@ -7,7 +7,6 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { Command } from '../src/answer/question.js';
 import { escapeMarkdown } from '../src/answer/render.js';
 import { suggestionList } from '../src/answer/suggestions.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
@@ -16,7 +15,7 @@ import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.j
 import { changeSummary, corpusListMessage } from '../src/discord/corpusMessages.js';
 import { downloadAttachment } from '../src/discord/download.js';
 import { gapsMessage } from '../src/discord/gapsMessage.js';
-import { gapReport } from '../src/feedback/gapReport.js';
+import { answersNowWith, gapReport } from '../src/feedback/gapReport.js';
 import { DISCORD_LIMITS } from '../src/discord/limits.js';
 import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
@@ -158,8 +157,9 @@ export const command: SlashCommand = {
           return;
         }
         const { feedback, service } = context;
-        const answersNow = (command: Command, query: string) => service.answer(command, query).status === 'answered';
-        await replyWhenCorpusSettled(interaction, service, () => gapsMessage(gapReport(feedback, answersNow, { days, limit: GAPS_LISTED })), { ephemeral: true });
+        await replyWhenCorpusSettled(interaction, service, () => gapsMessage(gapReport(feedback, answersNowWith(service), { days, limit: GAPS_LISTED })), {
+          ephemeral: true,
+        });
         return;
       }
       case SUB.remove: {

@@ -42,6 +42,14 @@ export const command: SlashCommand = {
     const timeline = await service.current.timeline(topic, { maxEvents: DISCORD_LIMITS.embed.fields });
     await sendReply(interaction, renderTimelineMessage(timeline));
     context.logger.info({ topic, status: timeline.status, entries: timeline.entries.length }, 'timeline answered');
+    // A topic with nothing dated is a knowledge gap, as an unanswered question is (/corpus gaps).
+    if (topic !== null && timeline.status !== 'answered') {
+      try {
+        context.feedback.recordUnanswered({ command: 'timeline', query: topic, memberId: interaction.user.id });
+      } catch (error) {
+        context.logger.error({ err: error, topic }, 'could not record an unanswered timeline topic');
+      }
+    }
   },
   async autocomplete(interaction, context) {
     const focused = interaction.options.getFocused(true);

@@ -161,6 +161,11 @@ export class AnswerEngine {
     return timelineOf(this, null, status, ordered, options.maxEvents);
   }
 
+  /** Whether a topic's timeline has dated events (what /corpus gaps asks of a recorded /timeline question). */
+  hasTimeline(topic: string): boolean {
+    return topicEvents(this, topic).status === 'answered';
+  }
+
   /** Whether a timeline can be answered at once (a topic's always is; the whole corpus's once computed). */
   timelineReady(topic: string | null): boolean {
     return topic !== null || this.wholeTimelineDone;

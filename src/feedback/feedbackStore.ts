@@ -44,9 +44,12 @@ export interface AnswerRecord {
   createdAt: number;
 }
 
+/** The commands whose unanswered questions are recorded: the questions, and /timeline with a topic. */
+export type GapCommand = Command | 'timeline';
+
 /** Unanswered questions asked alike (same command, same normalized query). */
 export interface GapGroup {
-  command: Command;
+  command: GapCommand;
   normalized: string;
   /** The wording it was last asked in. */
   query: string;
@@ -185,7 +188,7 @@ export class FeedbackStore {
   }
 
   /** Records a question the bot could not answer. */
-  recordUnanswered(question: { command: Command; query: string; memberId: string | null }): void {
+  recordUnanswered(question: { command: GapCommand; query: string; memberId: string | null }): void {
     this.insertUnanswered.run(question.command, question.query, normalizeQuery(question.query), this.now(), this.recordMemberIds ? question.memberId : null);
   }
 
@@ -205,7 +208,7 @@ export class FeedbackStore {
          LIMIT ?`,
       )
       .all(this.since(options.days), options.limit);
-    return rows.map((r) => ({ command: r.command as Command, normalized: r.normalized, query: r.query, count: r.count, lastAskedAt: r.last_asked_at }));
+    return rows.map((r) => ({ command: r.command as GapCommand, normalized: r.normalized, query: r.query, count: r.count, lastAskedAt: r.last_asked_at }));
   }
 
   /** Keeps an answer the bot is about to send, so that its buttons can find it; returns its id. */

@@ -1,5 +1,5 @@
-import type { Command } from '../answer/question.js';
-import type { FeedbackStore, GapGroup, VoteTally } from './feedbackStore.js';
+import type { AnswerService } from '../service/answerService.js';
+import type { FeedbackStore, GapCommand, GapGroup, VoteTally } from './feedbackStore.js';
 
 /** What moderators see in /corpus gaps: the questions still unanswered, and the answers' votes. */
 export interface GapReport {
@@ -11,7 +11,12 @@ export interface GapReport {
 }
 
 /** Whether the serving corpus now answers a question. */
-export type AnswersNow = (command: Command, query: string) => boolean;
+export type AnswersNow = (command: GapCommand, query: string) => boolean;
+
+/** Whether the corpus a service serves now answers a recorded question: a /timeline topic when it has dated events. */
+export function answersNowWith(service: Pick<AnswerService, 'answer' | 'current'>): AnswersNow {
+  return (command, query) => (command === 'timeline' ? service.current.hasTimeline(query) : service.answer(command, query).status === 'answered');
+}
 
 /** How many recorded groups are checked against the corpus for each one listed. */
 const CHECKED_PER_LISTED = 5;

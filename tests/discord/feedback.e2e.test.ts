@@ -115,6 +115,17 @@ describe('feedback against the fake Discord', () => {
     expect(after).toContain(`/who ${UNKNOWN.toUpperCase()}`);
   });
 
+  it('records a /timeline topic with nothing dated as a gap, and drops it once the corpus dates it', async () => {
+    const topic = 'Andøy bridge';
+    expect(h.service.current.hasTimeline(topic)).toBe(false);
+    await h.command({ name: 'timeline', user: ASKER, options: { topic } });
+    expect((await gaps()).message.content).toContain(`/timeline ${topic}`);
+    await writeFile(path.join(h.corpusDir, 'andoy-bridge.txt'), 'Andøy bridge opens in June\nThe new Andøy bridge will open on 12 June 2026, the road authority said.\n');
+    await h.command({ name: 'corpus', subcommand: 'reload', ...MODERATOR });
+    expect(h.service.current.hasTimeline(topic)).toBe(true);
+    expect((await gaps()).message.content).not.toContain(`/timeline ${topic}`);
+  });
+
   it('lists only the questions of the days asked for', async () => {
     clock += 3 * DAY;
     await ask(ASKER, 'why', 'Qwerty Zyxwv strike');

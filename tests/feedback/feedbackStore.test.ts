@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_BUTTON_TTL_MS, FeedbackStore, FeedbackStoreError } from '../../src/feedback/feedbackStore.js';
-import { gapReport } from '../../src/feedback/gapReport.js';
+import { answersNowWith, gapReport } from '../../src/feedback/gapReport.js';
 import { normalizeQuery } from '../../src/feedback/normalizeQuery.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { memoryLogger } from '../support/botHarness.js';
@@ -195,7 +195,7 @@ describe('gap report', () => {
     const service = new AnswerService(dir, memoryLogger().logger);
     try {
       await service.open();
-      const answersNow = (command: 'who' | 'what' | 'when' | 'why' | 'where' | 'ask', query: string) => service.answer(command, query).status === 'answered';
+      const answersNow = answersNowWith(service);
       const gaps = [
         { command: 'what' as const, query: 'Lofoten wall' },
         { command: 'who' as const, query: 'Zyxwv Qwerty' },
