@@ -284,6 +284,11 @@ function quantitySpans(text: string): Span[] {
   return spans;
 }
 
+/** A clause's strength as an answer, and what each of the question's words inside it adds (up to a few). */
+const CLAUSE_STRENGTH = 0.6;
+const CLAUSE_PER_MATCH = 0.05;
+const MAX_COUNTED_MATCHES = 4;
+
 /**
  * For "what" questions: the clause that contains the matched words, as a thing is named in it.
  * Quotation marks do not end it: what was said is often the answer.
@@ -302,9 +307,15 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): 
     seen.add(start);
     const afterMatch = /[,;:()]|\.(?=\s|$)/u.exec(text.slice(token.end));
     const end = afterMatch === null ? text.length : token.end + afterMatch.index;
-    const span = makeSpan(text, start, Math.min(end, start + 160), 0.6, 'clause');
+    const span = makeSpan(text, start, Math.min(end, start + 160), CLAUSE_STRENGTH, 'clause');
     if (span !== null && span.text.split(/\s+/).length >= 3) {
-      candidates.push({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1) });
+      const first = sentence.tokenAt(span.start);
+      const last = sentence.tokenAt(span.end - 1);
+      // The clause that holds more of the question's words is more surely the one it asks about.
+      let inside = 0;
+      for (let i = first; i <= last; i++) if (matched.has(i)) inside++;
+      const strength = CLAUSE_STRENGTH + CLAUSE_PER_MATCH * Math.min(inside, MAX_COUNTED_MATCHES);
+      candidates.push({ span: { ...span, strength }, first, last });
     }
   }
   return candidates;

@@ -123,6 +123,17 @@ describe('ranking by the kind of answer wanted', () => {
     expect(corpus.answer('ask', 'How many days does the congress last?').answer).toBe('three');
   });
 
+  it('answers "what" with the clause that holds more of the question\'s words', () => {
+    const corpus = engineOf({
+      e: [
+        'Shortly after Varga arrived, the coast guard reported a trawler sank off the island of Vis.',
+        'The city council approved a new budget.',
+        'Farmers protested outside the ministry.',
+      ].join('\n'),
+    });
+    expect(corpus.answer('ask', 'What did the coast guard report after Varga arrived?').answer).toContain('trawler sank');
+  });
+
   it('reads "previous" and "earlier" as asking about the past, and prefers the sentence in the past', () => {
     expect(readQuestion('when', 'their previous meeting').tense).toBe('past');
     expect(readQuestion('ask', 'When did they meet earlier?').tense).toBe('past');
