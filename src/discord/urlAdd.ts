@@ -14,6 +14,7 @@ import {
   type ChatInputCommandInteraction,
   type Message,
 } from 'discord.js';
+import { knownSentences, type SentenceOverlap } from '../answer/knownSentences.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { suggestionList } from '../answer/suggestions.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
@@ -69,7 +70,7 @@ function duration(ms: number): string {
 }
 
 /** The preview of an article from a link: title, publisher, date, link, sentence count and the first sentences. */
-export function urlPreviewMessage(article: PageArticle, state: PreviewState, waitMs: number): MessageParts {
+export function urlPreviewMessage(article: PageArticle, state: PreviewState, waitMs: number, overlap: SentenceOverlap | null = null): MessageParts {
   const { meta } = article;
   const lines = [
     STATE_LINES[state](waitMs),
@@ -81,7 +82,18 @@ export function urlPreviewMessage(article: PageArticle, state: PreviewState, wai
   if (article.fetchedFrom !== article.link) lines.push(`(read from <${markdownUrl(truncate(article.fetchedFrom, 500))}> after redirects)`);
   lines.push(`**Sentences:** ${article.sentenceCount}. The first ${plural(article.firstSentences.length, 'sentence')}:`);
   lines.push(...article.firstSentences.map((sentence) => `> ${escapeMarkdown(truncate(sentence, PREVIEW_SENTENCE_CHARS))}`));
+  if (overlap !== null && overlap.found > 0) lines.push(overlapWarning(overlap));
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
+}
+
+/** "Already in the corpus: 20 of the 20 sentences checked, in “Title” (`id`)." */
+function overlapWarning(overlap: SentenceOverlap): string {
+  const where = overlap.articles
+    .slice(0, 2)
+    .map((a) => `${a.title === null ? '' : `“${escapeMarkdown(truncate(a.title, 120))}” `}(${code(a.id)})`)
+    .join(' and ');
+  const more = overlap.articles.length > 2 ? ` and ${plural(overlap.articles.length - 2, 'other article')}` : '';
+  return `⚠ **Already in the corpus:** ${overlap.found} of the ${plural(overlap.checked, 'sentence')} checked, word for word, in ${where}${more}. Confirm adds it again.`;
 }
 
 /** The article as an upload to CorpusStore.add: a .txt named after the page's host. */
@@ -132,9 +144,11 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   }
 
   const ids = previewButtonIds(interaction.id);
-  const preview = (state: PreviewState) => urlPreviewMessage(article, state, settings.previewTimeoutMs);
+  // A copy (the same wire story from two publishers, a link added twice) is pointed out, not refused.
+  const overlap = knownSentences(context.service.current, article.sentences);
+  const preview = (state: PreviewState) => urlPreviewMessage(article, state, settings.previewTimeoutMs, overlap);
   const message = await interaction.editReply({ ...safeMessage(preview('waiting')), components: [buttonRow(ids, false)] });
-  logger.info({ link, fetchedFrom: article.fetchedFrom, sentences: article.sentenceCount }, 'corpus add url: preview shown');
+  logger.info({ link, fetchedFrom: article.fetchedFrom, sentences: article.sentenceCount, alreadyInCorpus: overlap.found }, 'corpus add url: preview shown');
 
   const decision = await awaitDecision(message, ids, interaction.user.id, settings.previewTimeoutMs, logger);
   if (decision === null) {

@@ -40,6 +40,8 @@ export interface PageArticle {
   sentenceCount: number;
   /** The first few sentences after the headline. */
   firstSentences: string[];
+  /** Every sentence after the headline, as the corpus will split them. */
+  sentences: string[];
 }
 
 /**
@@ -78,5 +80,6 @@ export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = 
     text,
     sentenceCount: sentences.length,
     firstSentences: sentences.filter((s) => !s.isHeadline).slice(0, PREVIEW_SENTENCES).map((s) => s.text),
+    sentences: sentences.filter((s) => !s.isHeadline).map((s) => s.text),
   };
 }

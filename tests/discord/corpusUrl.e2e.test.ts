@@ -88,6 +88,7 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     expect(preview).toContain(`**Sentences:** ${1 + ARTICLE_PARAGRAPHS.length}.`);
     expect(preview).toContain(`> ${ARTICLE_PARAGRAPHS[0]}`);
     for (const furniture of FURNITURE) expect(preview).not.toContain(furniture);
+    expect(preview).not.toContain('Already in the corpus');
     expect(buttonsOf(reply.message as SentMessage & { components?: unknown[] }).map((b) => [b.label, b.disabled ?? false])).toEqual([
       ['Confirm', false],
       ['Cancel', false],
@@ -132,6 +133,8 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     expect(reply.message.content).toContain('**Publisher:** Moderator Wire');
     expect(reply.message.content).toContain('**Published:** 2026-01-08');
     expect(reply.message.content).toContain('after redirects');
+    // The same page was added by the test before: the preview says so (it does not refuse it).
+    expect(reply.message.content).toMatch(new RegExp(`\\*\\*Already in the corpus:\\*\\* ${ARTICLE_PARAGRAPHS.length} of the ${ARTICLE_PARAGRAPHS.length} sentences checked, word for word, in “${ARTICLE_TITLE}”`));
     const confirm = await press(reply, 'confirm');
     await h.fake.waitForEdit(confirm.sent.token, WAIT);
     const sidecar = (await files()).find((name) => !filesBefore.includes(name) && name.endsWith('.meta.yaml'))!;
