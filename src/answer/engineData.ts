@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article, ArticleMeta } from '../corpus/types.js';
 import { findEntities } from '../language/entities.js';
 import { NameDirectory } from '../language/nameDirectory.js';
@@ -92,7 +93,6 @@ const PEOPLE_PER_STEP = 1000;
  * large corpus; all of them together could hold a question for tens).
  */
 export async function fromBuffersInSteps(buffers: EngineDataBuffers): Promise<EngineData> {
-  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   await nextTurn();
   const index = SentenceIndex.fromBuffers(buffers.index);
   const names = new NameDirectory();

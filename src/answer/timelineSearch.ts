@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
 import type { AnswerEngine } from './engine.js';
 import { readQuestion } from './question.js';
@@ -91,10 +92,6 @@ export function orderEvents(engine: AnswerEngine, events: readonly DatedEvent[])
 /** Orders the whole corpus's events, yielding to the event loop between steps. */
 export function orderCorpusEvents(engine: AnswerEngine, events: readonly DatedEvent[]): Promise<OrderedTimeline> {
   return orderTimelineInSteps(events, (term) => engine.index.idf(term), nextTurn);
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**

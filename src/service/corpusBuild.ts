@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
@@ -75,8 +76,4 @@ export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus>
       if (!settled) reject(new Error(`the corpus build worker for ${request.corpusDir} exited with code ${code} before answering`));
     });
   });
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
