@@ -4,7 +4,6 @@
 // what a user is told when their command fails.
 
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import type { SlashCommand } from '../../src/discord/commandTypes.js';
 import { REDACTION, createLogger, redactSecrets } from '../../src/logger.js';
 import { sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
+import { closedPort } from '../support/closedPort.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A token nobody could miss in an output: every part of it is searched for. */
@@ -61,16 +61,6 @@ function start(apiUrl: string): Promise<Run> {
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 describe('npm start when the login fails', () => {

@@ -4,7 +4,6 @@
 
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,19 +13,10 @@ import { fetchRecommendedShardCount } from '../../src/sharding/recommendedShards
 import { copyCorpus } from '../support/botHarness.js';
 import { botProcessEnv } from '../support/botProcess.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
+import { closedPort } from '../support/closedPort.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRONG_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMg.GwRoNg.not-the-token-discord-knows-0000';
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('the recommended shard count', () => {
   let fake: FakeDiscord;
