@@ -402,13 +402,13 @@ export class FakeDiscord {
     return buildButtonInteraction(init);
   }
 
-  /** Dispatch INTERACTION_CREATE to the bot. Throws if the bot never logged in. */
-  async sendInteraction(payload: APIInteraction): Promise<SentInteraction> {
+  /** Starts keeping what happens to an interaction (its callbacks, edits, follow-ups), by id and by token. */
+  #track(payload: APIInteraction, dispatchedAt: number): void {
     const state: FakeInteraction = {
       id: payload.id,
       token: payload.token,
       payload,
-      dispatchedAt: performance.now(),
+      dispatchedAt,
       callbacks: [],
       webhookCalls: [],
       acknowledgedWith: null,
@@ -417,6 +417,11 @@ export class FakeDiscord {
     };
     this.#interactions.set(payload.id, state);
     this.#interactionsByToken.set(payload.token, state);
+  }
+
+  /** Dispatch INTERACTION_CREATE to the bot. Throws if the bot never logged in. */
+  async sendInteraction(payload: APIInteraction): Promise<SentInteraction> {
+    this.#track(payload, performance.now());
     let result: DispatchResult;
     try {
       result = await this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, this.#shardFor(payload));
@@ -437,19 +442,7 @@ export class FakeDiscord {
     const createdAt = performance.now();
     for (const payload of payloads) {
       if (this.#interactions.has(payload.id)) throw new Error(`sendInteractions: interaction ${payload.id} was already sent`);
-      const state: FakeInteraction = {
-        id: payload.id,
-        token: payload.token,
-        payload,
-        dispatchedAt: createdAt,
-        callbacks: [],
-        webhookCalls: [],
-        acknowledgedWith: null,
-        original: null,
-        followUps: [],
-      };
-      this.#interactions.set(payload.id, state);
-      this.#interactionsByToken.set(payload.token, state);
+      this.#track(payload, createdAt);
     }
     const shards = payloads.map((payload) => this.#shardFor(payload));
     const results = new Array<DispatchResult>(payloads.length);

@@ -386,32 +386,25 @@ export class FakeGateway {
 
   /** Queue a frame on the connection; resolves with performance.now() when it was handed to the socket. */
   #send(connection: Connection, frame: GatewayFrame): Promise<number> {
-    const sent = connection.sendChain.then(async () => {
+    return this.#enqueue(connection, async () => {
       if (connection.ws.readyState !== WS_OPEN) return performance.now();
-      const json = JSON.stringify(frame);
-      const data = connection.deflate ? await deflateWithSyncFlush(connection.deflate, json) : json;
+      const data = await encodeFrame(connection, frame);
       if (connection.ws.readyState !== WS_OPEN) return performance.now();
       const sentAt = performance.now();
       await new Promise<void>((resolve) => connection.ws.send(data, () => resolve()));
       this.#record({ kind: 'send', connectionId: connection.id, op: frame.op, t: frame.t, s: frame.s, at: Date.now() });
       return sentAt;
     });
-    connection.sendChain = sent.then(
-      () => undefined,
-      () => undefined,
-    );
-    return sent;
   }
 
   /** Queue frames as one step of the connection's send chain; resolves with when each was handed to the socket. */
   #sendMany(connection: Connection, frames: readonly GatewayFrame[]): Promise<number[]> {
-    const sent = connection.sendChain.then(async () => {
+    return this.#enqueue(connection, async () => {
       const written: Array<Promise<void>> = [];
       const sentAt: number[] = [];
       for (const frame of frames) {
         if (connection.ws.readyState !== WS_OPEN) break;
-        const json = JSON.stringify(frame);
-        const data = connection.deflate ? await deflateWithSyncFlush(connection.deflate, json) : json;
+        const data = await encodeFrame(connection, frame);
         sentAt.push(performance.now());
         written.push(new Promise<void>((resolve) => connection.ws.send(data, () => resolve())));
       }
@@ -421,11 +414,16 @@ export class FakeGateway {
       }
       return sentAt;
     });
-    connection.sendChain = sent.then(
+  }
+
+  /** Runs a step after the connection's earlier sends; a failed step does not stop the ones after it. */
+  #enqueue<T>(connection: Connection, step: () => Promise<T>): Promise<T> {
+    const done = connection.sendChain.then(step);
+    connection.sendChain = done.then(
       () => undefined,
       () => undefined,
     );
-    return sent;
+    return done;
   }
 
   #record(entry: GatewayLogEntry): void {
@@ -441,6 +439,12 @@ export function shardOfGuild(guildId: string, shardCount: number): number {
 }
 
 /** One zlib-stream message: the deflated JSON followed by a Z_SYNC_FLUSH (ends in 00 00 ff ff). */
+/** A frame as the connection sends it: JSON, compressed when the connection asked for zlib-stream. */
+function encodeFrame(connection: Connection, frame: GatewayFrame): Promise<string | Buffer> {
+  const json = JSON.stringify(frame);
+  return connection.deflate ? deflateWithSyncFlush(connection.deflate, json) : Promise.resolve(json);
+}
+
 function deflateWithSyncFlush(deflate: zlib.Deflate, text: string): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
