@@ -9,15 +9,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fakeDiscord.js';
 import type { FakeCommandInteractionInit } from '../support/fakeDiscord.js';
-import {
-  MANAGE_GUILD,
-  MODERATOR_ROLE_ID,
-  OTHER_GUILD_ID,
-  isEphemeral,
-  sentMessages,
-  startBotHarness,
-  type BotHarness,
-} from '../support/botHarness.js';
+import { type BotHarness, expectSafeTraffic, isEphemeral, MANAGE_GUILD, MODERATOR_ROLE_ID, OTHER_GUILD_ID, startBotHarness } from '../support/botHarness.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
 
@@ -65,10 +57,7 @@ describe('/corpus against the fake Discord', () => {
   });
 
   afterEach(() => {
-    for (const { route, body } of sentMessages(h.fake)) {
-      expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
-    }
-    expect(h.fake.unexpectedRequests()).toEqual([]);
+    expectSafeTraffic(h.fake);
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { previewButtonIds } from '../../src/discord/urlAdd.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import type { FakeCommandInteractionInit, WebhookCallRecord } from '../support/fakeDiscord.js';
-import { MANAGE_GUILD, isEphemeral, sentMessages, startBotHarness, type BotHarness, type BotReply, type SentMessage } from '../support/botHarness.js';
+import { type BotHarness, type BotReply, expectSafeTraffic, isEphemeral, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
 import { ARTICLE_DATE, ARTICLE_PARAGRAPHS, ARTICLE_PUBLISHER, ARTICLE_TITLE, FURNITURE, startPageServer, type PageServer } from '../support/pageServer.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
@@ -65,10 +65,7 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     h = await startBotHarness();
   });
   afterEach(() => {
-    for (const { route, body } of sentMessages(h.fake)) {
-      expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
-    }
-    expect(h.fake.unexpectedRequests()).toEqual([]);
+    expectSafeTraffic(h.fake);
   });
   afterAll(async () => {
     await h?.close();

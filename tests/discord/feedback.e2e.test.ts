@@ -13,7 +13,7 @@ import { ANSWER_BUTTON_TTL_MS } from '../../src/feedback/feedbackStore.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import type { InteractionCallbackRecord } from '../support/fakeDiscord.js';
-import { MANAGE_GUILD, isEphemeral, sentMessages, startBotHarness, type BotHarness, type BotReply, type SentMessage } from '../support/botHarness.js';
+import { type BotHarness, type BotReply, expectSafeTraffic, isEphemeral, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
 import { PAGING_ARTICLE } from '../support/pagingCorpus.js';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
 
@@ -70,10 +70,7 @@ describe('feedback against the fake Discord', () => {
   });
 
   afterEach(() => {
-    for (const { route, body } of sentMessages(h.fake)) {
-      expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
-    }
-    expect(h.fake.unexpectedRequests()).toEqual([]);
+    expectSafeTraffic(h.fake);
     expect(h.logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import type { Command } from '../../src/answer/question.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
-import { isEphemeral, sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
+import { type BotHarness, expectSafeTraffic, isEphemeral, startBotHarness } from '../support/botHarness.js';
 
 /** A command that fails, to see the error path: the user gets an error id, the log has it too. */
 const BROKEN: SlashCommand[] = [
@@ -37,11 +37,7 @@ describe('question commands against the fake Discord', () => {
   });
 
   afterEach(() => {
-    // Every message the bot sent, whatever the test, parses no mentions.
-    for (const { route, body } of sentMessages(h.fake)) {
-      expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
-    }
-    expect(h.fake.unexpectedRequests()).toEqual([]);
+    expectSafeTraffic(h.fake);
   });
 
   afterAll(async () => {

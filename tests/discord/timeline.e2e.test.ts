@@ -12,7 +12,7 @@ import { eventDateLabel } from '../../src/answer/timelineRender.js';
 import type { Timeline } from '../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { embedLength } from '../../src/discord/embedFit.js';
-import { sentMessages, startBotHarness, type BotHarness, type SentMessage } from '../support/botHarness.js';
+import { type BotHarness, expectSafeTraffic, type SentMessage, startBotHarness } from '../support/botHarness.js';
 import { writeTimelineCorpus } from '../support/timelineCorpus.js';
 
 /** The field names the bot shows, in order, for a timeline (every event fits in these small corpora). */
@@ -33,10 +33,7 @@ function checkWithinLimits(message: SentMessage): void {
 
 function afterEachChecks(h: () => BotHarness): void {
   afterEach(() => {
-    for (const { route, body } of sentMessages(h().fake)) {
-      expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
-    }
-    expect(h().fake.unexpectedRequests()).toEqual([]);
+    expectSafeTraffic(h().fake);
   });
 }
 

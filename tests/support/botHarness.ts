@@ -11,6 +11,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { RESTOptions } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
@@ -214,6 +215,17 @@ export function sentMessages(fake: FakeDiscord): Array<{ route: string; body: Se
     }
   }
   return messages;
+}
+
+/**
+ * What every end-to-end test checks after each case: no message the bot sent can ping anyone
+ * (allowed_mentions parses nothing), and it made no request the fake Discord does not know.
+ */
+export function expectSafeTraffic(fake: FakeDiscord): void {
+  for (const { route, body } of sentMessages(fake)) {
+    expect(body.allowed_mentions, `${route}: ${JSON.stringify(body).slice(0, 200)}`).toEqual({ parse: [] });
+  }
+  expect(fake.unexpectedRequests()).toEqual([]);
 }
 
 /** True when a message is ephemeral (flags 64). */
