@@ -8,7 +8,6 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { escapeMarkdown } from '../src/answer/render.js';
-import { suggestionList } from '../src/answer/suggestions.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
 import { displayTitle } from '../src/corpus/types.js';
 import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.js';
@@ -75,10 +74,8 @@ async function deferEphemeral(interaction: ChatInputCommandInteraction): Promise
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 }
 
-async function report(interaction: ChatInputCommandInteraction, outcome: ChangeOutcome, context: CommandContext): Promise<void> {
+async function report(interaction: ChatInputCommandInteraction, outcome: ChangeOutcome): Promise<void> {
   await sendReply(interaction, changeSummary(outcome), { ephemeral: true });
-  // Build the new corpus's autocomplete suggestions now rather than on the next keystroke.
-  if (outcome.applied) suggestionList(context.service.current);
 }
 
 async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
@@ -123,7 +120,7 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
       published: interaction.options.getString(OPT.published),
     },
   });
-  await report(interaction, outcome, context);
+  await report(interaction, outcome);
 }
 
 /** /corpus list|reload|add|remove|gaps: the moderators' corpus commands, registered for Manage Server and checked again here. */
@@ -145,7 +142,7 @@ export const command: SlashCommand = {
       }
       case SUB.reload:
         await deferEphemeral(interaction);
-        await report(interaction, await context.store.reload(actorOf(interaction)), context);
+        await report(interaction, await context.store.reload(actorOf(interaction)));
         return;
       case SUB.add:
         await add(interaction, context);
@@ -165,7 +162,7 @@ export const command: SlashCommand = {
       case SUB.remove: {
         const id = interaction.options.getString(OPT.id, true).trim();
         await deferEphemeral(interaction);
-        await report(interaction, await context.store.remove(actorOf(interaction), id), context);
+        await report(interaction, await context.store.remove(actorOf(interaction), id));
         return;
       }
       default:

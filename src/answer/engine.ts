@@ -1,12 +1,12 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../corpus/types.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
+import { CorpusIndex, type ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
 import type { SentenceIndex } from '../search/sentenceIndex.js';
-import type { SentenceStore } from '../search/sentenceStore.js';
+import type { SuggestionIndex } from '../search/suggestions.js';
 import { AnalysisCache } from './analysisCache.js';
-import { buildEngineData, type ArticleInfo, type EngineData } from './engineData.js';
-import type { SuggestionEntry } from './suggestions.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
@@ -39,53 +39,78 @@ export interface AnswerOptions {
 }
 
 /**
- * Answers questions from one corpus. Built once per corpus (a reload builds a new engine and swaps
- * it in whole); answering is a pure function of the engine and the question.
+ * Answers questions from one corpus index. A reload builds a new engine and swaps it in whole; a
+ * moderator's add or remove changes the engine's index in place, in one step (see CorpusIndex).
+ * Between changes, answering is a pure function of the engine and the question.
  */
 export class AnswerEngine {
-  readonly articles: readonly ArticleInfo[];
-  readonly store: SentenceStore;
-  readonly index: SentenceIndex;
-  readonly names: NameDirectory;
-  readonly suggestions: readonly SuggestionEntry[];
   private readonly analyses = new AnalysisCache(ANALYSIS_CACHE_SIZE);
-  /** The absolute dates of undated articles, by article index, found on first use. */
+  /** The absolute dates of undated articles, by article key, found on first use. */
   private readonly anchorsByArticle = new Map<number, Anchor[]>();
-  /** The whole corpus's timeline, computed on first use and kept with this engine (a reload builds a new one). */
-  private wholeTimeline: Promise<OrderedTimeline> | undefined;
-  private wholeTimelineDone = false;
+  /** The whole corpus's timeline, computed on first use and kept until the corpus changes. */
+  private wholeTimeline: { promise: Promise<OrderedTimeline>; done: boolean; change: number } | undefined;
 
-  constructor(data: EngineData) {
-    this.articles = data.articles;
-    this.store = data.store;
-    this.index = data.index;
-    this.names = data.names;
-    this.suggestions = data.suggestions;
-  }
+  constructor(readonly corpus: CorpusIndex) {}
 
   /** An engine for loaded articles (built on this thread). */
   static fromArticles(articles: readonly Article[]): AnswerEngine {
-    return new AnswerEngine(buildEngineData(articles));
+    return new AnswerEngine(CorpusIndex.build(articles));
+  }
+
+  /** The articles, in corpus order. */
+  get articles(): readonly ArticleInfo[] {
+    return this.corpus.articles;
+  }
+
+  /** The sentences' full-text index (MiniSearch) and term statistics. */
+  get index(): SentenceIndex {
+    return this.corpus.sentences;
+  }
+
+  get names(): NameDirectory {
+    return this.corpus.names;
+  }
+
+  /** Autocomplete over the corpus's names and key phrases. */
+  get suggestions(): SuggestionIndex {
+    return this.corpus.suggestions;
   }
 
   get sentenceCount(): number {
-    return this.store.size;
+    return this.corpus.sentenceCount;
+  }
+
+  /** Adds an article in place (see CorpusIndex.add). */
+  async addArticle(article: Article): Promise<ArticleInfo> {
+    return this.corpus.add(article, nextTurn);
+  }
+
+  /** Removes an article in place (see CorpusIndex.remove); null when no article has that id. */
+  async removeArticle(id: string): Promise<ArticleInfo | null> {
+    const removed = await this.corpus.remove(id, nextTurn);
+    if (removed !== null) this.anchorsByArticle.delete(removed.key);
+    return removed;
   }
 
   /** The article a sentence belongs to. */
   articleOf(ref: number): ArticleInfo {
-    return this.articles[this.store.articleIndex(ref)]!;
+    return this.corpus.articleOf(ref);
   }
 
   sentenceText(ref: number): string {
-    return this.store.text(ref);
+    return this.index.text(ref);
+  }
+
+  /** 1-based position of a sentence in its article. */
+  position(ref: number): number {
+    return this.index.position(ref);
   }
 
   /** The analysis of the sentence with this number, computed on first use and kept for a while. */
   analysis(ref: number): SentenceAnalysis {
     let analysis = this.analyses.get(ref);
     if (analysis === undefined) {
-      analysis = new SentenceAnalysis(this.store.text(ref), this.names, referenceDate(this.articleOf(ref)));
+      analysis = new SentenceAnalysis(this.sentenceText(ref), this.names, referenceDate(this.articleOf(ref)));
       this.analyses.set(ref, analysis);
     }
     return analysis;
@@ -93,11 +118,11 @@ export class AnswerEngine {
 
   /** The sentence just before this one in the same article, if any. */
   previous(ref: number): number | null {
-    return ref > 0 && ref < this.store.size && this.store.articleIndex(ref - 1) === this.store.articleIndex(ref) ? ref - 1 : null;
+    return ref > this.articleOf(ref).firstRef ? ref - 1 : null;
   }
 
   isHeadline(ref: number): boolean {
-    return this.store.isHeadline(ref);
+    return this.index.isHeadline(ref);
   }
 
   /** Answers a question asked with a command ("when", "ask", ...). */
@@ -143,20 +168,28 @@ export class AnswerEngine {
       const { status, events } = topicEvents(this, topic);
       return timelineOf(this, topic, status, orderEvents(this, events), options.maxEvents);
     }
-    this.wholeTimeline ??= corpusEvents(this)
-      .then((events) => orderCorpusEvents(this, events))
-      .then(
-        (ordered) => {
-          this.wholeTimelineDone = true;
-          return ordered;
-        },
-        (error: unknown) => {
-          // Not kept: the next call tries again rather than failing for the engine's lifetime.
-          this.wholeTimeline = undefined;
-          throw new Error('dating the corpus for the timeline failed', { cause: error });
-        },
-      );
-    const ordered = await this.wholeTimeline;
+    const change = this.corpus.changeCount;
+    if (this.wholeTimeline?.change !== change) {
+      const entry = {
+        change,
+        done: false,
+        promise: corpusEvents(this)
+          .then((events) => orderCorpusEvents(this, events))
+          .then(
+            (ordered) => {
+              entry.done = true;
+              return ordered;
+            },
+            (error: unknown) => {
+              // Not kept: the next call tries again rather than failing for the engine's lifetime.
+              if (this.wholeTimeline === entry) this.wholeTimeline = undefined;
+              throw new Error('dating the corpus for the timeline failed', { cause: error });
+            },
+          ),
+      };
+      this.wholeTimeline = entry;
+    }
+    const ordered = await this.wholeTimeline.promise;
     const status = ordered.entries.length === 0 && ordered.undated.length === 0 ? 'no-dates' : 'answered';
     return timelineOf(this, null, status, ordered, options.maxEvents);
   }
@@ -168,15 +201,15 @@ export class AnswerEngine {
 
   /** Whether a timeline can be answered at once (a topic's always is; the whole corpus's once computed). */
   timelineReady(topic: string | null): boolean {
-    return topic !== null || this.wholeTimelineDone;
+    return topic !== null || (this.wholeTimeline?.done === true && this.wholeTimeline.change === this.corpus.changeCount);
   }
 
   /** The absolute dates an article names (cached): what places the events of an undated article. */
-  anchors(articleIndex: number): Anchor[] {
-    let anchors = this.anchorsByArticle.get(articleIndex);
+  anchors(articleKey: number): Anchor[] {
+    let anchors = this.anchorsByArticle.get(articleKey);
     if (anchors === undefined) {
-      anchors = anchorsOfArticle(this, articleIndex);
-      this.anchorsByArticle.set(articleIndex, anchors);
+      anchors = anchorsOfArticle(this, this.corpus.article(articleKey));
+      this.anchorsByArticle.set(articleKey, anchors);
     }
     return anchors;
   }
@@ -188,7 +221,7 @@ export class AnswerEngine {
     const ref = found.fromContext ? this.previous(best.ref) : best.ref;
     if (ref === null) return null;
     const article = this.articleOf(ref);
-    const mention = findDateMentions(this.store.text(ref), article.meta.published ?? article.meta.publishedInferred).find(
+    const mention = findDateMentions(this.sentenceText(ref), article.meta.published ?? article.meta.publishedInferred).find(
       (m) => m.start < found.end && found.start < m.end,
     );
     return mention?.date ?? null;
@@ -196,10 +229,10 @@ export class AnswerEngine {
 
   private excerpt(ranked: RankedSentence, alsoIn: number[]): Excerpt {
     const previous = this.previous(ranked.ref);
-    const context = ranked.needsContext && previous !== null ? this.store.text(previous) : null;
+    const context = ranked.needsContext && previous !== null ? this.sentenceText(previous) : null;
     const highlight = ranked.answer !== null && !ranked.answer.fromContext ? { start: ranked.answer.start, end: ranked.answer.end } : null;
     return {
-      text: this.store.text(ranked.ref),
+      text: this.sentenceText(ranked.ref),
       context,
       citations: [ranked.ref, ...alsoIn].map((ref) => this.citation(ref)),
       highlight,
@@ -215,7 +248,7 @@ export class AnswerEngine {
       title: article.meta.title ?? article.headline,
       source: article.meta.source,
       url: article.meta.url,
-      position: this.store.position(ref),
+      position: this.position(ref),
     };
   }
 }

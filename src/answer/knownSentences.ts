@@ -28,10 +28,11 @@ export function knownSentences(engine: AnswerEngine, sentences: readonly string[
   const byArticle = new Map<string, { id: string; title: string | null; sentences: number }>();
   let found = 0;
   for (const sentence of checked) {
-    const terms = [...new Set(indexTerms(tokenize(sentence)))].map((term) => ({ term, weight: 1, prefix: false }));
-    if (terms.length === 0) continue;
+    // Every word of the sentence must be there (MiniSearch's AND of one-term groups).
+    const groups = [...new Set(indexTerms(tokenize(sentence)))].map((term) => [{ term, weight: 1 }]);
+    if (groups.length === 0) continue;
     const wanted = collapse(sentence);
-    const match = engine.index.candidates(terms, CANDIDATES).find((c) => collapse(engine.sentenceText(c.ref)) === wanted);
+    const match = engine.index.candidates(groups, CANDIDATES).find((c) => collapse(engine.sentenceText(c.ref)) === wanted);
     if (match === undefined) continue;
     found++;
     const article = engine.articleOf(match.ref);

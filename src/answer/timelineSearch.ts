@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
 import type { AnswerEngine } from './engine.js';
 import { readQuestion } from './question.js';
@@ -28,20 +29,18 @@ const TOPIC_CANDIDATES = 300;
 const SLICE_MS = 8;
 
 /** The article's date that relative expressions count from: published, else inferred. */
-function referenceOf(engine: AnswerEngine, articleIndex: number): string | null {
-  const { meta } = engine.articles[articleIndex]!;
-  return meta.published ?? meta.publishedInferred;
+function referenceOf(article: ArticleInfo): string | null {
+  return article.meta.published ?? article.meta.publishedInferred;
 }
 
-function timelineSentence(engine: AnswerEngine, ref: number): TimelineSentence {
-  return { ref, text: engine.sentenceText(ref), articleId: engine.articleOf(ref).id, position: engine.store.position(ref) };
+function timelineSentence(engine: AnswerEngine, article: ArticleInfo, ref: number): TimelineSentence {
+  return { ref, text: engine.sentenceText(ref), articleId: article.id, position: engine.position(ref) };
 }
 
 /** The absolute dates an article names (computed by the caller's cache, once per article). */
-export function anchorsOfArticle(engine: AnswerEngine, articleIndex: number): Anchor[] {
-  const article = engine.articles[articleIndex]!;
+export function anchorsOfArticle(engine: AnswerEngine, article: ArticleInfo): Anchor[] {
   const sentences: TimelineSentence[] = [];
-  for (let i = 0; i < article.sentenceCount; i++) sentences.push(timelineSentence(engine, article.firstRef + i));
+  for (let i = 0; i < article.sentenceCount; i++) sentences.push(timelineSentence(engine, article, article.firstRef + i));
   return articleAnchors(sentences);
 }
 
@@ -56,10 +55,10 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
   if (ranked.length === 0) return { status: 'not-found', events: [] };
   const events: DatedEvent[] = [];
   for (const ref of ranked.map((r) => r.ref).sort((a, b) => a - b)) {
-    const articleIndex = engine.store.articleIndex(ref);
-    const reference = referenceOf(engine, articleIndex);
-    const found = sentenceEvents(timelineSentence(engine, ref), reference);
-    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(articleIndex)) : found));
+    const article = engine.articleOf(ref);
+    const reference = referenceOf(article);
+    const found = sentenceEvents(timelineSentence(engine, article, ref), reference);
+    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(article.key)) : found));
   }
   return { status: events.length === 0 ? 'no-dates' : 'answered', events };
 }
@@ -68,18 +67,20 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
 export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> {
   const events: DatedEvent[] = [];
   let sliceEnds = performance.now() + SLICE_MS;
-  for (let a = 0; a < engine.articles.length; a++) {
-    const article = engine.articles[a]!;
-    const reference = referenceOf(engine, a);
+  for (const article of engine.articles) {
+    const reference = referenceOf(article);
     const found: DatedEvent[] = [];
     for (let i = 0; i < article.sentenceCount; i++) {
-      found.push(...sentenceEvents(timelineSentence(engine, article.firstRef + i), reference));
+      found.push(...sentenceEvents(timelineSentence(engine, article, article.firstRef + i), reference));
       if (performance.now() >= sliceEnds) {
         await nextTurn();
         sliceEnds = performance.now() + SLICE_MS;
+        // Removed meanwhile by a moderator: its sentences are no longer to be read.
+        if (!engine.corpus.hasArticle(article.key)) break;
       }
     }
-    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(a)) : found));
+    if (!engine.corpus.hasArticle(article.key)) continue;
+    events.push(...(reference === null ? placeByAnchors(found, engine.anchors(article.key)) : found));
   }
   return events;
 }

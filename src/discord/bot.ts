@@ -1,6 +1,5 @@
 import { Events, type Client, type Interaction, type RESTOptions } from 'discord.js';
 import { COMMANDS } from '../../commands/index.js';
-import { suggestionList } from '../answer/suggestions.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { Logger } from '../logger.js';
@@ -84,8 +83,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await client.destroy();
     throw new DiscordLoginError(config.apiUrl, error);
   }
-  // Autocomplete answers from these; build them now rather than on the first keystroke.
-  suggestionList(service.current);
 
   return {
     client,

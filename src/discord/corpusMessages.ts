@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../answer/render.js';
-import type { ArticleInfo } from '../answer/engineData.js';
+import type { ArticleInfo } from '../search/corpusIndex.js';
 import { displayTitle, type CorpusError } from '../corpus/types.js';
 import type { ChangeOutcome } from '../service/corpusStore.js';
 import type { APIEmbed } from 'discord.js';

@@ -5,7 +5,6 @@ import { answerButtonRow } from './answerButtons.js';
 import type { MessageParts } from './messageOptions.js';
 import type { Command } from '../answer/question.js';
 import { cleanQueryText } from '../answer/queryText.js';
-import { suggest } from '../answer/suggestions.js';
 import { renderAnswerMessage } from './answerMessage.js';
 import type { CommandContext, SlashCommand } from './commandTypes.js';
 import { DISCORD_LIMITS, MAX_QUERY_LENGTH } from './limits.js';
@@ -105,7 +104,7 @@ function withFeedback(answer: Answer, memberId: string, context: CommandContext)
  */
 export function autocompleteChoices(engine: AnswerEngine, typed: string): Array<{ name: string; value: string }> {
   if (cleanQueryText(typed).length > DISCORD_LIMITS.autocomplete.choiceLength) return [];
-  return suggestionChoices(suggest(engine, typed));
+  return suggestionChoices(engine.suggestions.suggest(typed));
 }
 
 /** Autocomplete choices from suggestion texts: at most 25, name and value at most 100 characters. */

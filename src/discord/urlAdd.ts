@@ -16,7 +16,6 @@ import {
 } from 'discord.js';
 import { knownSentences, type SentenceOverlap } from '../answer/knownSentences.js';
 import { escapeMarkdown } from '../answer/render.js';
-import { suggestionList } from '../answer/suggestions.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
@@ -168,8 +167,6 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
     ...safeMessage({ content: truncate(`${summary.content ?? ''}\nFrom <${markdownUrl(truncate(link, 500))}>.`, DISCORD_LIMITS.content) }),
     components: [],
   });
-  // Build the new corpus's autocomplete suggestions now rather than on the next keystroke.
-  if (outcome.applied) suggestionList(context.service.current);
 }
 
 /**

@@ -28,8 +28,24 @@ export class NameDirectory {
 
   /** Records the full names of people among a sentence's names (found without a directory). */
   addMentions(entities: readonly Entity[]): void {
-    for (const entity of entities) {
-      if (entity.type === 'person' && entity.firstToken < entity.lastToken) this.addPerson(entity.key, 1);
+    for (const key of peopleNamedInFull(entities)) this.addPerson(key, 1);
+  }
+
+  /**
+   * Takes back people given in full (with how often), as `people()` returns them: what an article
+   * that leaves the corpus had added. A name no longer given anywhere stops standing for anyone.
+   */
+  removePeople(people: Iterable<readonly [string, number]>): void {
+    for (const [fullKey, count] of people) {
+      const known = this.fullNames.get(fullKey);
+      if (known === undefined) continue;
+      if (known > count) this.fullNames.set(fullKey, known - count);
+      else {
+        this.fullNames.delete(fullKey);
+        const compact = compactName(fullKey);
+        if (this.byCompactForm.get(compact) === fullKey) this.byCompactForm.delete(compact);
+      }
+      for (const short of shortFormsOf(fullKey)) this.removeShortForm(short, fullKey, count);
     }
   }
 
@@ -45,11 +61,19 @@ export class NameDirectory {
       const compact = compactName(fullKey);
       if (!this.byCompactForm.has(compact)) this.byCompactForm.set(compact, fullKey);
     }
-    const space = fullKey.indexOf(' ');
-    const first = space === -1 ? fullKey : fullKey.slice(0, space);
-    const last = fullKey.slice(fullKey.lastIndexOf(' ') + 1);
-    this.addShortForm(first, fullKey, count);
-    if (last !== first) this.addShortForm(last, fullKey, count);
+    for (const short of shortFormsOf(fullKey)) this.addShortForm(short, fullKey, count);
+  }
+
+  private removeShortForm(short: string, fullKey: string, count: number): void {
+    const counts = this.shortForms.get(short);
+    const known = counts?.get(fullKey);
+    if (counts === undefined || known === undefined) return;
+    if (known > count) counts.set(fullKey, known - count);
+    else counts.delete(fullKey);
+    if (counts.size === 0) {
+      this.shortForms.delete(short);
+      this.shortFormSet.delete(short);
+    }
   }
 
   private addShortForm(short: string, fullKey: string, count: number): void {
@@ -86,6 +110,19 @@ export class NameDirectory {
   canonical(key: string): string {
     return this.fullNamesFor(key)[0] ?? key;
   }
+}
+
+/** The full names of people among a sentence's names: a person named by more than one word. */
+export function peopleNamedInFull(entities: readonly Entity[]): string[] {
+  return entities.filter((e) => e.type === 'person' && e.firstToken < e.lastToken).map((e) => e.key);
+}
+
+/** The words a full name is shortened to in news style: its first and its last ("Lee", "Myung"). */
+function shortFormsOf(fullKey: string): string[] {
+  const space = fullKey.indexOf(' ');
+  const first = space === -1 ? fullKey : fullKey.slice(0, space);
+  const last = fullKey.slice(fullKey.lastIndexOf(' ') + 1);
+  return last === first ? [first] : [first, last];
 }
 
 /** A name's letters alone, for comparing names written with other spaces or hyphens. */

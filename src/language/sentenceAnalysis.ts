@@ -17,6 +17,11 @@ const OPENS_WITH_REFERENCE =
   /^[\s“"‘']*(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|the two|both|such|also|but|however|meanwhile|still)\b/i;
 const PRONOUN_SPEAKER = /[,”"]\s*(?:he|she|they|it)\s+(?:said|says|told|added|noted|explained|stressed|warned)\b/i;
 
+/** Whether a sentence cannot be understood without the one before it ("He also ...", "..., he said."). */
+export function leansOnPrevious(text: string): boolean {
+  return OPENS_WITH_REFERENCE.test(text) || PRONOUN_SPEAKER.test(text);
+}
+
 /**
  * Everything the answer logic needs to know about one sentence, computed once and cached: its
  * tokens, its names, and (on first use) its time expressions and reasons.
@@ -38,7 +43,7 @@ export class SentenceAnalysis {
       ...entity,
       canonical: entity.type === 'person' ? names.canonical(entity.key) : entity.key,
     }));
-    this.needsContext = OPENS_WITH_REFERENCE.test(text) || PRONOUN_SPEAKER.test(text);
+    this.needsContext = leansOnPrevious(text);
   }
 
   get times(): Span[] {

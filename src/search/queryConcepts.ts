@@ -4,7 +4,7 @@ import { compactName, type NameDirectory } from '../language/nameDirectory.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
-import type { SentenceIndex, WeightedTerm } from './sentenceIndex.js';
+import type { SentenceIndex, TermGroups, WeightedTerm } from './sentenceIndex.js';
 
 /**
  * A query is a handful of concepts: a word (with its synonyms) or a person's name (with the short
@@ -21,6 +21,11 @@ export interface Concept {
   related: string[];
   /** For a name: the full names it stands for ("lee jae myung" for "Lee"). */
   names: string[];
+  /**
+   * For a word the corpus lacks: stems of the corpus's words it may be a misspelling or the start
+   * of ("presidnet" → "presid"), each with how close it is (1 = the same).
+   */
+  spellings: WeightedTerm[];
   /** How much the concept counts: the rarity (IDF) of its rarest known stem. */
   weight: number;
   /** Whether the corpus has the concept at all. */
@@ -36,8 +41,14 @@ export interface ConceptMatch {
   tokens: number[];
 }
 
-const MATCH = { exact: 1, related: 0.7, prefix: 0.75, partialName: 0.4 } as const;
+const MATCH = { exact: 1, related: 0.7, prefix: 0.75, spelling: 0.75, partialName: 0.4 } as const;
 const MIN_PREFIX = 5;
+/** Spellings looked up for a word the corpus lacks, at most. */
+const MAX_SPELLINGS = 3;
+/** Below this length a word is not corrected (too many short words are one letter apart). */
+const MIN_FUZZY_LENGTH = 5;
+/** From this length a word may be two letters off. */
+const TWO_EDITS_LENGTH = 8;
 /** Below this everyday-English rarity, a lower-case word is not read as a short name. */
 const EVERYDAY_NAME_RARITY = 0.35;
 
@@ -80,6 +91,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
         stems,
         related: [...new Set(nameStems)].filter((s) => !stems.includes(s)),
         names: name.fullNames,
+        spellings: [],
         weight: Math.max(...stems.map((s) => index.idf(s))),
         known: true,
         properName: true,
@@ -91,19 +103,23 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     const known = token.stems.filter((s) => index.frequency(s) > 0);
     const related = [...new Set(token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]))];
     const knownRelated = related.filter((s) => index.frequency(s) > 0);
+    const spellings = known.length > 0 || knownRelated.length > 0 ? [] : spellingsOf(token.lower, index);
     concepts.push({
       label: token.surface,
       type: 'word',
       stems: token.stems,
       related,
       names: [],
+      spellings,
       weight:
         known.length > 0
           ? Math.max(...known.map((s) => index.idf(s)))
           : knownRelated.length > 0
             ? Math.max(...knownRelated.map((s) => index.idf(s)))
-            : unknownWeight(token.lower),
-      known: known.length > 0 || knownRelated.length > 0 || hasPrefixMatch(token.stems[0]!, index),
+            : spellings.length > 0
+              ? Math.max(...spellings.map((s) => index.idf(s.term)))
+              : unknownWeight(token.lower),
+      known: known.length > 0 || knownRelated.length > 0 || spellings.length > 0,
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
     });
     i++;
@@ -111,8 +127,22 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
   return concepts;
 }
 
-function hasPrefixMatch(stem: string, index: SentenceIndex): boolean {
-  return stem.length >= MIN_PREFIX && index.hasLongerTerm(stem);
+/**
+ * The stems of the corpus's words that a word it lacks may stand for: longer words it starts
+ * ("negotia" → "negotiations"), and, for a word that is no English word at all (a typo, not a
+ * topic the corpus lacks: "presidnet", not "france"), words one or two letters off that start with
+ * the same letter. Short words are left alone: too many of them are a letter apart.
+ */
+function spellingsOf(word: string, index: SentenceIndex): WeightedTerm[] {
+  if (word.length < MIN_PREFIX) return [];
+  const typo = word.length >= MIN_FUZZY_LENGTH && generalRarity(word) >= 1;
+  const maxEdits = typo ? (word.length >= TWO_EDITS_LENGTH ? 2 : 1) : 0;
+  const stems = new Map<string, number>();
+  for (const match of index.spellings(word, { prefix: true, maxEdits, limit: MAX_SPELLINGS })) {
+    if (match.term[0] !== word[0]) continue;
+    for (const stem of stemsOf(match.term)) stems.set(stem, Math.max(match.closeness, stems.get(stem) ?? 0));
+  }
+  return [...stems].map(([term, weight]) => ({ term, weight }));
 }
 
 /** The longest run of query words, from `start`, that names a person the corpus knows. */
@@ -132,18 +162,19 @@ function longestName(tokens: Token[], start: number, names: NameDirectory): { le
   return null;
 }
 
-/** The terms to ask the full-text index for, each weighted by its concept and how it matches. */
-export function searchTerms(concepts: readonly Concept[]): WeightedTerm[] {
-  const terms = new Map<string, WeightedTerm>();
-  const add = (term: string, weight: number, prefix: boolean) => {
-    const existing = terms.get(term);
-    if (existing === undefined || existing.weight < weight) terms.set(term, { term, weight, prefix });
-  };
-  for (const concept of concepts) {
-    for (const stem of concept.stems) add(stem, 1, stem.length >= MIN_PREFIX);
-    for (const stem of concept.related) add(stem, concept.type === 'name' ? 0.9 : MATCH.related, false);
-  }
-  return [...terms.values()];
+/**
+ * What to ask the full-text index for: a group of terms per concept (any of them will do for it),
+ * each weighted by how it matches the concept.
+ */
+export function searchTerms(concepts: readonly Concept[]): TermGroups {
+  return concepts.map((concept) => {
+    const terms = new Map<string, number>();
+    const add = (term: string, weight: number) => terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+    for (const stem of concept.stems) add(stem, 1);
+    for (const stem of concept.related) add(stem, concept.type === 'name' ? 0.9 : MATCH.related);
+    for (const { term, weight } of concept.spellings) add(term, MATCH.spelling * weight);
+    return [...terms].map(([term, weight]) => ({ term, weight }));
+  });
 }
 
 /** How a sentence matches each concept of the query (strength 0 when it does not). */
@@ -181,6 +212,7 @@ function matchWord(concept: Concept, sentence: SentenceAnalysis): ConceptMatch {
 function wordStrength(concept: Concept, token: Token): number {
   if (token.stems.some((s) => concept.stems.includes(s))) return MATCH.exact;
   if (token.stems.some((s) => concept.related.includes(s))) return MATCH.related;
+  for (const spelling of concept.spellings) if (token.stems.includes(spelling.term)) return MATCH.spelling * spelling.weight;
   const stem = concept.stems[0]!;
   const other = token.stems[0]!;
   if (stem.length >= MIN_PREFIX && other.length >= MIN_PREFIX && (other.startsWith(stem) || stem.startsWith(other))) {

@@ -1,84 +1,211 @@
-import { InvertedIndex, InvertedIndexBuilder, type InvertedIndexBuffers, type ScoredTerm } from './invertedIndex.js';
+import type { Query, SearchOptions } from 'minisearch';
+import type { IndexShard } from './indexShard.js';
+import { TermStats } from './termStats.js';
+import { Vocabulary, type TermMatch, type VocabularyLookup } from './vocabulary.js';
 
-/** A query term with the weight it counts for, and whether longer words starting with it match. */
+/**
+ * The sentences of the corpus, searchable: MiniSearch indexes (shards, see IndexShard) over whole
+ * articles, the corpus-wide term statistics the ranking needs, and the vocabulary for misspelt and
+ * unfinished words. Sentences are numbered (their ref) in corpus order; an article added later gets
+ * the next numbers, and a removed one's numbers are not reused.
+ */
+
+/** A query term with the weight it counts for. */
 export interface WeightedTerm {
   term: string;
   weight: number;
-  prefix: boolean;
 }
+
+/**
+ * What to look for: every group should match (a group is one concept of the question: a word with
+ * its synonyms and spellings, or a name with its forms); within a group any term will do.
+ */
+export type TermGroups = ReadonlyArray<readonly WeightedTerm[]>;
 
 export interface Candidate {
   ref: number;
-  /** BM25 score of the sentence for the query's terms. */
+  /** MiniSearch's score (BM25 with the terms' weights) of the sentence for the query. */
   score: number;
 }
 
-/** A longer word found by a prefix counts this much of the word typed (as in MiniSearch). */
-const PREFIX_WEIGHT = 0.375;
-const MAX_PREFIX_EXPANSIONS = 30;
 /**
- * A term in more than this share of sentences finds too many to be worth scoring one by one when
- * the query has rarer terms: those find the candidates, and the ranking still counts the common term.
+ * A term in more than this share of sentences finds too many to be worth fetching one by one when
+ * the query has rarer terms: those find the candidates, and the ranking still counts the common one.
  */
 const COMMON_TERM_SHARE = 0.05;
+const MIN_COMMON_TERM_COUNT = 50;
 
-/**
- * Full-text search over the corpus's sentences: which sentences contain the query's terms, best
- * first, and how rare each term is. Sentences are numbered 0..size-1 in corpus order (their ref).
- */
 export class SentenceIndex {
-  constructor(private readonly index: InvertedIndex) {}
+  private shards: IndexShard[] = [];
+  /** Index terms (stems) by the number of sentences that have them. */
+  readonly stats = new TermStats();
+  /** Words (folded, not stemmed) by the number of sentences that have them. */
+  private readonly words = new TermStats();
+  private readonly vocabulary = new Vocabulary();
+  private nextRefValue = 0;
 
-  static build(termsOfEachSentence: Iterable<readonly string[]>): SentenceIndex {
-    const builder = new InvertedIndexBuilder();
-    for (const terms of termsOfEachSentence) builder.add(terms);
-    return new SentenceIndex(builder.build());
-  }
-
-  static fromBuffers(buffers: InvertedIndexBuffers): SentenceIndex {
-    return new SentenceIndex(new InvertedIndex(buffers));
-  }
-
-  get buffers(): InvertedIndexBuffers {
-    return this.index.buffers;
-  }
-
+  /** Sentences indexed (removed ones not counted). */
   get size(): number {
-    return this.index.documentCount;
+    return this.stats.documentCount;
   }
 
+  /** The number the next added sentence gets. */
+  get nextRef(): number {
+    return this.nextRefValue;
+  }
+
+  get shardCount(): number {
+    return this.shards.length;
+  }
+
+  /** Adds a shard built or loaded elsewhere; its term counts join the corpus's. */
+  addShard(shard: IndexShard): void {
+    if (shard.base < this.nextRefValue) throw new Error(`shard starting at sentence ${shard.base} overlaps sentences already indexed (next: ${this.nextRefValue})`);
+    this.shards.push(shard);
+    this.nextRefValue = shard.base + shard.span;
+    this.stats.merge(shard.stats.entries(), shard.stats.documentCount);
+    this.vocabulary.add(this.words.merge(shard.words.entries(), shard.words.documentCount));
+  }
+
+  /** Takes a sentence out of the search (its index terms and words given, to uncount them). */
+  discard(ref: number, terms: readonly string[], words: readonly string[]): void {
+    const shard = this.shardOf(ref);
+    const uniqueTerms = new Set(terms);
+    const uniqueWords = new Set(words);
+    shard.discard(ref, uniqueTerms, uniqueWords);
+    this.stats.removeSentence(uniqueTerms);
+    this.vocabulary.remove(this.words.removeSentence(uniqueWords));
+    if (shard.liveCount === 0) this.shards = this.shards.filter((s) => s !== shard);
+  }
+
+  /** The shard holding a sentence. @throws Error when no shard holds it. */
+  shardOf(ref: number): IndexShard {
+    let lo = 0;
+    let hi = this.shards.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const shard = this.shards[mid]!;
+      if (ref < shard.base) hi = mid - 1;
+      else if (ref >= shard.base + shard.span) lo = mid + 1;
+      else return shard;
+    }
+    throw new Error(`no sentence ${ref} in the index`);
+  }
+
+  /** The shards, in sentence order. */
+  allShards(): readonly IndexShard[] {
+    return this.shards;
+  }
+
+  text(ref: number): string {
+    const shard = this.shardOf(ref);
+    return shard.store.text(ref - shard.base);
+  }
+
+  /** The key of the article a sentence belongs to. */
+  articleKey(ref: number): number {
+    const shard = this.shardOf(ref);
+    return shard.store.articleKey(ref - shard.base);
+  }
+
+  position(ref: number): number {
+    const shard = this.shardOf(ref);
+    return shard.store.position(ref - shard.base);
+  }
+
+  isHeadline(ref: number): boolean {
+    const shard = this.shardOf(ref);
+    return shard.store.isHeadline(ref - shard.base);
+  }
 
   /** In how many sentences the term occurs. */
   frequency(term: string): number {
-    return this.index.frequency(this.index.termId(term));
-  }
-
-  /** Whether some indexed term starts with this (longer than it). */
-  hasLongerTerm(prefix: string): boolean {
-    return this.index.termsWithPrefix(prefix, 2).some((id) => this.index.terms[id] !== prefix);
+    return this.stats.frequency(term);
   }
 
   /** Inverse document frequency (BM25's form): rare terms weigh more. Unknown terms weigh most. */
   idf(term: string): number {
-    return this.index.idf(this.index.termId(term));
+    return this.stats.idf(term);
   }
 
-  /** Sentences containing any of the terms, best BM25 score first. */
-  candidates(terms: readonly WeightedTerm[], limit: number): Candidate[] {
-    const resolved = new Map<number, number>();
-    const add = (termId: number, weight: number) => {
-      if (termId >= 0 && (resolved.get(termId) ?? 0) < weight) resolved.set(termId, weight);
-    };
-    for (const { term, weight, prefix } of terms) {
-      add(this.index.termId(term), weight);
-      if (prefix) {
-        for (const id of this.index.termsWithPrefix(term, MAX_PREFIX_EXPANSIONS)) add(id, weight * PREFIX_WEIGHT);
-      }
+  /** In how many sentences the word (folded, not stemmed) occurs. */
+  wordFrequency(word: string): number {
+    return this.words.frequency(word);
+  }
+
+  /** The corpus's words a word it lacks may stand for (misspelt, or typed in part), closest first. */
+  spellings(word: string, lookup: VocabularyLookup): TermMatch[] {
+    return this.vocabulary.lookup(word, lookup);
+  }
+
+  /**
+   * The sentences that best match the groups, best first, at most `limit`: first those matching
+   * every group (MiniSearch's AND), then, if they are too few, those matching any of the groups'
+   * rarer terms (OR, bounded: a term in more than a few percent of the sentences does not fetch).
+   * Groups with no term the corpus has are left out (they cannot match anything).
+   */
+  candidates(groups: TermGroups, limit: number): Candidate[] {
+    const known = groups.map((g) => g.filter((t) => this.frequency(t.term) > 0)).filter((g) => g.length > 0);
+    if (known.length === 0 || limit <= 0) return [];
+    const weights = new Map<string, number>();
+    for (const group of known) for (const { term, weight } of group) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+    const options: SearchOptions = { boostTerm: (term) => weights.get(term) ?? 1 };
+
+    const best = new TopCandidates(limit);
+    const andQuery: Query = { combineWith: 'AND', queries: known.map((g) => ({ combineWith: 'OR', queries: g.map((t) => t.term) })) };
+    for (const shard of this.shards) {
+      if (!known.every((g) => g.some((t) => shard.has(t.term)))) continue;
+      for (const result of shard.query(andQuery, options)) best.offer(Number(result.id), result.score);
     }
-    let scored: ScoredTerm[] = [...resolved].map(([termId, weight]) => ({ termId, weight }));
-    const common = Math.max(50, this.size * COMMON_TERM_SHARE);
-    const rare = scored.filter((t) => this.index.frequency(t.termId) <= common);
-    if (rare.length > 0) scored = rare;
-    return this.index.search(scored, limit).map(({ doc, score }) => ({ ref: doc, score }));
+    if (best.size >= limit) return best.sorted();
+
+    const common = Math.max(MIN_COMMON_TERM_COUNT, this.size * COMMON_TERM_SHARE);
+    const all = [...weights.keys()];
+    const rare = all.filter((term) => this.frequency(term) <= common);
+    const orTerms = rare.length > 0 ? rare : all;
+    const orQuery: Query = { combineWith: 'OR', queries: orTerms };
+    for (const shard of this.shards) {
+      if (!orTerms.some((term) => shard.has(term))) continue;
+      for (const result of shard.query(orQuery, options)) best.offer(Number(result.id), result.score);
+    }
+    return best.sorted();
+  }
+}
+
+/** The `limit` best-scored candidates seen (a ref offered twice keeps its better score). */
+class TopCandidates {
+  private readonly scores = new Map<number, number>();
+  private floor = -Infinity;
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.scores.size;
+  }
+
+  offer(ref: number, score: number): void {
+    const known = this.scores.get(ref);
+    if (known !== undefined) {
+      if (score > known) this.scores.set(ref, score);
+      return;
+    }
+    if (score < this.floor) return;
+    this.scores.set(ref, score);
+    // Prune now and then: keep the map near `limit` entries without sorting on every offer.
+    if (this.scores.size >= this.limit * 8) this.prune();
+  }
+
+  sorted(): Candidate[] {
+    return [...this.scores]
+      .map(([ref, score]) => ({ ref, score }))
+      .sort((a, b) => b.score - a.score || a.ref - b.ref)
+      .slice(0, this.limit);
+  }
+
+  private prune(): void {
+    const kept = this.sorted();
+    this.scores.clear();
+    for (const c of kept) this.scores.set(c.ref, c.score);
+    this.floor = kept[kept.length - 1]?.score ?? -Infinity;
   }
 }

@@ -1,21 +1,27 @@
-import type { Article } from '../corpus/types.js';
-
 /**
- * Every sentence of the corpus, stored outside the search index and outside the JS heap: the texts
- * as one UTF-8 buffer, and per sentence its article, position and flags in typed arrays. A
+ * The sentences of one index shard, stored outside the search index and outside the JS heap: the
+ * texts as one UTF-8 buffer, and per sentence its article, position and flags in typed arrays. A
  * sentence's text is decoded when it is quoted. The buffers can be moved between threads without
- * copying and written to disk as they are (see snapshot.ts).
+ * copying and written to disk as they are (see snapshot.ts). Sentences are numbered from 0 here.
  */
 export interface SentenceStoreBuffers {
   text: Uint8Array;
   /** Byte offset of each sentence's text; one more entry than sentences. */
   textStart: Uint32Array;
-  /** Index of each sentence's article. */
+  /** Key of each sentence's article (see ArticleInfo.key). */
   article: Uint32Array;
   /** 1-based position of each sentence in its article. */
   position: Uint32Array;
   /** Bit 0: the sentence is its article's headline. */
   flags: Uint8Array;
+}
+
+/** A sentence as stored. */
+export interface StoredSentence {
+  text: string;
+  articleKey: number;
+  position: number;
+  isHeadline: boolean;
 }
 
 const HEADLINE = 1;
@@ -25,27 +31,23 @@ const encoder = new TextEncoder();
 export class SentenceStore {
   constructor(readonly buffers: SentenceStoreBuffers) {}
 
-  /** Stores the sentences of the articles, in article order. */
-  static fromArticles(articles: readonly Article[]): SentenceStore {
-    const count = articles.reduce((sum, a) => sum + a.sentences.length, 0);
+  /** Stores sentences, in the order given. */
+  static of(sentences: readonly StoredSentence[]): SentenceStore {
+    const count = sentences.length;
     const encoded: Uint8Array[] = [];
     const textStart = new Uint32Array(count + 1);
     const article = new Uint32Array(count);
     const position = new Uint32Array(count);
     const flags = new Uint8Array(count);
-    let ref = 0;
     let bytes = 0;
-    articles.forEach((a, articleIndex) => {
-      for (const sentence of a.sentences) {
-        const utf8 = encoder.encode(sentence.text);
-        encoded.push(utf8);
-        textStart[ref] = bytes;
-        bytes += utf8.length;
-        article[ref] = articleIndex;
-        position[ref] = sentence.position;
-        flags[ref] = sentence.isHeadline ? HEADLINE : 0;
-        ref++;
-      }
+    sentences.forEach((sentence, ref) => {
+      const utf8 = encoder.encode(sentence.text);
+      encoded.push(utf8);
+      textStart[ref] = bytes;
+      bytes += utf8.length;
+      article[ref] = sentence.articleKey;
+      position[ref] = sentence.position;
+      flags[ref] = sentence.isHeadline ? HEADLINE : 0;
     });
     textStart[count] = bytes;
     const text = new Uint8Array(bytes);
@@ -62,7 +64,7 @@ export class SentenceStore {
     return decoder.decode(text.subarray(textStart[ref]!, textStart[ref + 1]!));
   }
 
-  articleIndex(ref: number): number {
+  articleKey(ref: number): number {
     return this.buffers.article[ref]!;
   }
 

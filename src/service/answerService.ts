@@ -1,11 +1,12 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AnswerEngine, type AnswerOptions } from '../answer/engine.js';
-import { fromBuffersInSteps, type ArticleInfo } from '../answer/engineData.js';
 import type { Command } from '../answer/question.js';
 import type { Answer } from '../answer/types.js';
-import type { CorpusError } from '../corpus/types.js';
+import type { Article, CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
+import { CorpusIndex } from '../search/corpusIndex.js';
 import { buildCorpus, buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from './corpusBuild.js';
-import { corpusFingerprint, loadSnapshot } from './snapshot.js';
+import { corpusFingerprint, loadSnapshot, saveSnapshot, snapshotOfIndex } from './snapshot.js';
 
 /** What a load or reload did. */
 export interface LoadSummary {
@@ -22,25 +23,23 @@ export interface LoadSummary {
   refusal: string | null;
 }
 
-/** A freshly loaded corpus as a check sees it: its articles and the files it refused. */
-export interface LoadedCorpus {
-  articles: readonly ArticleInfo[];
-  errors: readonly CorpusError[];
-}
-
-/**
- * A check on a freshly loaded corpus before it may serve: the reason to refuse it, or null.
- * E.g. "the uploaded file must be among the articles".
- */
-export type CorpusCheck = (corpus: LoadedCorpus) => string | null;
-
 /** What a change running under {@link AnswerService.change} may do. */
 export interface CorpusChange {
   /**
    * Reads the corpus folder, indexes it completely, and swaps it in, unless it has no article while
-   * one is serving or `check` refuses it: then nothing changes.
+   * one is serving: then nothing changes.
    */
-  rebuild(check?: CorpusCheck): Promise<LoadSummary>;
+  rebuild(): Promise<LoadSummary>;
+  /**
+   * Adds an article (whose file the folder now has) to the serving index in place: it is indexed
+   * apart and joins in one step. Refused when the index already has an article with its id.
+   */
+  add(article: Article): Promise<LoadSummary>;
+  /**
+   * Removes an article (whose file has left the folder) from the serving index in place, in one
+   * step; a file of that id that failed to load is forgotten. Refused when it is the last article.
+   */
+  remove(articleId: string): Promise<LoadSummary>;
 }
 
 export interface AnswerServiceOptions {
@@ -76,7 +75,7 @@ export class AnswerService {
     options: AnswerServiceOptions = {},
   ) {
     this.corpusDir = corpusDir;
-    this.engine = options.initial ?? AnswerEngine.fromArticles([]);
+    this.engine = options.initial ?? new AnswerEngine(CorpusIndex.empty());
     this.build = options.build ?? buildCorpusInWorker;
     this.snapshotFile = options.snapshotFile ?? null;
   }
@@ -92,7 +91,7 @@ export class AnswerService {
         const snapshot = await loadSnapshot(this.snapshotFile, await corpusFingerprint(this.corpusDir));
         if (snapshot !== null) {
           this.logger.debug({ file: this.snapshotFile }, 'corpus index loaded from its snapshot');
-          return this.swapIn(snapshot, 'snapshot');
+          return this.swapIn({ errors: snapshot.errors, index: await CorpusIndex.unpack(snapshot.corpus, nextTurn) }, 'snapshot');
         }
       }
       return this.rebuildWith(buildCorpus);
@@ -136,7 +135,9 @@ export class AnswerService {
   change<T>(task: (change: CorpusChange) => Promise<T>): Promise<T> {
     this.pending++;
     // `queue` never rejects: each task's failure is its caller's, not the next task's.
-    const run = this.queue.then(() => task({ rebuild: (check) => this.rebuild(check) }));
+    const run = this.queue.then(() =>
+      task({ rebuild: () => this.rebuildWith(this.build), add: (article) => this.addInPlace(article), remove: (id) => this.removeInPlace(id) }),
+    );
     const done = run.finally(() => {
       this.pending--;
     });
@@ -152,44 +153,89 @@ export class AnswerService {
     return this.change((change) => change.rebuild());
   }
 
-  private rebuild(check?: CorpusCheck): Promise<LoadSummary> {
-    return this.rebuildWith(this.build, check);
-  }
-
-  private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>, check?: CorpusCheck): Promise<LoadSummary> {
+  private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>): Promise<LoadSummary> {
     const before = this.engine;
     const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile });
     for (const error of built.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
     for (const note of built.notes) this.logger.debug({ dir: this.corpusDir, note }, 'corpus build note');
-    let refusal: string | null = null;
-    if (built.data.articles.length === 0 && before.articles.length > 0) {
-      refusal = 'the corpus folder would have no readable article';
-    } else if (check !== undefined) {
-      refusal = check({ articles: built.data.articles, errors: built.errors });
-    }
-    if (refusal !== null) {
+    if (built.index.articles.length === 0 && before.articles.length > 0) {
+      const refusal = 'the corpus folder would have no readable article';
       this.logger.error({ dir: this.corpusDir, refusal }, 'new corpus refused: keeping the corpus that is serving');
-      return { ...this.summarySince(before), errors: built.errors, applied: false, refusal };
+      return { ...this.summarySince(this.counts()), errors: built.errors, applied: false, refusal };
     }
     return this.swapIn(built, 'files');
   }
 
   /** Replaces the serving engine in one assignment, with one built completely beforehand. */
-  private async swapIn(built: Pick<BuiltCorpus, 'data' | 'errors'>, from: 'files' | 'snapshot'): Promise<LoadSummary> {
-    const before = this.engine;
-    const engine = new AnswerEngine(await fromBuffersInSteps(built.data));
+  private swapIn(built: Pick<BuiltCorpus, 'index' | 'errors'>, from: 'files' | 'snapshot'): LoadSummary {
+    const before = this.counts();
+    const engine = new AnswerEngine(built.index);
     this.engine = engine;
     this.loadErrors = built.errors;
     this.logger.info({ dir: this.corpusDir, from, articles: engine.articles.length, sentences: engine.sentenceCount }, 'corpus loaded');
     return { ...this.summarySince(before), errors: built.errors, applied: true, refusal: null };
   }
 
-  private summarySince(before: AnswerEngine): Omit<LoadSummary, 'errors' | 'applied' | 'refusal'> {
+  private async addInPlace(article: Article): Promise<LoadSummary> {
+    const before = this.counts();
+    if (this.engine.corpus.articleById(article.id) !== undefined) {
+      return this.refused(before, `the corpus already has an article with id ${article.id}`);
+    }
+    await this.engine.addArticle(article);
+    this.loadErrors = this.loadErrors.filter((error) => error.file !== article.file);
+    this.logger.info({ dir: this.corpusDir, article: article.id, sentences: article.sentences.length }, 'corpus: article added in place');
+    await this.saveAfterChange();
+    return { ...this.summarySince(before), errors: this.loadErrors, applied: true, refusal: null };
+  }
+
+  private async removeInPlace(articleId: string): Promise<LoadSummary> {
+    const before = this.counts();
+    const serving = this.engine.corpus.articleById(articleId);
+    if (serving !== undefined && this.engine.articles.length === 1) return this.refused(before, 'it is the last article of the corpus');
+    if (serving !== undefined) await this.engine.removeArticle(articleId);
+    // A file of that id that failed to load is gone too.
+    this.loadErrors = this.loadErrors.filter((error) => !isFileOf(error.file, articleId));
+    this.logger.info({ dir: this.corpusDir, article: articleId }, 'corpus: article removed in place');
+    await this.saveAfterChange();
+    return { ...this.summarySince(before), errors: this.loadErrors, applied: true, refusal: null };
+  }
+
+  /** Saves the changed parts of the snapshot after an in-place change (best effort: a failure is logged). */
+  private async saveAfterChange(): Promise<void> {
+    if (this.snapshotFile === null) return;
+    try {
+      const fingerprint = await corpusFingerprint(this.corpusDir);
+      await saveSnapshot(this.snapshotFile, { fingerprint, errors: this.loadErrors, corpus: snapshotOfIndex(this.engine.corpus) }, nextTurn);
+    } catch (error) {
+      this.logger.warn({ err: error, file: this.snapshotFile }, 'the index snapshot could not be saved: the next start will index the corpus folder');
+    }
+  }
+
+  private refused(before: Counts, refusal: string): LoadSummary {
+    this.logger.error({ dir: this.corpusDir, refusal }, 'corpus change refused: keeping the corpus that is serving');
+    return { ...this.summarySince(before), errors: [...this.loadErrors], applied: false, refusal };
+  }
+
+  private counts(): Counts {
+    return { articles: this.engine.articles.length, sentences: this.engine.sentenceCount };
+  }
+
+  private summarySince(before: Counts): Omit<LoadSummary, 'errors' | 'applied' | 'refusal'> {
     return {
-      articlesBefore: before.articles.length,
-      sentencesBefore: before.sentenceCount,
+      articlesBefore: before.articles,
+      sentencesBefore: before.sentences,
       articles: this.engine.articles.length,
       sentences: this.engine.sentenceCount,
     };
   }
+}
+
+interface Counts {
+  articles: number;
+  sentences: number;
+}
+
+/** Whether a corpus file (a path relative to the folder) is the article file of this id. */
+function isFileOf(file: string, articleId: string): boolean {
+  return file === articleId || file.replace(/\.[^.]*$/, '') === articleId;
 }

@@ -1,48 +1,31 @@
-import { transferList, type EngineDataBuffers } from '../answer/engineData.js';
-import type { BuiltCorpus } from './corpusBuild.js';
+import type { CorpusError } from '../corpus/types.js';
+import { CorpusIndex, type PackedCorpus } from '../search/corpusIndex.js';
 
 /**
- * A built corpus as the build worker posts it to the thread answering questions. The typed arrays
- * travel as they are (moved, not copied); the plain data (articles, people, suggestions) travels as
- * JSON bytes, moved too, and is decoded on arrival one part per turn of the event loop. Posted as
+ * A built corpus as the build worker posts it to the thread answering questions: each shard's
+ * typed arrays and JSON bytes (MiniSearch's serialisation among them) travel as they are, moved,
+ * not copied, and the receiving thread loads them a shard per turn of its event loop. Posted as
  * objects instead, all of it would be copied into the receiving thread in one block before the
- * message is even delivered (tens of milliseconds for a large corpus, while questions wait).
+ * message is even delivered.
  */
 export interface PackedBuild {
   fingerprint: string;
-  errors: BuiltCorpus['errors'];
+  errors: CorpusError[];
   notes: string[];
-  store: EngineDataBuffers['store'];
-  index: EngineDataBuffers['index'];
-  json: { articles: Uint8Array; people: Uint8Array; suggestions: Uint8Array };
+  corpus: PackedCorpus;
 }
 
-export function packBuild(built: BuiltCorpus): { packed: PackedBuild; transfer: ArrayBuffer[] } {
-  const encoder = new TextEncoder();
-  const { articles, people, suggestions, store, index } = built.data;
-  const json = {
-    articles: encoder.encode(JSON.stringify(articles)),
-    people: encoder.encode(JSON.stringify(people)),
-    suggestions: encoder.encode(JSON.stringify(suggestions)),
-  };
-  const transfer = [...transferList(built.data), ...Object.values(json).map((bytes) => bytes.buffer as ArrayBuffer)];
-  return { packed: { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, store, index, json }, transfer };
+/** The memory of a packed corpus, to hand over to another thread without copying. */
+export function transferList(corpus: PackedCorpus): ArrayBuffer[] {
+  const views: ArrayBufferView[] = [corpus.suggestions];
+  for (const shard of corpus.shards) views.push(...Object.values(shard.store), shard.index, shard.stats, shard.meta);
+  return [...new Set(views.map((view) => view.buffer as ArrayBuffer))];
 }
 
-/** The built corpus back from its packed form, decoding one part per call of `nextTurn`. */
-export async function unpackBuild(packed: PackedBuild, nextTurn: () => Promise<void>): Promise<BuiltCorpus> {
-  const decoder = new TextDecoder();
-  const parse = async <T>(bytes: Uint8Array): Promise<T> => {
-    await nextTurn();
-    return JSON.parse(decoder.decode(bytes)) as T;
-  };
-  const articles = await parse<EngineDataBuffers['articles']>(packed.json.articles);
-  const people = await parse<EngineDataBuffers['people']>(packed.json.people);
-  const suggestions = await parse<EngineDataBuffers['suggestions']>(packed.json.suggestions);
-  return {
-    fingerprint: packed.fingerprint,
-    errors: packed.errors,
-    notes: packed.notes,
-    data: { articles, people, suggestions, store: packed.store, index: packed.index },
-  };
+/** The built corpus back from its packed form, a shard per call of `nextTurn`. */
+export async function unpackBuild(
+  packed: PackedBuild,
+  nextTurn: () => Promise<unknown>,
+): Promise<Omit<PackedBuild, 'corpus'> & { index: CorpusIndex }> {
+  return { fingerprint: packed.fingerprint, errors: packed.errors, notes: packed.notes, index: await CorpusIndex.unpack(packed.corpus, nextTurn) };
 }

@@ -1,7 +1,7 @@
 /** Worker thread entry: builds the corpus named in workerData and posts the result back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packBuild } from './buildTransfer.js';
-import { buildCorpus, type BuildRequest } from './corpusBuild.js';
+import { transferList } from './buildTransfer.js';
+import { buildPackedCorpus, type BuildRequest } from './corpusBuild.js';
 import { lowerThreadPriority } from './threadPriority.js';
 
 /**
@@ -30,11 +30,10 @@ function exitOnReceipt(): void {
   });
 }
 
-buildCorpus(workerData as BuildRequest).then(
-  (built) => {
-    if (priorityProblem !== null) built.notes.push(`the build thread kept its CPU priority: ${priorityProblem}`);
-    const { packed, transfer } = packBuild(built);
-    port.postMessage({ ok: true, packed }, transfer);
+buildPackedCorpus(workerData as BuildRequest).then(
+  (packed) => {
+    if (priorityProblem !== null) packed.notes.push(`the build thread kept its CPU priority: ${priorityProblem}`);
+    port.postMessage({ ok: true, packed }, transferList(packed.corpus));
     exitOnReceipt();
   },
   (error: unknown) =>

@@ -1,24 +1,35 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { CorpusError } from '../corpus/types.js';
+import { CorpusIndex } from '../search/corpusIndex.js';
 import { unpackBuild, type PackedBuild } from './buildTransfer.js';
-import { corpusFingerprint, saveSnapshot } from './snapshot.js';
+import { corpusFingerprint, saveSnapshot, snapshotOfIndex, snapshotOfPacked } from './snapshot.js';
 
-/** A corpus folder read and indexed: the engine's data, the files refused, and the fingerprint read. */
+/** A corpus folder read and indexed: the index, the files refused, and the fingerprint read. */
 export interface BuiltCorpus {
   fingerprint: string;
   errors: CorpusError[];
-  data: EngineDataBuffers;
+  index: CorpusIndex;
   /** How the build ran, where it differs from the usual (e.g. "the build thread kept its priority: …"). */
   notes: string[];
 }
 
 export interface BuildRequest {
   corpusDir: string;
-  /** Where to save the snapshot of the result; none when null. */
+  /** The snapshot folder to save the result in; none when null. */
   snapshotFile: string | null;
+}
+
+/** Saves a snapshot, best effort: a failure is a note, not a failed build (the index serves without it). */
+async function trySave(request: BuildRequest, save: (dir: string) => Promise<void>): Promise<string[]> {
+  if (request.snapshotFile === null) return [];
+  try {
+    await save(request.snapshotFile);
+    return [];
+  } catch (error) {
+    return [`the index snapshot could not be saved in ${request.snapshotFile}: ${error instanceof Error ? error.message : String(error)}`];
+  }
 }
 
 /**
@@ -28,9 +39,27 @@ export interface BuildRequest {
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [] };
-  if (request.snapshotFile !== null && corpus.articles.length > 0) await saveSnapshot(request.snapshotFile, built);
-  return built;
+  const index = CorpusIndex.build(corpus.articles);
+  const notes =
+    corpus.articles.length === 0
+      ? []
+      : await trySave(request, (dir) => saveSnapshot(dir, { fingerprint, errors: corpus.errors, corpus: snapshotOfIndex(index) }, nextTurn));
+  return { fingerprint, errors: corpus.errors, index, notes };
+}
+
+/**
+ * The same, packed for another thread (in the build worker): the snapshot is saved from the packed
+ * form, so that the index is serialised once.
+ */
+export async function buildPackedCorpus(request: BuildRequest): Promise<PackedBuild> {
+  const fingerprint = await corpusFingerprint(request.corpusDir);
+  const corpus = await loadCorpus(request.corpusDir);
+  const packed = CorpusIndex.build(corpus.articles).pack();
+  const notes =
+    corpus.articles.length === 0
+      ? []
+      : await trySave(request, (dir) => saveSnapshot(dir, { fingerprint, errors: corpus.errors, corpus: snapshotOfPacked(packed) }, async () => undefined));
+  return { fingerprint, errors: corpus.errors, notes, corpus: packed };
 }
 
 type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };
@@ -50,7 +79,8 @@ function startWorker(request: BuildRequest): Worker {
 
 /**
  * The same, on a worker thread at a lower CPU priority (see buildWorker.ts), so that the thread
- * answering questions is never blocked by a rebuild: the result's arrays are handed over without copying.
+ * answering questions is never blocked by a rebuild: the result's arrays are handed over without
+ * copying, and MiniSearch loads it a shard per turn of the event loop.
  */
 export function buildCorpusInWorker(request: BuildRequest): Promise<BuiltCorpus> {
   return new Promise((resolve, reject) => {

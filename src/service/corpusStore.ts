@@ -7,8 +7,9 @@
  *   uploaded name's path is used) through a temporary file renamed into place, with a
  *   `<id>.meta.yaml` sidecar holding its metadata and who added it;
  * - a removal moves the article and its sidecar into `.removed/` (hidden, so never loaded);
- * - then the whole folder is loaded and indexed, and the new engine replaces the serving one only if
- *   that worked; otherwise the files are put back as they were and the old engine keeps answering.
+ * - then the serving index takes the change in place (the article indexed and joining in one step,
+ *   or leaving in one step), and only if that worked do the files stay as they are now; otherwise
+ *   they are put back as they were and the index is unchanged. A reload reads the whole folder.
  * Changes run one at a time (AnswerService.change), and each is logged with who, what and when.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,11 +21,11 @@ import { decodeText } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
 import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
-import type { ArticleInfo } from '../answer/engineData.js';
+import type { ArticleInfo } from '../search/corpusIndex.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
-import type { AnswerService, CorpusChange, CorpusCheck, LoadedCorpus, LoadSummary } from './answerService.js';
+import type { AnswerService, LoadSummary } from './answerService.js';
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
 /** The folder (inside the corpus folder) that removed articles are moved into. */
@@ -117,7 +118,7 @@ export class CorpusStore {
     const summary = await this.service.change((change) => {
       // A reload of a large corpus takes seconds: say when it starts, not only when it ends.
       this.logger.info({ action: 'reload', actor, at: this.now().toISOString() }, 'corpus reload: started');
-      return this.rebuild(change);
+      return this.attempt(() => change.rebuild());
     });
     return this.finish(actor, outcomeOf('reload', summary, { file: null, articleId: null }));
   }
@@ -162,7 +163,8 @@ export class CorpusStore {
         { name: sidecarNameFor(id), text: sidecar },
         { name: file, text },
       ]);
-      const result = await this.rebuild(change, (corpus) => missingArticle(corpus, id, file));
+      const article = parseArticle({ id, file, content: text, sidecar });
+      const result = await this.attempt(() => change.add(article));
       if (!result.applied) await this.discard(names);
       return { result, file, id };
     });
@@ -188,7 +190,7 @@ export class CorpusStore {
       const sidecar = sidecarNameFor(articleId);
       const moving = names.includes(sidecar) ? [...files, sidecar] : files;
       const moved = await this.moveAside(moving);
-      const summary = await this.rebuild(change);
+      const summary = await this.attempt(() => change.remove(articleId));
       if (!summary.applied) await this.moveBack(moved);
       return { summary, files, moved };
     });
@@ -201,13 +203,13 @@ export class CorpusStore {
   }
 
   /**
-   * Reads and indexes the folder and swaps the result in. A build that fails outright (the folder
-   * cannot be listed, an exception while indexing, the build worker crashing) is a refusal like any
-   * other: the serving corpus is kept, and the caller puts back what it changed in the folder.
+   * Applies a change to the serving index. One that fails outright (the folder cannot be listed, an
+   * exception while indexing, the build worker crashing) is a refusal like any other: the serving
+   * corpus is kept, and the caller puts back what it changed in the folder.
    */
-  private async rebuild(change: CorpusChange, check?: CorpusCheck): Promise<LoadSummary> {
+  private async attempt(apply: () => Promise<LoadSummary>): Promise<LoadSummary> {
     try {
-      return await change.rebuild(check);
+      return await apply();
     } catch (error) {
       this.logger.error({ err: error, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
       const engine = this.service.current;
@@ -351,13 +353,6 @@ function outcomeOf(action: CorpusAction, summary: LoadSummary, what: { file: str
 /** True for what can be an article id: a file name without folders, not hidden, without NUL. */
 function isPlainArticleId(id: string): boolean {
   return id.length > 0 && !id.startsWith('.') && !/[/\\\0]/.test(id) && id === path.basename(id);
-}
-
-/** Why a loaded corpus lacks the article just written (null when it has it). */
-function missingArticle(corpus: LoadedCorpus, id: string, file: string): string | null {
-  if (corpus.articles.some((article) => article.id === id)) return null;
-  const error = corpus.errors.find((e) => e.file === file);
-  return error === undefined ? `${file} was not loaded` : error.reason;
 }
 
 /** Text safe inside a one-line YAML comment. */

@@ -1,47 +1,77 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { EngineDataBuffers } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
+import type { CorpusIndex, PackedCorpus, PackedCorpusShard } from '../search/corpusIndex.js';
 
 /**
- * The saved index: everything an engine is made of, in one file that loads without parsing the
- * corpus or rebuilding anything (the typed arrays are read as they are). It records the corpus's
- * fingerprint — the name, size and modification time of every file in the corpus folder — and is
- * used only while that fingerprint still holds: a changed corpus is never answered from a stale
- * snapshot.
+ * The saved index: everything a corpus index is made of, loaded without reading the articles or
+ * indexing anything, and saved again after a moderator's change by rewriting only what changed.
+ * It records the corpus folder's fingerprint — the name, size and modification time of every file
+ * in it — and is used only while that fingerprint still holds: a changed corpus is never answered
+ * from a stale snapshot.
  *
- * Layout: "VQAIDX" magic, format version (u32), header length (u32), header (JSON), then each
- * array's bytes at a 4-byte-aligned offset given in the header.
+ * Layout: a folder holding `manifest.json` (the fingerprint, the files refused, the suggestions,
+ * and the shard files in order) and one file per index shard: "VQASHD" magic, format version
+ * (u32), header length (u32), header (JSON: where each part is), then each part's bytes at a
+ * 4-byte-aligned offset: the sentence store's typed arrays, MiniSearch's JSON, the shard's term
+ * counts and its articles. A shard file's name is new each time it is written; the manifest is
+ * replaced last (renamed into place), so a crash leaves the old snapshot whole or a stale one.
  */
 
-/** Bump when the file layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 4;
-const MAGIC = 'VQAIDX';
+/** Bump when the layout or anything that decides index terms (tokenizing, stemming) changes. */
+export const SNAPSHOT_FORMAT = 5;
+const MAGIC = 'VQASHD';
+const MANIFEST = 'manifest.json';
+/** A snapshot file larger than this is not read (it is not one of ours). */
+const MAX_SHARD_FILE_BYTES = 1 << 30;
+const MAX_MANIFEST_BYTES = 64 << 20;
+/** Files of the folder no manifest names are deleted once this old (a process sharing the folder may be writing them). */
+const STALE_FILE_MS = 60_000;
+
+interface Manifest {
+  format: number;
+  fingerprint: string;
+  errors: CorpusError[];
+  /** The corpus index the shards come from (see CorpusIndex.generation). */
+  generation: string;
+  shards: Array<{ base: number; version: number; file: string }>;
+  suggestions: string;
+}
 
 export interface Snapshot {
   fingerprint: string;
   errors: CorpusError[];
-  data: EngineDataBuffers;
+  corpus: PackedCorpus;
 }
 
-type ArrayName = 'text' | 'textStart' | 'article' | 'position' | 'flags' | 'postingStart' | 'postingDoc' | 'postingCount' | 'docLength';
-type Layout = Record<ArrayName, { offset: number; length: number }>;
+/** What a snapshot is saved from: a live corpus index, or one packed (by the build worker). */
+export interface SnapshotSource {
+  generation: string;
+  shards(): Array<{ base: number; version: number; pack: () => PackedCorpusShard }>;
+  suggestions(): Uint8Array;
+}
 
-interface Header {
-  fingerprint: string;
-  errors: CorpusError[];
-  articles: EngineDataBuffers['articles'];
-  people: EngineDataBuffers['people'];
-  suggestions: EngineDataBuffers['suggestions'];
-  terms: string;
-  layout: Layout;
+export function snapshotOfIndex(corpus: CorpusIndex): SnapshotSource {
+  return {
+    generation: corpus.generation,
+    shards: () => corpus.shardVersions().map(({ shard, version }) => ({ base: shard.base, version, pack: () => corpus.packShard(shard) })),
+    suggestions: () => corpus.packSuggestions(),
+  };
+}
+
+export function snapshotOfPacked(corpus: PackedCorpus): SnapshotSource {
+  return {
+    generation: corpus.generation,
+    shards: () => corpus.shards.map((shard) => ({ base: shard.base, version: 0, pack: () => shard })),
+    suggestions: () => corpus.suggestions,
+  };
 }
 
 /** Where the snapshot of a corpus folder lives inside the cache folder. */
 export function snapshotPathFor(cacheDir: string, corpusDir: string): string {
   const key = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `index-${key}.bin`);
+  return path.join(cacheDir, `index-${key}`);
 }
 
 const STAT_BATCH = 256;
@@ -63,111 +93,193 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function arraysOf(data: EngineDataBuffers): Record<ArrayName, ArrayBufferView> {
-  return { ...data.store, ...{ postingStart: data.index.postingStart, postingDoc: data.index.postingDoc, postingCount: data.index.postingCount, docLength: data.index.docLength } };
+type PartName = 'text' | 'textStart' | 'article' | 'position' | 'flags' | 'index' | 'stats' | 'meta';
+type Layout = Record<PartName, { offset: number; length: number }>;
+
+function partsOf(shard: PackedCorpusShard): Record<PartName, ArrayBufferView> {
+  return { ...shard.store, index: shard.index, stats: shard.stats, meta: shard.meta };
 }
 
-/** Writes a snapshot atomically (a temporary file renamed over the old one). */
-export async function saveSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  const arrays = arraysOf(snapshot.data);
+/**
+ * Saves a corpus index into the snapshot folder: the shard files the folder does not have yet for
+ * this index (all of them after a build; the changed ones after an in-place change), then the
+ * manifest. One shard is packed per turn of `nextTurn`, so a thread answering questions is held
+ * for one shard's serialisation at most.
+ * @throws Error naming the folder when it cannot be written.
+ */
+export async function saveSnapshot(
+  dir: string,
+  state: { fingerprint: string; errors: CorpusError[]; corpus: SnapshotSource },
+  nextTurn: () => Promise<unknown>,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const previous = await readManifest(dir);
+  const reusable = new Map<string, string>();
+  if (previous !== null && previous.generation === state.corpus.generation) {
+    for (const entry of previous.shards) reusable.set(`${entry.base}:${entry.version}`, entry.file);
+  }
+  const shards: Manifest['shards'] = [];
+  for (const { base, version, pack } of state.corpus.shards()) {
+    const existing = reusable.get(`${base}:${version}`);
+    if (existing !== undefined && (await isRegularFile(path.join(dir, existing)))) {
+      shards.push({ base, version, file: existing });
+      continue;
+    }
+    await nextTurn();
+    const file = `shard-${base}-${version}-${randomBytes(4).toString('hex')}.bin`;
+    await writeAtomically(path.join(dir, file), shardFileParts(pack()));
+    shards.push({ base, version, file });
+  }
+  await nextTurn();
+  const manifest: Manifest = {
+    format: SNAPSHOT_FORMAT,
+    fingerprint: state.fingerprint,
+    errors: state.errors,
+    generation: state.corpus.generation,
+    shards,
+    suggestions: new TextDecoder().decode(state.corpus.suggestions()),
+  };
+  await writeAtomically(path.join(dir, MANIFEST), [Buffer.from(JSON.stringify(manifest), 'utf8')]);
+  await removeUnlisted(dir, new Set(shards.map((s) => s.file)));
+}
+
+/**
+ * Reads the snapshot if there is one for this fingerprint. Returns null when there is none, it is
+ * of another format or another corpus state, or it is damaged: the caller then rebuilds.
+ */
+export async function loadSnapshot(dir: string, fingerprint: string): Promise<Snapshot | null> {
+  const manifest = await readManifest(dir);
+  if (manifest === null || manifest.fingerprint !== fingerprint) return null;
+  const shards: PackedCorpusShard[] = [];
+  for (const entry of manifest.shards) {
+    const shard = await readShardFile(path.join(dir, entry.file), entry.base);
+    if (shard === null) return null;
+    shards.push(shard);
+  }
+  return {
+    fingerprint,
+    errors: manifest.errors,
+    corpus: { generation: manifest.generation, shards, suggestions: new TextEncoder().encode(manifest.suggestions) },
+  };
+}
+
+async function readManifest(dir: string): Promise<Manifest | null> {
+  const bytes = await readBounded(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES);
+  if (bytes === null) return null;
+  try {
+    const manifest = JSON.parse(bytes.toString('utf8')) as Partial<Manifest>;
+    if (manifest.format !== SNAPSHOT_FORMAT || typeof manifest.fingerprint !== 'string' || !Array.isArray(manifest.shards)) return null;
+    return manifest as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** A regular file's bytes, or null when it is missing, not a regular file, or over `max` bytes. */
+async function readBounded(file: string, max: number): Promise<Buffer | null> {
+  try {
+    const info = await lstat(file);
+    if (!info.isFile() || info.size > max) return null;
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+async function isRegularFile(file: string): Promise<boolean> {
+  return lstat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+function shardFileParts(shard: PackedCorpusShard): Uint8Array[] {
+  const parts = partsOf(shard);
   const layout = {} as Layout;
   let offset = 0;
-  for (const [name, array] of Object.entries(arrays) as Array<[ArrayName, ArrayBufferView]>) {
-    layout[name] = { offset, length: array.byteLength };
-    offset = align(offset + array.byteLength);
+  for (const [name, part] of Object.entries(parts) as Array<[PartName, ArrayBufferView]>) {
+    layout[name] = { offset, length: part.byteLength };
+    offset = align(offset + part.byteLength);
   }
-  const header: Header = {
-    fingerprint: snapshot.fingerprint,
-    errors: snapshot.errors,
-    articles: snapshot.data.articles,
-    people: snapshot.data.people,
-    suggestions: snapshot.data.suggestions,
-    terms: snapshot.data.index.terms,
-    layout,
-  };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const preamble = Buffer.alloc(align(MAGIC.length + 8 + headerBytes.length));
+  const header = Buffer.from(JSON.stringify({ base: shard.base, layout }), 'utf8');
+  const preamble = Buffer.alloc(align(MAGIC.length + 8 + header.length));
   preamble.write(MAGIC, 0, 'latin1');
   preamble.writeUInt32LE(SNAPSHOT_FORMAT, MAGIC.length);
-  preamble.writeUInt32LE(headerBytes.length, MAGIC.length + 4);
-  headerBytes.copy(preamble, MAGIC.length + 8);
+  preamble.writeUInt32LE(header.length, MAGIC.length + 4);
+  header.copy(preamble, MAGIC.length + 8);
+  const buffers: Uint8Array[] = [preamble];
+  for (const part of Object.values(parts)) {
+    buffers.push(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+    const pad = align(part.byteLength) - part.byteLength;
+    if (pad > 0) buffers.push(Buffer.alloc(pad));
+  }
+  return buffers;
+}
 
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+async function readShardFile(file: string, base: number): Promise<PackedCorpusShard | null> {
+  const bytes = await readBounded(file, MAX_SHARD_FILE_BYTES);
+  if (bytes === null || bytes.length < MAGIC.length + 8 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+  if (bytes.readUInt32LE(MAGIC.length) !== SNAPSHOT_FORMAT) return null;
+  const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
+  try {
+    const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 8, MAGIC.length + 8 + headerLength)) as { base: number; layout: Layout };
+    if (header.base !== base) return null;
+    const start = align(MAGIC.length + 8 + headerLength);
+    // Typed arrays need aligned offsets; a pooled small Buffer may not give one, so copy then.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+    const view = <T>(name: PartName, make: (buffer: ArrayBuffer, offset: number, length: number) => T, size: number): T => {
+      const { offset, length } = header.layout[name];
+      if (start + offset + length > aligned.length || length % size !== 0) throw new Error(`snapshot file ${file} is truncated`);
+      return make(aligned.buffer as ArrayBuffer, aligned.byteOffset + start + offset, length / size);
+    };
+    const bytesOf = (name: PartName) => view(name, (b, o, l) => new Uint8Array(b, o, l), 1);
+    return {
+      base,
+      store: {
+        text: bytesOf('text'),
+        textStart: view('textStart', (b, o, l) => new Uint32Array(b, o, l), 4),
+        article: view('article', (b, o, l) => new Uint32Array(b, o, l), 4),
+        position: view('position', (b, o, l) => new Uint32Array(b, o, l), 4),
+        flags: bytesOf('flags'),
+      },
+      index: bytesOf('index'),
+      stats: bytesOf('stats'),
+      meta: bytesOf('meta'),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file through a temporary one renamed into place, synced first. */
+async function writeAtomically(file: string, parts: readonly Uint8Array[]): Promise<void> {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.write(preamble);
-    const padding = Buffer.alloc(4);
-    for (const array of Object.values(arrays)) {
-      await handle.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-      const pad = align(array.byteLength) - array.byteLength;
-      if (pad > 0) await handle.write(padding.subarray(0, pad));
-    }
+    for (const part of parts) await handle.write(part);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   await rename(temporary, file).catch(async (error: unknown) => {
     await unlink(temporary).catch(() => undefined);
     throw error;
   });
 }
 
-/**
- * Reads a snapshot if there is one for this fingerprint. Returns null when there is none, it is of
- * another format or another corpus state, or it is damaged: the caller then rebuilds.
- */
-export async function loadSnapshot(file: string, fingerprint: string): Promise<Snapshot | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    return null;
-  }
-  if (bytes.length < MAGIC.length + 8 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
-  if (bytes.readUInt32LE(MAGIC.length) !== SNAPSHOT_FORMAT) return null;
-  const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
-  let header: Header;
-  try {
-    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 8, MAGIC.length + 8 + headerLength)) as Header;
-  } catch {
-    return null;
-  }
-  if (header.fingerprint !== fingerprint) return null;
-  const base = align(MAGIC.length + 8 + headerLength);
-  // Typed arrays need aligned offsets; a pooled small Buffer may not give one, so copy then.
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
-  const view = <T>(name: ArrayName, make: (buffer: ArrayBuffer, offset: number, length: number) => T, size: number): T => {
-    const { offset, length } = header.layout[name];
-    if (base + offset + length > aligned.length) throw new Error(`snapshot ${file} is truncated`);
-    return make(aligned.buffer as ArrayBuffer, aligned.byteOffset + base + offset, length / size);
-  };
-  try {
-    return {
-      fingerprint: header.fingerprint,
-      errors: header.errors,
-      data: {
-        articles: header.articles,
-        people: header.people,
-        suggestions: header.suggestions,
-        store: {
-          text: view('text', (b, o, l) => new Uint8Array(b, o, l), 1),
-          textStart: view('textStart', (b, o, l) => new Uint32Array(b, o, l), 4),
-          article: view('article', (b, o, l) => new Uint32Array(b, o, l), 4),
-          position: view('position', (b, o, l) => new Uint32Array(b, o, l), 4),
-          flags: view('flags', (b, o, l) => new Uint8Array(b, o, l), 1),
-        },
-        index: {
-          terms: header.terms,
-          postingStart: view('postingStart', (b, o, l) => new Uint32Array(b, o, l), 4),
-          postingDoc: view('postingDoc', (b, o, l) => new Uint32Array(b, o, l), 4),
-          postingCount: view('postingCount', (b, o, l) => new Uint8Array(b, o, l), 1),
-          docLength: view('docLength', (b, o, l) => new Uint16Array(b, o, l), 2),
-        },
-      },
-    };
-  } catch {
-    return null;
+/** Deletes the folder's shard and temporary files that the manifest does not name (once they are a minute old). */
+async function removeUnlisted(dir: string, listed: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const now = Date.now();
+  for (const name of names) {
+    if (name === MANIFEST || listed.has(name) || !(name.startsWith('shard-') || name.endsWith('.tmp'))) continue;
+    const file = path.join(dir, name);
+    const info = await lstat(file).catch(() => null);
+    if (info === null || !info.isFile() || now - info.mtimeMs < STALE_FILE_MS) continue;
+    await unlink(file).catch(() => undefined);
   }
 }
 

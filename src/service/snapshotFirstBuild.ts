@@ -1,4 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
+import { CorpusIndex } from '../search/corpusIndex.js';
 import { buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from './corpusBuild.js';
 import { corpusFingerprint, loadSnapshot } from './snapshot.js';
 
@@ -17,7 +19,7 @@ export function snapshotFirstBuild(
       const snapshot = await loadSnapshot(request.snapshotFile, await corpusFingerprint(request.corpusDir));
       if (snapshot !== null) {
         logger.info({ file: request.snapshotFile }, 'corpus index loaded from the snapshot matching the folder');
-        return { ...snapshot, notes: [] };
+        return { fingerprint: snapshot.fingerprint, errors: snapshot.errors, index: await CorpusIndex.unpack(snapshot.corpus, nextTurn), notes: [] };
       }
     }
     const why = request.snapshotFile === null ? 'snapshots are off' : 'no snapshot matches it';

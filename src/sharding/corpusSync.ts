@@ -7,7 +7,6 @@
  * a shard that fails to follow keeps the corpus it was serving.
  */
 import type { Shard, ShardingManager } from 'discord.js';
-import { suggestionList } from '../answer/suggestions.js';
 import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import type { ChangeOutcome, CorpusAction } from '../service/corpusStore.js';
@@ -65,8 +64,6 @@ export async function followCorpusChange(service: AnswerService, logger: Logger,
       return;
     }
     logger.info({ ...about, articles: summary.articles, sentences: summary.sentences }, 'corpus change followed');
-    // Autocomplete answers from these; build them now rather than on the next keystroke.
-    suggestionList(service.current);
   } catch (error) {
     logger.error({ ...about, err: error }, 'could not follow the corpus change: keeping the corpus that is serving');
   }

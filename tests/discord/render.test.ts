@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from '../../src/answer/question.js';
 import type { Answer, Citation, Excerpt } from '../../src/answer/types.js';
-import type { ArticleInfo } from '../../src/answer/engineData.js';
+import type { ArticleInfo } from '../../src/search/corpusIndex.js';
 import { answerContent, answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.js';
 import { changeSummary, corpusListMessage, sourcesMessage } from '../../src/discord/corpusMessages.js';
 import { embedLength, fitEmbed } from '../../src/discord/embedFit.js';
@@ -162,6 +162,7 @@ describe('answer rendering', () => {
 describe('corpus messages', () => {
   function article(i: number): ArticleInfo {
     return {
+      key: i,
       id: `article-${i}`,
       file: `article-${i}.txt`,
       meta: {

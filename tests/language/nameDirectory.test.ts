@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildEngineData, fromBuffers, fromBuffersInSteps, toBuffers } from '../../src/answer/engineData.js';
 import { NameDirectory } from '../../src/language/nameDirectory.js';
 
 describe('the directory of people named in full', () => {
@@ -26,15 +25,16 @@ describe('the directory of people named in full', () => {
     expect(names.fullNameByCompactForm('leejae')).toBeUndefined();
   });
 
-  it('is the same when rebuilt in steps for a swap as when rebuilt at once', async () => {
-    // Enough people to take several steps; the last one shares its letters with an earlier one.
-    const many: Array<[string, number]> = Array.from({ length: 2500 }, (_, i) => [`given${i} family${i % 97}`, 1 + (i % 3)]);
-    many.push(['given1 family-1', 9]);
-    const buffers = { ...toBuffers(buildEngineData([])), people: many };
-    const atOnce = fromBuffers(buffers).names;
-    const inSteps = (await fromBuffersInSteps(buffers)).names;
-    expect(inSteps.people()).toEqual(atOnce.people());
-    for (const key of ['family5', 'given7', 'family1', 'given1']) expect(inSteps.fullNamesFor(key)).toEqual(atOnce.fullNamesFor(key));
-    expect(inSteps.fullNameByCompactForm('given1family1')).toBe('given1 family1');
+  it('takes people back when the articles that named them leave', () => {
+    const names = NameDirectory.fromPeople(people);
+    names.removePeople([['lee jae myung', 5]]);
+    expect(names.fullNamesFor('lee')).toEqual(['lee hae-chan']);
+    expect(names.fullNamesFor('myung')).toEqual([]);
+    expect(names.knownPeople.has('myung')).toBe(false);
+    expect(names.fullNameByCompactForm('leejaemyung')).toBeUndefined();
+    // Named less often than they are taken back: still known while some mention is left.
+    names.removePeople([['xi jinping', 1]]);
+    expect(names.fullNamesFor('xi')).toEqual(['xi jinping']);
+    expect(names.people()).toContainEqual(['xi jinping', 3]);
   });
 });

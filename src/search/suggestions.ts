@@ -1,14 +1,15 @@
 /**
  * Autocomplete suggestions for a query: the names, places and organisations the corpus mentions,
  * and its key phrases ("economic cooperation", "supply chains"), matching what has been typed so
- * far. Computed once per engine (a reload builds a new engine, hence new suggestions) and cached.
+ * far. They are tallied while the corpus is indexed (SuggestionTally) and searched with a small
+ * MiniSearch index of their own, by prefix (SuggestionIndex).
  */
+import MiniSearch, { type Options } from 'minisearch';
 import type { Entity } from '../language/entities.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import { PLACES } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { foldText, stripDiacritics } from '../language/normalize.js';
-import type { AnswerEngine } from './engine.js';
 
 /** Discord's limits on autocomplete: 25 choices, each at most 100 characters. */
 export const MAX_SUGGESTIONS = 25;
@@ -30,18 +31,15 @@ const PHRASE_WEIGHT = 1;
 
 export type SuggestionKind = 'entity' | 'phrase';
 
-/** A suggestion as the engine stores it (in its data and its snapshot). */
+/** A suggestion as the corpus index keeps it (and saves it). */
 export interface SuggestionEntry {
   /** As the corpus writes it ("Kang Yu-jung", "supply chains"). */
   text: string;
   kind: SuggestionKind;
+  /** How often the corpus has it. */
+  count: number;
   /** Higher first when several match equally well. */
   weight: number;
-}
-
-export interface Suggestion extends SuggestionEntry {
-  /** Folded words joined by single spaces, with a leading space: " kang yu jung". */
-  readonly haystack: string;
 }
 
 /** At most this many suggestions are kept per corpus, the most frequent: enough to type into, bounded in memory. */
@@ -60,18 +58,6 @@ export function foldWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-const cache = new WeakMap<AnswerEngine, readonly Suggestion[]>();
-
-/** Every suggestion of an engine's corpus, best first, ready to match typed text. Cached per engine. */
-export function suggestionList(engine: AnswerEngine): readonly Suggestion[] {
-  let list = cache.get(engine);
-  if (list === undefined) {
-    list = engine.suggestions.map((entry) => ({ ...entry, haystack: ` ${foldWords(entry.text).join(' ')}` }));
-    cache.set(engine, list);
-  }
-  return list;
-}
-
 interface Tally {
   surfaces: Map<string, number>;
   kind: SuggestionKind;
@@ -79,42 +65,82 @@ interface Tally {
   count: number;
 }
 
+/** A token as phrase finding needs it (language/tokenize.ts's Token has these). */
+export interface PhraseToken {
+  surface: string;
+  start: number;
+  end: number;
+  lower: string;
+  isStopWord: boolean;
+  index: number;
+}
+
 /**
- * Collects suggestions while the corpus is indexed, one sentence at a time (the index build already
- * has each sentence's tokens and names), so that nothing is re-read for them afterwards.
+ * Counts suggestions while the corpus is indexed, one sentence at a time (the indexing pass already
+ * has each sentence's tokens and names), and takes them back when sentences leave the corpus.
  */
 export class SuggestionTally {
   private readonly tallies = new Map<string, Tally>();
   /** Folded key of each surface seen: names and phrases repeat, folding them is costly. */
   private readonly keys = new Map<string, string>();
 
+  /** A tally that starts from saved entries (see `entries`). */
+  static of(entries: readonly SuggestionEntry[]): SuggestionTally {
+    const tally = new SuggestionTally();
+    for (const entry of entries) tally.add(entry.text, entry.kind, entry.weight / (1 + Math.log2(Math.max(1, entry.count))), entry.count);
+    return tally;
+  }
+
   addSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[]): void {
-    for (const entity of entities) {
-      if (isNoise(entity)) continue;
-      this.add(entity.text, 'entity', ENTITY_WEIGHT[entity.type]);
+    this.countSentence(text, tokens, entities, 1);
+  }
+
+  /** Takes back what `addSentence` counted for the same sentence. */
+  removeSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[]): void {
+    this.countSentence(text, tokens, entities, -1);
+  }
+
+  /**
+   * Adds another tally's counts (an article's, analysed apart before it joins the corpus), or with
+   * `sign` -1 takes them away (an article that leaves).
+   */
+  merge(other: SuggestionTally, sign: 1 | -1 = 1): void {
+    for (const tally of other.tallies.values()) {
+      for (const [surface, count] of tally.surfaces) this.add(surface, tally.kind, tally.weight, sign * count);
     }
-    for (const phrase of keyPhrases(text, tokens, entities)) this.add(phrase, 'phrase', PHRASE_WEIGHT);
   }
 
   /**
    * The suggestions, best first, at most MAX_STORED_SUGGESTIONS. A surname the corpus gives in full
    * elsewhere ("Solberg-Vik" for "Ingrid Solberg-Vik") is counted under the full name.
    */
-  finish(names: NameDirectory): SuggestionEntry[] {
-    for (const [key, tally] of [...this.tallies]) {
+  entries(names: NameDirectory): SuggestionEntry[] {
+    const counts = new Map<Tally, number>();
+    for (const tally of this.tallies.values()) counts.set(tally, (counts.get(tally) ?? 0) + tally.count);
+    for (const tally of this.tallies.values()) {
       const surface = tally.surfaces.keys().next().value;
       if (tally.kind !== 'entity' || surface === undefined || /\s/.test(surface)) continue;
       const full = names.fullNamesFor(surface.toLowerCase())[0];
       const target = full === undefined ? undefined : this.tallies.get(foldWords(full).join(' '));
       if (target === undefined || target === tally) continue;
-      target.count += tally.count;
-      this.tallies.delete(key);
+      counts.set(target, (counts.get(target) ?? 0) + (counts.get(tally) ?? 0));
+      counts.delete(tally);
     }
     const entries: SuggestionEntry[] = [];
     for (const [key, tally] of this.tallies) {
-      entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, weight: tally.weight * (1 + Math.log2(tally.count)) });
+      const count = counts.get(tally);
+      if (count === undefined || count <= 0) continue;
+      entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, count, weight: tally.weight * (1 + Math.log2(count)) });
     }
     return entries.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)).slice(0, MAX_STORED_SUGGESTIONS);
+  }
+
+  private countSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[], delta: number): void {
+    for (const entity of entities) {
+      if (isNoise(entity)) continue;
+      this.add(entity.text, 'entity', ENTITY_WEIGHT[entity.type], delta);
+    }
+    for (const phrase of keyPhrases(text, tokens, entities)) this.add(phrase, 'phrase', PHRASE_WEIGHT, delta);
   }
 
   /** Keeps memory bounded on a huge corpus: what was seen once so far is unlikely to be kept. */
@@ -122,7 +148,7 @@ export class SuggestionTally {
     for (const [key, tally] of this.tallies) if (tally.count === 1) this.tallies.delete(key);
   }
 
-  private add(surface: string, kind: SuggestionKind, weight: number): void {
+  private add(surface: string, kind: SuggestionKind, weight: number, delta: number): void {
     const text = surface.replace(/\s+/g, ' ').trim();
     if (text.length < 2 || text.length > MAX_SUGGESTION_LENGTH) return;
     let key = this.keys.get(text);
@@ -133,14 +159,23 @@ export class SuggestionTally {
     if (key.length === 0) return;
     let tally = this.tallies.get(key);
     if (tally === undefined) {
+      if (delta <= 0) return;
       if (this.tallies.size >= MAX_TALLIED) this.forgetRare();
       if (this.tallies.size >= MAX_TALLIED) return;
       tally = { surfaces: new Map<string, number>(), kind, weight, count: 0 };
       this.tallies.set(key, tally);
     }
     // Bounded: a corpus of a million sentences repeats its surfaces; keep a handful per key.
-    if (tally.surfaces.size < 8 || tally.surfaces.has(text)) tally.surfaces.set(text, (tally.surfaces.get(text) ?? 0) + 1);
-    tally.count++;
+    if (tally.surfaces.size < 8 || tally.surfaces.has(text)) {
+      const n = (tally.surfaces.get(text) ?? 0) + delta;
+      if (n > 0) tally.surfaces.set(text, n);
+      else tally.surfaces.delete(text);
+    }
+    tally.count += delta;
+    if (tally.count <= 0 || tally.surfaces.size === 0) {
+      this.tallies.delete(key);
+      return;
+    }
     if (weight > tally.weight) {
       tally.weight = weight;
       tally.kind = kind;
@@ -174,15 +209,6 @@ function preferredSurface(surfaces: Map<string, number>, key: string): string {
     }
   }
   return best;
-}
-
-interface PhraseToken {
-  surface: string;
-  start: number;
-  end: number;
-  lower: string;
-  isStopWord: boolean;
-  index: number;
 }
 
 /**
@@ -222,53 +248,102 @@ function keyPhrases(text: string, tokens: readonly PhraseToken[], entities: read
   return phrases;
 }
 
-/** How well a suggestion matches typed words: 0 = it starts with them, 1 = a word of it does. */
-function matchRank(suggestion: Suggestion, typed: string): number | null {
-  if (suggestion.haystack.startsWith(` ${typed}`)) return 0;
-  if (suggestion.haystack.includes(` ${typed}`)) return 1;
-  return null;
+interface SuggestionDocument {
+  id: number;
+  /** Folded words joined by single spaces: "kang yu jung". */
+  words: string;
 }
 
-/**
- * Up to `limit` (at most 25) suggestions for what has been typed so far, each at most 100
- * characters: corpus names and phrases that start with it, or have a word that does
- * (case- and accent-insensitive). When the whole text matches nothing, its last words are
- * completed instead: "summit with X" → "summit with Xi Jinping". Nothing typed: the most frequent.
- */
-export function suggest(engine: AnswerEngine, typed: string, limit = MAX_SUGGESTIONS): string[] {
-  const max = Math.max(0, Math.min(limit, MAX_SUGGESTIONS));
-  const list = suggestionList(engine);
-  const words = foldWords(typed);
-  if (words.length === 0) return list.slice(0, max).map((s) => s.text);
+const SUGGESTION_INDEX_OPTIONS: Options<SuggestionDocument> = {
+  fields: ['words'],
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term,
+};
 
-  const ranked: Array<{ text: string; rank: number; weight: number }> = [];
-  const seen = new Set<string>();
-  const push = (text: string, rank: number, weight: number) => {
-    const key = text.toLowerCase();
-    if (text.length > MAX_SUGGESTION_LENGTH || seen.has(key)) return;
-    seen.add(key);
-    ranked.push({ text, rank, weight });
-  };
-  const whole = words.join(' ');
-  for (const suggestion of list) {
-    const rank = matchRank(suggestion, whole);
-    if (rank !== null) push(suggestion.text, rank, suggestion.weight);
+/** Suggestions indexed between two turns of the event loop while an index is built. */
+const CHUNK = 1_000;
+
+/**
+ * The suggestions of a corpus, searchable as they are typed: a small MiniSearch index over their
+ * folded words, every typed word a prefix of one of theirs (MiniSearch's prefix search, AND).
+ */
+export class SuggestionIndex {
+  private readonly index = new MiniSearch<SuggestionDocument>(SUGGESTION_INDEX_OPTIONS);
+  /** Folded words of each suggestion with a leading space (" kang yu jung"): where the typed text starts in it. */
+  private readonly haystacks: string[];
+
+  private constructor(readonly entries: readonly SuggestionEntry[]) {
+    this.haystacks = entries.map((entry) => ` ${foldWords(entry.text).join(' ')}`);
   }
-  // Complete the last words: keep what was typed before them as typed.
-  const surfaceWords = typed.trim().split(/\s+/);
-  if (ranked.length < max && surfaceWords.length > 1) {
-    for (let from = 1; from < surfaceWords.length && ranked.length < max; from++) {
-      const tail = foldWords(surfaceWords.slice(from).join(' ')).join(' ');
-      if (tail.length === 0) continue;
-      const head = surfaceWords.slice(0, from).join(' ');
-      for (const suggestion of list) {
-        const rank = matchRank(suggestion, tail);
-        if (rank !== null) push(`${head} ${suggestion.text}`, 2 + from + rank, suggestion.weight);
+
+  /** Indexes suggestions at once (a small corpus, tests). */
+  static of(entries: readonly SuggestionEntry[]): SuggestionIndex {
+    const index = new SuggestionIndex(entries);
+    index.index.addAll(index.documents());
+    return index;
+  }
+
+  /** Indexes suggestions a chunk per turn of the event loop (MiniSearch's addAllAsync). */
+  static async inSteps(entries: readonly SuggestionEntry[]): Promise<SuggestionIndex> {
+    const index = new SuggestionIndex(entries);
+    await index.index.addAllAsync(index.documents(), { chunkSize: CHUNK });
+    return index;
+  }
+
+  private documents(): SuggestionDocument[] {
+    return this.haystacks.map((haystack, id) => ({ id, words: haystack.slice(1) }));
+  }
+
+  /**
+   * Up to `limit` (at most 25) suggestions for what has been typed so far, each at most 100
+   * characters: corpus names and phrases whose words start with the typed words (case- and
+   * accent-insensitive), those that start with the whole typed text first, then those with a word
+   * that does. When the whole text matches nothing, its last words are completed instead: "summit
+   * with X" → "summit with Xi Jinping". Nothing typed: the most frequent.
+   */
+  suggest(typed: string, limit = MAX_SUGGESTIONS): string[] {
+    const max = Math.max(0, Math.min(limit, MAX_SUGGESTIONS));
+    const words = foldWords(typed);
+    if (words.length === 0) return this.entries.slice(0, max).map((s) => s.text);
+
+    const ranked: Array<{ text: string; rank: number; weight: number }> = [];
+    const seen = new Set<string>();
+    const push = (text: string, rank: number, weight: number) => {
+      const key = text.toLowerCase();
+      if (text.length > MAX_SUGGESTION_LENGTH || seen.has(key)) return;
+      seen.add(key);
+      ranked.push({ text, rank, weight });
+    };
+    for (const { id, rank } of this.matches(words)) push(this.entries[id]!.text, rank, this.entries[id]!.weight);
+    // Complete the last words: keep what was typed before them as typed.
+    const surfaceWords = typed.trim().split(/\s+/);
+    if (ranked.length < max && surfaceWords.length > 1) {
+      for (let from = 1; from < surfaceWords.length && ranked.length < max; from++) {
+        const tail = foldWords(surfaceWords.slice(from).join(' '));
+        if (tail.length === 0) continue;
+        const head = surfaceWords.slice(0, from).join(' ');
+        for (const { id, rank } of this.matches(tail)) push(`${head} ${this.entries[id]!.text}`, 2 + from + rank, this.entries[id]!.weight);
       }
     }
+    return ranked
+      .sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.text.localeCompare(b.text))
+      .slice(0, max)
+      .map((r) => r.text);
   }
-  return ranked
-    .sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.text.localeCompare(b.text))
-    .slice(0, max)
-    .map((r) => r.text);
+
+  /**
+   * Suggestions whose words the typed words start, in order: rank 0 when the suggestion starts with
+   * the typed text, 1 when one of its words does.
+   */
+  private matches(words: readonly string[]): Array<{ id: number; rank: number }> {
+    const typed = ` ${words.join(' ')}`;
+    const found: Array<{ id: number; rank: number }> = [];
+    for (const result of this.index.search(words.join(' '), { prefix: true, combineWith: 'AND' })) {
+      const id = Number(result.id);
+      const haystack = this.haystacks[id]!;
+      if (haystack.startsWith(typed)) found.push({ id, rank: 0 });
+      else if (haystack.includes(typed)) found.push({ id, rank: 1 });
+    }
+    return found;
+  }
 }
