@@ -46,7 +46,7 @@ describe('the ask command', () => {
       const first = await ask(['who', 'port director'], { corpusDir, cacheDir, logLevel: 'debug' });
       expect(first.stdout).toContain('Magnus Eide');
       expect(first.stderr).not.toContain('loaded from its snapshot');
-      expect((await readdir(cacheDir)).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+      expect((await readdir(cacheDir)).filter((f) => f.startsWith('index-'))).toHaveLength(1);
       const second = await ask(['who', 'port director'], { corpusDir, cacheDir, logLevel: 'debug' });
       expect(second.stdout).toBe(first.stdout);
       expect(second.stderr).toContain('loaded from its snapshot');
