@@ -80,4 +80,44 @@ export interface ReloadFigures {
   questionsDuringReload: number;
 }
 
-export type ChildFigures = MiniSearchFigures | OursFigures | ReloadFigures;
+/** Opening the service from its saved index (the snapshot folder) while questions come every 10 ms. */
+export interface OpenFigures {
+  system: 'open';
+  sentences: number;
+  /** How long `service.open()` took, from the snapshot, median over repetitions. */
+  open: RepeatedTiming;
+  /** Longest lateness of a question scheduled every 10 ms during the open (per repetition, median). */
+  maxWait: RepeatedTiming;
+  maxResponse: RepeatedTiming;
+  /** Size of the snapshot folder. */
+  snapshotBytes: number;
+  /** Questions answered during the opens, in total. */
+  questionsDuringOpen: number;
+}
+
+/** One kind of in-place change (`/corpus add` or `/corpus remove`), over repetitions. */
+export interface ChangeTimings {
+  /** From the change's start to the first question answered from the article (add) or no longer from it (remove). */
+  visible: RepeatedTiming;
+  /** The whole change: indexing (or unindexing) and saving the changed snapshot files. */
+  total: RepeatedTiming;
+  /** Longest lateness of a question scheduled every 10 ms during the change. */
+  maxWait: RepeatedTiming;
+  maxResponse: RepeatedTiming;
+}
+
+export interface ChangeFigures {
+  system: 'changes';
+  /** Sentences serving before the first change. */
+  sentences: number;
+  /** Sentences of the article added. */
+  addedSentences: number;
+  /** Sentences of the articles removed (median). */
+  removedSentences: number;
+  /** How the service was opened before the changes: from the snapshot left by the open measurement, or by building it. */
+  openedFrom: 'snapshot' | 'files';
+  add: ChangeTimings;
+  remove: ChangeTimings;
+}
+
+export type ChildFigures = MiniSearchFigures | OursFigures | ReloadFigures | OpenFigures | ChangeFigures;

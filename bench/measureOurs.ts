@@ -12,10 +12,9 @@ import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { readNumberFlag, readStringFlag } from './cliFlags.js';
 import { buildEngine } from './engineEntry.js';
-import type { OursFigures, RepeatedTiming } from './figures.js';
-import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, round, runChild, settledMemory, timeQuestionPasses } from './measureSupport.js';
+import type { OursFigures } from './figures.js';
+import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, runChild, settledMemory, timeQuestionPasses, timingOf } from './measureSupport.js';
 import { readQuestions } from './questions.js';
-import { median } from './stats.js';
 
 interface Built {
   corpus: Corpus;
@@ -33,10 +32,6 @@ async function buildOnce(dir: string): Promise<Built> {
   const engine = buildEngine(corpus);
   const engineMs = performance.now() - engineStarted;
   return { corpus, engine, loadMs, engineMs };
-}
-
-function timing(runs: number[]): RepeatedTiming {
-  return { median: median(runs), runs: runs.map((r) => round(r)) };
 }
 
 async function main(): Promise<void> {
@@ -78,8 +73,8 @@ async function main(): Promise<void> {
     sentences: engine.sentenceCount,
     articles,
     loadErrors,
-    build: timing(builds),
-    engine: timing(engines),
+    build: timingOf(builds),
+    engine: timingOf(engines),
     memory: {
       baseline: baseline.total,
       afterBuild: afterBuild.total,

@@ -2,65 +2,20 @@
  * Child process: what questions see while the corpus is reloaded. Starts the answering service
  * (engineEntry.ts, then `reload()`), then reloads it again while a question is
  * scheduled every 10 ms (setTimeout) and answered with `service.answer`; records how late each
- * question starts (its wait for the event loop), how late its answer is ready, and the event-loop
- * delay (`perf_hooks.monitorEventLoopDelay`) during the reload. Prints one JSON line.
+ * question starts (its wait for the event loop), how late its answer is ready (probe.ts), and the
+ * event-loop delay (`perf_hooks.monitorEventLoopDelay`) during the reload. Prints one JSON line.
  *
  *   node --expose-gc --import tsx bench/measureReload.ts --corpus-dir D --questions-file Q [--repeat 3]
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readNumberFlag, readStringFlag } from './cliFlags.js';
 import { createService } from './engineEntry.js';
-import type { ReloadFigures, RepeatedTiming } from './figures.js';
-import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, round, runChild } from './measureSupport.js';
+import type { ReloadFigures } from './figures.js';
+import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, runChild, timingOf } from './measureSupport.js';
+import { probeWhile, QUESTION_EVERY_MS } from './probe.js';
 import { readQuestions, type BenchQuestion } from './questions.js';
-import { median } from './stats.js';
 
-const QUESTION_EVERY_MS = 10;
 const NS_PER_MS = 1e6;
-
-interface ProbeResult {
-  maxWait: number;
-  maxResponse: number;
-  answered: number;
-}
-
-/**
- * Schedules a question every 10 ms until `work` settles: each is due 10 ms after the previous
- * one was answered; its wait is how late its timer fired, its response how late its answer was.
- * The question in flight when `work` settles is still waited for: after a long block of the
- * event loop it is the one that waited longest.
- */
-async function probeWhile(work: Promise<unknown>, answer: (n: number) => void): Promise<ProbeResult> {
-  const result: ProbeResult = { maxWait: 0, maxResponse: 0, answered: 0 };
-  let done = false;
-  let inFlight: Promise<void> = Promise.resolve();
-  const schedule = (): void => {
-    const due = performance.now() + QUESTION_EVERY_MS;
-    inFlight = new Promise((resolve) => {
-      setTimeout(() => {
-        const started = performance.now();
-        answer(result.answered++);
-        const finished = performance.now();
-        result.maxWait = Math.max(result.maxWait, started - due);
-        result.maxResponse = Math.max(result.maxResponse, finished - due);
-        if (!done) schedule();
-        resolve();
-      }, QUESTION_EVERY_MS);
-    });
-  };
-  schedule();
-  try {
-    await work;
-  } finally {
-    done = true;
-    await inFlight;
-  }
-  return result;
-}
-
-function timing(runs: number[]): RepeatedTiming {
-  return { median: median(runs), runs: runs.map((r) => round(r)) };
-}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -106,11 +61,11 @@ async function main(): Promise<void> {
   const figures: ReloadFigures = {
     system: 'reload',
     sentences: service.current.sentenceCount,
-    reload: timing(reloads),
-    maxWait: timing(waits),
-    maxResponse: timing(responses),
-    loopDelayP99: timing(delayP99),
-    loopDelayMax: timing(delayMax),
+    reload: timingOf(reloads),
+    maxWait: timingOf(waits),
+    maxResponse: timingOf(responses),
+    loopDelayP99: timingOf(delayP99),
+    loopDelayMax: timingOf(delayMax),
     questionsDuringReload: answered,
   };
   emit(figures);

@@ -52,6 +52,11 @@ export async function repeatTimed(
   return { median: median(runs), runs: runs.map((r) => round(r)) };
 }
 
+/** Timings of repeated runs: their median, and each run's time. */
+export function timingOf(runs: readonly number[]): RepeatedTiming {
+  return { median: median(runs), runs: runs.map((r) => round(r)) };
+}
+
 export interface PassTimings {
   /** Medians over passes of each statistic. */
   query: LatencySummary;
