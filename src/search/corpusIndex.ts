@@ -13,8 +13,9 @@ import { SuggestionIndex, SuggestionTally, type SuggestionEntry } from './sugges
  * The corpus, searchable: its articles, their sentences in MiniSearch (SentenceIndex), the people
  * it names (NameDirectory) and its autocomplete suggestions. Built whole from loaded articles (on a
  * worker thread for a reload), or changed in place one article at a time: an added article is
- * analysed and indexed apart, then joins in one step; a removed one leaves in one step. Either way
- * a question is answered from the corpus before or after the change, never from a part of it.
+ * analysed and indexed apart, then joins in one step (as a shard of its own); a removed one leaves
+ * in one step. Either way a question is answered from the corpus before or after the change, never
+ * from a part of it.
  */
 
 /** An article as the index keeps it: its metadata and where its sentences are, not the sentences. */
@@ -35,8 +36,9 @@ export interface ArticleInfo {
  * shard is loaded, saved and vacuumed in one piece, in a few milliseconds at this size.
  */
 export const SHARD_SENTENCES = 4_000;
-/** Sentences analysed between two turns of the event loop during an in-place change. */
+/** Sentences analysed, or words added to the vocabulary, between two turns of the event loop. */
 const SENTENCES_PER_STEP = 200;
+const WORDS_PER_STEP = 1_000;
 
 /** A corpus index as it travels between threads and is saved (see service/snapshot.ts). */
 export interface PackedCorpus {
@@ -49,12 +51,25 @@ export interface PackedCorpus {
 export interface PackedCorpusShard extends PackedShard {
   /** JSON of ShardMeta, UTF-8. */
   meta: Uint8Array;
+  /**
+   * Keys of articles removed from the shard: those still in it leave it as it is unpacked (keys are
+   * never reused within an index, so a key the shard no longer has is already gone from it).
+   */
+  removed?: number[];
 }
 
 /** What a shard holds besides its sentences: its articles, and the people they name in full (with how often). */
 interface ShardMeta {
   articles: ArticleInfo[];
   people: Array<[string, number]>;
+}
+
+/** A shard's part of the corpus index. */
+interface ShardRecord {
+  articles: ArticleInfo[];
+  people: Map<string, number>;
+  /** Keys of the articles removed from it, in order (a saved copy of the shard may list them beside it). */
+  removed: number[];
 }
 
 /** One sentence analysed for the index. */
@@ -66,6 +81,8 @@ interface AnalysedSentence extends StoredSentence {
   leans: boolean;
   people: string[];
 }
+
+type NextTurn = () => Promise<unknown>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -83,7 +100,7 @@ export class CorpusIndex {
   private articleList: ArticleInfo[] = [];
   private readonly byKey = new Map<number, ArticleInfo>();
   private readonly byId = new Map<string, ArticleInfo>();
-  private readonly shardMeta = new Map<IndexShard, { articles: ArticleInfo[]; people: Map<string, number>; version: number }>();
+  private readonly shardRecords = new Map<IndexShard, ShardRecord>();
   private nextKey = 0;
   private version = 0;
 
@@ -102,13 +119,17 @@ export class CorpusIndex {
     let batch: Array<{ info: ArticleInfo; sentences: AnalysedSentence[] }> = [];
     let batchSize = 0;
     const flush = () => {
-      if (batch.length > 0) corpus.attach(batch);
+      if (batch.length === 0) return;
+      const sentences = batch.flatMap((b) => b.sentences);
+      const shard = buildShard(batch[0]!.info.firstRef, sentences);
+      corpus.sentences.addSpellings(corpus.register(shard, batch.map((b) => b.info), countPeople(sentences)));
       batch = [];
       batchSize = 0;
     };
     for (const article of articles) {
       const info = corpus.newArticleInfo(article, corpus.sentences.nextRef + batchSize);
-      const sentences = article.sentences.map((s) => corpus.analyse(s.text, info.key, s.position, s.isHeadline, corpus.names.knownPeople, corpus.tally));
+      const sentences = article.sentences.map((s) => analyse(s.text, info.key, s.position, s.isHeadline, corpus.names.knownPeople, corpus.tally));
+      // News names a person in full first, then by surname: the directory so far types "Lee".
       for (const s of sentences) corpus.names.addPeople(s.people.map((p) => [p, 1] as const));
       batch.push({ info, sentences });
       batchSize += sentences.length;
@@ -120,17 +141,26 @@ export class CorpusIndex {
   }
 
   /**
-   * An index back from its packed form, a shard per turn of the event loop (`nextTurn`), so that a
-   * thread answering questions meanwhile is held for one shard's loading at most.
+   * An index back from its packed form, in steps with a turn of the event loop (`nextTurn`)
+   * between them (a shard's loading, a slice of the vocabulary), so that a thread answering
+   * questions meanwhile is never held for long. Articles removed since a shard was packed leave it.
    */
-  static async unpack(packed: PackedCorpus, nextTurn: () => Promise<unknown>): Promise<CorpusIndex> {
+  static async unpack(packed: PackedCorpus, nextTurn: NextTurn): Promise<CorpusIndex> {
     const corpus = new CorpusIndex(packed.generation);
     for (const packedShard of packed.shards) {
       await nextTurn();
-      const shard = IndexShard.fromPacked(packedShard);
+      const shard = await IndexShard.fromPacked(packedShard);
       const meta = JSON.parse(decoder.decode(packedShard.meta)) as ShardMeta;
       corpus.names.addPeople(meta.people);
-      corpus.register(shard, meta.articles, new Map(meta.people));
+      const words = corpus.register(shard, meta.articles, new Map(meta.people));
+      for (let i = 0; i < words.length; i += WORDS_PER_STEP) {
+        await nextTurn();
+        corpus.sentences.addSpellings(words.slice(i, i + WORDS_PER_STEP));
+      }
+      for (const key of packedShard.removed ?? []) {
+        const info = corpus.byKey.get(key);
+        if (info !== undefined) await corpus.removeArticle(info, nextTurn, { suggestions: false });
+      }
     }
     await nextTurn();
     const entries = JSON.parse(decoder.decode(packed.suggestions)) as SuggestionEntry[];
@@ -139,26 +169,25 @@ export class CorpusIndex {
     return corpus;
   }
 
-  /** The whole index in its packed form (typed arrays and UTF-8 JSON, see transferList). */
+  /** The whole index in its packed form (typed arrays and UTF-8 JSON: see service/buildTransfer.ts). */
   pack(): PackedCorpus {
     return { generation: this.generation, shards: this.sentences.allShards().map((shard) => this.packShard(shard)), suggestions: this.packSuggestions() };
   }
 
-  /** One shard in its packed form. */
+  /** One shard in its packed form, as it is now (its removed articles are not in it). */
   packShard(shard: IndexShard): PackedCorpusShard {
-    const meta = this.shardMeta.get(shard);
-    if (meta === undefined) throw new Error(`shard at sentence ${shard.base} is not part of this corpus index`);
-    const shardMeta: ShardMeta = { articles: meta.articles, people: [...meta.people] };
-    return { ...shard.pack(), meta: encoder.encode(JSON.stringify(shardMeta)) };
+    const record = this.record(shard);
+    const meta: ShardMeta = { articles: record.articles, people: [...record.people] };
+    return { ...shard.pack(), meta: encoder.encode(JSON.stringify(meta)) };
   }
 
   packSuggestions(): Uint8Array {
     return encoder.encode(JSON.stringify(this.suggestionIndex.entries));
   }
 
-  /** Each shard and its version (changed whenever the shard is): what a saved copy must match. */
-  shardVersions(): Array<{ shard: IndexShard; version: number }> {
-    return this.sentences.allShards().map((shard) => ({ shard, version: this.shardMeta.get(shard)?.version ?? 0 }));
+  /** Each shard and the keys of the articles removed from it so far, in order. */
+  shardRemovals(): Array<{ shard: IndexShard; removed: readonly number[] }> {
+    return this.sentences.allShards().map((shard) => ({ shard, removed: this.record(shard).removed }));
   }
 
   /** The articles, in corpus order. */
@@ -173,6 +202,11 @@ export class CorpusIndex {
 
   get suggestions(): SuggestionIndex {
     return this.suggestionIndex;
+  }
+
+  /** Changes with every in-place change (an engine's caches of the whole corpus key on it). */
+  get changeCount(): number {
+    return this.version;
   }
 
   article(key: number): ArticleInfo {
@@ -198,7 +232,7 @@ export class CorpusIndex {
    * Adds an article in place: its sentences are analysed and indexed apart, a slice per turn of the
    * event loop, then join the corpus in one step (as a shard of their own).
    */
-  async add(article: Article, nextTurn: () => Promise<unknown>): Promise<ArticleInfo> {
+  async add(article: Article, nextTurn: NextTurn): Promise<ArticleInfo> {
     if (this.byId.has(article.id)) throw new Error(`an article with id ${article.id} is already in the index`);
     const info = this.newArticleInfo(article, this.sentences.nextRef);
     const known = new Set(this.names.knownPeople);
@@ -207,17 +241,17 @@ export class CorpusIndex {
     for (let i = 0; i < article.sentences.length; i++) {
       if (i > 0 && i % SENTENCES_PER_STEP === 0) await nextTurn();
       const s = article.sentences[i]!;
-      const analysed = this.analyse(s.text, info.key, s.position, s.isHeadline, known, tally);
+      const analysed = analyse(s.text, info.key, s.position, s.isHeadline, known, tally);
       // The article names someone in full, then by surname: its own names count as known.
       for (const person of analysed.people) for (const word of person.split(' ')) known.add(word);
       sentences.push(analysed);
     }
     await nextTurn();
-    const shard = IndexShard.build(info.firstRef, SentenceStore.of(sentences), documentsOf(info.firstRef, sentences), sentences.map((s) => s.words));
+    const shard = buildShard(info.firstRef, sentences);
     await nextTurn();
     // One step: from here on, questions see the article.
     for (const s of sentences) this.names.addPeople(s.people.map((p) => [p, 1] as const));
-    this.register(shard, [info], countPeople(sentences));
+    this.sentences.addSpellings(this.register(shard, [info], countPeople(sentences)));
     this.tally.merge(tally);
     this.version++;
     await this.refreshSuggestions();
@@ -229,18 +263,24 @@ export class CorpusIndex {
    * per turn of the event loop, then it leaves the corpus in one step. Returns null when no article
    * has that id. MiniSearch vacuums the removed sentences out of its index later, in small batches.
    */
-  async remove(id: string, nextTurn: () => Promise<unknown>): Promise<ArticleInfo | null> {
+  async remove(id: string, nextTurn: NextTurn): Promise<ArticleInfo | null> {
     const info = this.byId.get(id);
     if (info === undefined) return null;
+    await this.removeArticle(info, nextTurn, { suggestions: true });
+    await this.refreshSuggestions();
+    return info;
+  }
+
+  private async removeArticle(info: ArticleInfo, nextTurn: NextTurn, options: { suggestions: boolean }): Promise<void> {
     const shard = this.sentences.shardOf(info.firstRef);
-    const meta = this.shardMeta.get(shard)!;
+    const record = this.record(shard);
     const known = this.names.knownPeople;
     const tally = new SuggestionTally();
     const sentences: AnalysedSentence[] = [];
     for (let i = 0; i < info.sentenceCount; i++) {
       if (i > 0 && i % SENTENCES_PER_STEP === 0) await nextTurn();
       const ref = info.firstRef + i;
-      sentences.push(this.analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally));
+      sentences.push(analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally));
     }
     await nextTurn();
     // One step: from here on, questions no longer see the article.
@@ -248,25 +288,18 @@ export class CorpusIndex {
     const people = countPeople(sentences);
     this.names.removePeople(people);
     for (const [person, count] of people) {
-      const left = (meta.people.get(person) ?? 0) - count;
-      if (left > 0) meta.people.set(person, left);
-      else meta.people.delete(person);
+      const left = (record.people.get(person) ?? 0) - count;
+      if (left > 0) record.people.set(person, left);
+      else record.people.delete(person);
     }
-    meta.articles = meta.articles.filter((a) => a.key !== info.key);
-    meta.version++;
-    if (meta.articles.length === 0) this.shardMeta.delete(shard);
+    record.articles = record.articles.filter((a) => a.key !== info.key);
+    record.removed.push(info.key);
+    if (record.articles.length === 0) this.shardRecords.delete(shard);
     this.byKey.delete(info.key);
     this.byId.delete(info.id);
     this.articleList = this.articleList.filter((a) => a.key !== info.key);
-    this.tally.merge(tally, -1);
+    if (options.suggestions) this.tally.merge(tally, -1);
     this.version++;
-    await this.refreshSuggestions();
-    return info;
-  }
-
-  /** Changes with every in-place change (an engine's caches of the whole corpus key on it). */
-  get changeCount(): number {
-    return this.version;
   }
 
   private newArticleInfo(article: Article, firstRef: number): ArticleInfo {
@@ -281,46 +314,26 @@ export class CorpusIndex {
     };
   }
 
-  /** Tokenizes a sentence once for its index terms, its names and its suggestions. */
-  private analyse(text: string, articleKey: number, position: number, isHeadline: boolean, knownPeople: ReadonlySet<string>, tally: SuggestionTally): AnalysedSentence {
-    const tokens = tokenize(text);
-    // News names a person in full first, then by surname: the names known so far type "Lee".
-    const entities = findEntities(text, tokens, knownPeople);
-    tally.addSentence(text, tokens, entities);
-    return {
-      text,
-      articleKey,
-      position,
-      isHeadline,
-      terms: indexTerms(tokens),
-      words: tokens.filter((t) => !t.isStopWord).map((t) => t.lower),
-      leans: leansOnPrevious(text),
-      people: peopleNamedInFull(entities),
-    };
-  }
-
-  /** Indexes a batch of analysed articles as one shard and registers it. */
-  private attach(batch: ReadonlyArray<{ info: ArticleInfo; sentences: AnalysedSentence[] }>): void {
-    const base = batch[0]!.info.firstRef;
-    const sentences = batch.flatMap((b) => b.sentences);
-    const shard = IndexShard.build(base, SentenceStore.of(sentences), documentsOf(base, sentences), sentences.map((s) => s.words));
-    this.register(
-      shard,
-      batch.map((b) => b.info),
-      countPeople(sentences),
-    );
-  }
-
-  /** Makes a shard (and its articles) part of the corpus; the caller has added its people to the directory. */
-  private register(shard: IndexShard, articles: ArticleInfo[], people: Map<string, number>): void {
-    this.sentences.addShard(shard);
-    this.shardMeta.set(shard, { articles, people, version: 0 });
+  /**
+   * Makes a shard (and its articles) part of the corpus; the caller has added its people to the
+   * directory. Returns the words new to the corpus, for the vocabulary of spellings.
+   */
+  private register(shard: IndexShard, articles: ArticleInfo[], people: Map<string, number>): string[] {
+    const words = this.sentences.addShard(shard);
+    this.shardRecords.set(shard, { articles, people, removed: [] });
     for (const info of articles) {
       this.byKey.set(info.key, info);
       this.byId.set(info.id, info);
       this.nextKey = Math.max(this.nextKey, info.key + 1);
     }
     this.articleList = this.articleList.concat(articles);
+    return words;
+  }
+
+  private record(shard: IndexShard): ShardRecord {
+    const record = this.shardRecords.get(shard);
+    if (record === undefined) throw new Error(`shard at sentence ${shard.base} is not part of this corpus index`);
+    return record;
   }
 
   private async refreshSuggestions(): Promise<void> {
@@ -328,12 +341,38 @@ export class CorpusIndex {
   }
 }
 
-function documentsOf(base: number, sentences: readonly AnalysedSentence[]): SentenceDocument[] {
-  return sentences.map((s, i) => ({
+/** Tokenizes a sentence once for its index terms, its names and its suggestions. */
+function analyse(
+  text: string,
+  articleKey: number,
+  position: number,
+  isHeadline: boolean,
+  knownPeople: ReadonlySet<string>,
+  tally: SuggestionTally,
+): AnalysedSentence {
+  const tokens = tokenize(text);
+  const entities = findEntities(text, tokens, knownPeople);
+  tally.addSentence(text, tokens, entities);
+  return {
+    text,
+    articleKey,
+    position,
+    isHeadline,
+    terms: indexTerms(tokens),
+    words: tokens.filter((t) => !t.isStopWord).map((t) => t.lower),
+    leans: leansOnPrevious(text),
+    people: peopleNamedInFull(entities),
+  };
+}
+
+/** Indexes analysed sentences numbered from `base` as one shard. */
+function buildShard(base: number, sentences: readonly AnalysedSentence[]): IndexShard {
+  const documents: SentenceDocument[] = sentences.map((s, i) => ({
     id: base + i,
     terms: s.terms,
     context: s.leans && i > 0 && sentences[i - 1]!.articleKey === s.articleKey ? sentences[i - 1]!.terms : null,
   }));
+  return IndexShard.build(base, SentenceStore.of(sentences), documents, sentences.map((s) => s.words));
 }
 
 function countPeople(sentences: readonly AnalysedSentence[]): Map<string, number> {

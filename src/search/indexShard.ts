@@ -35,7 +35,9 @@ const asIs = (term: string): string => term;
  */
 const AUTO_VACUUM = { batchSize: 200, batchWait: 5, minDirtCount: 20, minDirtFactor: 0.1 } as const;
 
-function indexOptions(boostDocument: (id: number) => number): Options<SentenceDocument> {
+/** MiniSearch's options for a shard whose sentences are numbered from `base` (texts in `store`). */
+function shardOptions(base: number, store: SentenceStore): Options<SentenceDocument> {
+  const boostDocument = (id: number) => (store.isHeadline(id - base) ? HEADLINE_BOOST : 1);
   return {
     fields: ['terms', 'context'],
     stringifyField: (value: readonly string[] | null) => (value === null ? '' : value.join(' ')),
@@ -60,24 +62,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class IndexShard {
-  /** In how many of this shard's sentences each index term occurs (derived; see TermStats). */
-  readonly stats: TermStats;
-  /** In how many of this shard's sentences each word (folded, not stemmed) occurs: the vocabulary's source. */
-  readonly words: TermStats;
-  private readonly search: MiniSearch<SentenceDocument>;
-
   private constructor(
     /** Ref of the shard's first sentence. */
     readonly base: number,
     readonly store: SentenceStore,
-    make: (options: Options<SentenceDocument>) => MiniSearch<SentenceDocument>,
-    stats: TermStats,
-    words: TermStats,
-  ) {
-    this.stats = stats;
-    this.words = words;
-    this.search = make(indexOptions((id) => (store.isHeadline(id - base) ? HEADLINE_BOOST : 1)));
-  }
+    private readonly search: MiniSearch<SentenceDocument>,
+    /** In how many of this shard's sentences each index term occurs (derived; see TermStats). */
+    readonly stats: TermStats,
+    /** In how many of this shard's sentences each word (folded, not stemmed) occurs: the vocabulary's source. */
+    readonly words: TermStats,
+  ) {}
 
   /**
    * Indexes sentences numbered from `base` (their texts in `store`, their words in `words`, in the
@@ -88,20 +82,24 @@ export class IndexShard {
     for (const document of documents) stats.addSentence(new Set(document.terms));
     const wordStats = new TermStats();
     for (const sentenceWords of words) wordStats.addSentence(new Set(sentenceWords));
-    const shard = new IndexShard(base, store, (options) => new MiniSearch(options), stats, wordStats);
-    shard.search.addAll(documents);
-    return shard;
+    const search = new MiniSearch(shardOptions(base, store));
+    search.addAll(documents);
+    return new IndexShard(base, store, search, stats, wordStats);
   }
 
-  /** A shard back from its packed form: MiniSearch's loadJSON, and the texts as they are. */
-  static fromPacked(packed: PackedShard): IndexShard {
+  /**
+   * A shard back from its packed form: MiniSearch's loadJSONAsync (which loads in batches, with
+   * pauses between them), and the texts as they are.
+   */
+  static async fromPacked(packed: PackedShard): Promise<IndexShard> {
     const [documents, terms, words] = JSON.parse(decoder.decode(packed.stats)) as [number, Array<[string, number]>, Array<[string, number]>];
     const stats = new TermStats();
     stats.merge(terms, documents);
     const wordStats = new TermStats();
     wordStats.merge(words, documents);
-    const json = decoder.decode(packed.index);
-    return new IndexShard(packed.base, new SentenceStore(packed.store), (options) => MiniSearch.loadJSON(json, options), stats, wordStats);
+    const store = new SentenceStore(packed.store);
+    const search = await MiniSearch.loadJSONAsync<SentenceDocument>(decoder.decode(packed.index), shardOptions(packed.base, store));
+    return new IndexShard(packed.base, store, search, stats, wordStats);
   }
 
   pack(): PackedShard {

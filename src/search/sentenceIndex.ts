@@ -29,11 +29,12 @@ export interface Candidate {
 }
 
 /**
- * A term in more than this share of sentences finds too many to be worth fetching one by one when
- * the query has rarer terms: those find the candidates, and the ranking still counts the common one.
+ * How many postings (sentence × term) a question may have MiniSearch fetch and score, at most. A
+ * news corpus repeats its common words ("talks", "meeting", "China") in a large share of its
+ * sentences: scoring them all for every question costs what the rarer words of the question do not
+ * need. The rarest groups fetch the candidates; the ranking still counts every concept.
  */
-const COMMON_TERM_SHARE = 0.05;
-const MIN_COMMON_TERM_COUNT = 50;
+const FETCH_BUDGET = 10_000;
 
 export class SentenceIndex {
   private shards: IndexShard[] = [];
@@ -58,13 +59,22 @@ export class SentenceIndex {
     return this.shards.length;
   }
 
-  /** Adds a shard built or loaded elsewhere; its term counts join the corpus's. */
-  addShard(shard: IndexShard): void {
+  /**
+   * Adds a shard built or loaded elsewhere; its term counts join the corpus's. Returns the words
+   * new to the corpus: the caller adds them to the vocabulary of spellings (`addSpellings`), at once
+   * or in slices.
+   */
+  addShard(shard: IndexShard): string[] {
     if (shard.base < this.nextRefValue) throw new Error(`shard starting at sentence ${shard.base} overlaps sentences already indexed (next: ${this.nextRefValue})`);
     this.shards.push(shard);
     this.nextRefValue = shard.base + shard.span;
     this.stats.merge(shard.stats.entries(), shard.stats.documentCount);
-    this.vocabulary.add(this.words.merge(shard.words.entries(), shard.words.documentCount));
+    return this.words.merge(shard.words.entries(), shard.words.documentCount);
+  }
+
+  /** Makes words findable by their spellings (see addShard). */
+  addSpellings(words: readonly string[]): void {
+    this.vocabulary.add(words);
   }
 
   /** Takes a sentence out of the search (its index terms and words given, to uncount them). */
@@ -140,35 +150,57 @@ export class SentenceIndex {
 
   /**
    * The sentences that best match the groups, best first, at most `limit`: first those matching
-   * every group (MiniSearch's AND), then, if they are too few, those matching any of the groups'
-   * rarer terms (OR, bounded: a term in more than a few percent of the sentences does not fetch).
-   * Groups with no term the corpus has are left out (they cannot match anything).
+   * every fetched group (MiniSearch's AND), then, if they are too few, those matching any of their
+   * terms (OR). The groups fetched are the rarest, within FETCH_BUDGET postings (the rarest group
+   * always, its rarest terms at least); groups with no term the corpus has cannot match and are
+   * left out.
    */
-  candidates(groups: TermGroups, limit: number): Candidate[] {
-    const known = groups.map((g) => g.filter((t) => this.frequency(t.term) > 0)).filter((g) => g.length > 0);
-    if (known.length === 0 || limit <= 0) return [];
+  candidates(groups: TermGroups, limit: number, budget = FETCH_BUDGET): Candidate[] {
+    const fetched = this.fetchedGroups(groups, budget);
+    if (fetched.length === 0 || limit <= 0) return [];
     const weights = new Map<string, number>();
-    for (const group of known) for (const { term, weight } of group) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+    for (const group of fetched) for (const { term, weight } of group) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
     const options: SearchOptions = { boostTerm: (term) => weights.get(term) ?? 1 };
 
     const best = new TopCandidates(limit);
-    const andQuery: Query = { combineWith: 'AND', queries: known.map((g) => ({ combineWith: 'OR', queries: g.map((t) => t.term) })) };
+    const andQuery: Query = { combineWith: 'AND', queries: fetched.map((g) => ({ combineWith: 'OR', queries: g.map((t) => t.term) })) };
     for (const shard of this.shards) {
-      if (!known.every((g) => g.some((t) => shard.has(t.term)))) continue;
+      if (!fetched.every((g) => g.some((t) => shard.has(t.term)))) continue;
       for (const result of shard.query(andQuery, options)) best.offer(Number(result.id), result.score);
     }
-    if (best.size >= limit) return best.sorted();
+    if (best.size >= limit || fetched.length === 1) return best.sorted();
 
-    const common = Math.max(MIN_COMMON_TERM_COUNT, this.size * COMMON_TERM_SHARE);
-    const all = [...weights.keys()];
-    const rare = all.filter((term) => this.frequency(term) <= common);
-    const orTerms = rare.length > 0 ? rare : all;
-    const orQuery: Query = { combineWith: 'OR', queries: orTerms };
+    const terms = [...weights.keys()];
+    const orQuery: Query = { combineWith: 'OR', queries: terms };
     for (const shard of this.shards) {
-      if (!orTerms.some((term) => shard.has(term))) continue;
+      if (!terms.some((term) => shard.has(term))) continue;
       for (const result of shard.query(orQuery, options)) best.offer(Number(result.id), result.score);
     }
     return best.sorted();
+  }
+
+  /** The groups (and their terms) a question fetches by: the rarest, within the budget. */
+  private fetchedGroups(groups: TermGroups, budget: number): WeightedTerm[][] {
+    const known = groups
+      .map((g) => g.filter((t) => this.frequency(t.term) > 0).sort((a, b) => this.frequency(a.term) - this.frequency(b.term)))
+      .filter((g) => g.length > 0)
+      .map((g) => ({ terms: g, postings: g.reduce((sum, t) => sum + this.frequency(t.term), 0) }))
+      .sort((a, b) => a.postings - b.postings);
+    const fetched: WeightedTerm[][] = [];
+    let spent = 0;
+    for (const group of known) {
+      if (fetched.length > 0 && spent + group.postings > budget) break;
+      // The rarest group always fetches, by as many of its rarest terms as the budget allows.
+      const terms: WeightedTerm[] = [];
+      for (const term of group.terms) {
+        const postings = this.frequency(term.term);
+        if (terms.length > 0 && spent + postings > budget) break;
+        terms.push(term);
+        spent += postings;
+      }
+      fetched.push(terms);
+    }
+    return fetched;
   }
 }
 

@@ -15,8 +15,11 @@ import type { CorpusIndex, PackedCorpus, PackedCorpusShard } from '../search/cor
  * and the shard files in order) and one file per index shard: "VQASHD" magic, format version
  * (u32), header length (u32), header (JSON: where each part is), then each part's bytes at a
  * 4-byte-aligned offset: the sentence store's typed arrays, MiniSearch's JSON, the shard's term
- * counts and its articles. A shard file's name is new each time it is written; the manifest is
- * replaced last (renamed into place), so a crash leaves the old snapshot whole or a stale one.
+ * counts and its articles. A shard file never changes once written: an article added in place is
+ * a shard (and file) of its own, and one removed in place is listed in the manifest beside its
+ * shard's file, to leave the shard as it is loaded. Files are written under new names and the
+ * manifest is replaced last (renamed into place), so a crash leaves the old snapshot whole or a
+ * stale one, never a mixture.
  */
 
 /** Bump when the layout or anything that decides index terms (tokenizing, stemming) changes. */
@@ -35,7 +38,8 @@ interface Manifest {
   errors: CorpusError[];
   /** The corpus index the shards come from (see CorpusIndex.generation). */
   generation: string;
-  shards: Array<{ base: number; version: number; file: string }>;
+  /** Each shard's file, and the keys of the articles removed from the shard since (they leave it on loading). */
+  shards: Array<{ base: number; file: string; removed: number[] }>;
   suggestions: string;
 }
 
@@ -48,14 +52,14 @@ export interface Snapshot {
 /** What a snapshot is saved from: a live corpus index, or one packed (by the build worker). */
 export interface SnapshotSource {
   generation: string;
-  shards(): Array<{ base: number; version: number; pack: () => PackedCorpusShard }>;
+  shards(): Array<{ base: number; removed: readonly number[]; pack: () => PackedCorpusShard }>;
   suggestions(): Uint8Array;
 }
 
 export function snapshotOfIndex(corpus: CorpusIndex): SnapshotSource {
   return {
     generation: corpus.generation,
-    shards: () => corpus.shardVersions().map(({ shard, version }) => ({ base: shard.base, version, pack: () => corpus.packShard(shard) })),
+    shards: () => corpus.shardRemovals().map(({ shard, removed }) => ({ base: shard.base, removed, pack: () => corpus.packShard(shard) })),
     suggestions: () => corpus.packSuggestions(),
   };
 }
@@ -63,7 +67,7 @@ export function snapshotOfIndex(corpus: CorpusIndex): SnapshotSource {
 export function snapshotOfPacked(corpus: PackedCorpus): SnapshotSource {
   return {
     generation: corpus.generation,
-    shards: () => corpus.shards.map((shard) => ({ base: shard.base, version: 0, pack: () => shard })),
+    shards: () => corpus.shards.map((shard) => ({ base: shard.base, removed: shard.removed ?? [], pack: () => shard })),
     suggestions: () => corpus.suggestions,
   };
 }
@@ -114,21 +118,22 @@ export async function saveSnapshot(
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
   const previous = await readManifest(dir);
-  const reusable = new Map<string, string>();
+  const reusable = new Map<number, string>();
   if (previous !== null && previous.generation === state.corpus.generation) {
-    for (const entry of previous.shards) reusable.set(`${entry.base}:${entry.version}`, entry.file);
+    for (const entry of previous.shards) reusable.set(entry.base, entry.file);
   }
   const shards: Manifest['shards'] = [];
-  for (const { base, version, pack } of state.corpus.shards()) {
-    const existing = reusable.get(`${base}:${version}`);
+  for (const { base, removed, pack } of state.corpus.shards()) {
+    // A shard's file never changes: articles removed from the shard since are listed beside it.
+    const existing = reusable.get(base);
     if (existing !== undefined && (await isRegularFile(path.join(dir, existing)))) {
-      shards.push({ base, version, file: existing });
+      shards.push({ base, file: existing, removed: [...removed] });
       continue;
     }
     await nextTurn();
-    const file = `shard-${base}-${version}-${randomBytes(4).toString('hex')}.bin`;
+    const file = `shard-${base}-${randomBytes(4).toString('hex')}.bin`;
     await writeAtomically(path.join(dir, file), shardFileParts(pack()));
-    shards.push({ base, version, file });
+    shards.push({ base, file, removed: [...removed] });
   }
   await nextTurn();
   const manifest: Manifest = {
@@ -154,7 +159,7 @@ export async function loadSnapshot(dir: string, fingerprint: string): Promise<Sn
   for (const entry of manifest.shards) {
     const shard = await readShardFile(path.join(dir, entry.file), entry.base);
     if (shard === null) return null;
-    shards.push(shard);
+    shards.push({ ...shard, removed: Array.isArray(entry.removed) ? entry.removed : [] });
   }
   return {
     fingerprint,

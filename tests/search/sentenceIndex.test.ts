@@ -11,7 +11,7 @@ function indexOf(lines: readonly string[]): SentenceIndex {
   return CorpusIndex.build([parseArticle({ id: 'a', file: 'a.txt', content: `${lines.join('\n')}\n` })]).sentences;
 }
 
-const texts = (index: SentenceIndex, groups: TermGroups, limit = 10) => index.candidates(groups, limit).map((c) => index.text(c.ref));
+const texts = (index: SentenceIndex, groups: TermGroups, limit = 10, budget?: number) => index.candidates(groups, limit, budget).map((c) => index.text(c.ref));
 const group = (...terms: string[]) => terms.map((term) => ({ term, weight: 1 }));
 
 describe('the sentence index', () => {
@@ -43,16 +43,20 @@ describe('the sentence index', () => {
     expect(texts(index, [group('summit'), group('xi')], 1)).toEqual(['The summit with Xi is on Monday.']);
   });
 
-  it('does not fetch by a term in most sentences when the question has rarer ones', () => {
+  it('fetches by the rarest groups within its budget of postings; the rarest always', () => {
     const common = indexOf([
       ...Array.from({ length: 200 }, (_, i) => `Port number ${i} reported cargo.`),
       'The harbour port got a crane.',
       'A crane fell.',
     ]);
-    const found = texts(common, [group('port'), group('crane')], 50);
-    expect(found[0]).toBe('The harbour port got a crane.');
-    // "port" is in 201 of 202 sentences: it ranks, it does not fetch.
-    expect(found.sort()).toEqual(['A crane fell.', 'The harbour port got a crane.']);
+    // "port" is in 201 of 202 sentences: past a budget of 100 postings it does not fetch.
+    expect(texts(common, [group('port'), group('crane')], 50, 100).sort()).toEqual(['A crane fell.', 'The harbour port got a crane.']);
+    // Within the budget it does; the sentence with both comes first.
+    const all = texts(common, [group('port'), group('crane')], 500, 1000);
+    expect(all[0]).toBe('The harbour port got a crane.');
+    expect(all).toHaveLength(202);
+    // The rarest group fetches whatever the budget, by its rarest term at least.
+    expect(texts(common, [group('port', 'crane')], 50, 1).sort()).toEqual(['A crane fell.', 'The harbour port got a crane.']);
   });
 
   it('counts terms per sentence and weighs rare ones more, following sentences that leave', async () => {

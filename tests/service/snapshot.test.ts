@@ -89,6 +89,20 @@ describe('the saved index', () => {
     const engine = new AnswerEngine(await CorpusIndex.unpack(loaded!.corpus, noWait));
     expect(engine.answer('when', 'ferry line to Svalbard').answer).toBe('June');
     expect(engine.answer('when', 'trade fair opens')).toEqual(new AnswerEngine(corpus).answer('when', 'trade fair opens'));
+
+    // A removal rewrites no shard file: the manifest lists the article beside its shard's file.
+    await corpus.remove('fair-preview', noWait);
+    await saveSnapshot(dir, { fingerprint: 'three', errors: [], corpus: snapshotOfIndex(corpus) }, noWait);
+    expect((await readdir(dir)).filter((f) => f.startsWith('shard-')).sort()).toEqual([...second].sort());
+    const afterRemoval = new AnswerEngine(await CorpusIndex.unpack((await loadSnapshot(dir, 'three'))!.corpus, noWait));
+    expect(afterRemoval.articles.map((a) => a.id)).toEqual(corpus.articles.map((a) => a.id));
+    expect(afterRemoval.answer('who', 'port director')).toEqual(new AnswerEngine(corpus).answer('who', 'port director'));
+    expect(afterRemoval.sentenceCount).toBe(corpus.sentenceCount);
+
+    // Saved again from the index loaded that way, the removal still holds.
+    await saveSnapshot(dir, { fingerprint: 'four', errors: [], corpus: snapshotOfIndex(await CorpusIndex.unpack((await loadSnapshot(dir, 'three'))!.corpus, noWait)) }, noWait);
+    const again = await CorpusIndex.unpack((await loadSnapshot(dir, 'four'))!.corpus, noWait);
+    expect(again.articles.map((a) => a.id)).toEqual(corpus.articles.map((a) => a.id));
   });
 
   it('is built off the main thread with the same result', async () => {
