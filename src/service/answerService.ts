@@ -212,7 +212,7 @@ export class AnswerService {
     if (this.snapshotTrouble === null) {
       this.logger.warn(
         { file: this.snapshotFile, problem },
-        'index snapshot unavailable: going on without it (the corpus is read from its folder at start; changes apply as usual). Fix INDEX_CACHE_DIR or set it to off',
+        'index snapshot unavailable: going on without it (each start reads the corpus folder; changes apply as usual); check INDEX_CACHE_DIR, or set it to off',
       );
     } else {
       this.logger.debug({ file: this.snapshotFile, problem }, 'index snapshot still unavailable');
