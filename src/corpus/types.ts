@@ -39,6 +39,8 @@ export interface Sentence {
 export interface CorpusError {
   file: string;
   reason: string;
+  /** True for an entry that is not read at all (a folder, a hidden or other file), rather than one that failed. */
+  skipped?: boolean;
 }
 
 export interface Corpus {

@@ -5,7 +5,9 @@ import type { Answer } from '../answer/types.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { buildCorpus, buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from './corpusBuild.js';
-import { corpusFingerprint, loadSnapshot } from './snapshot.js';
+import { corpusFingerprint } from './snapshot.js';
+import { SNAPSHOT_TIME_LIMIT_MS, readSnapshotBestEffort } from './snapshotAccess.js';
+import { sweepStaleTempFiles } from './staleTempFiles.js';
 
 /** What a load or reload did. */
 export interface LoadSummary {
@@ -53,6 +55,8 @@ export interface AnswerServiceOptions {
    * questions keep being answered meanwhile; tests hold it half-way to watch a change in progress).
    */
   build?: (request: BuildRequest) => Promise<BuiltCorpus>;
+  /** How long reading or saving the snapshot may take before the service goes on without it. */
+  snapshotTimeLimitMs?: number;
 }
 
 /**
@@ -60,6 +64,9 @@ export interface AnswerServiceOptions {
  * read and indexed completely before it replaces the serving engine in one assignment, so a
  * question is always answered by a whole index, old or new, and a failed load changes nothing.
  * Changes run one at a time, in the order they were asked for.
+ *
+ * The snapshot is only a cache: when it cannot be read or saved, one warning says why, and the
+ * service goes on without it (starts read the corpus folder; changes apply all the same).
  */
 export class AnswerService {
   readonly corpusDir: string;
@@ -69,6 +76,9 @@ export class AnswerService {
   private pending = 0;
   private readonly build: (request: BuildRequest) => Promise<BuiltCorpus>;
   private readonly snapshotFile: string | null;
+  private readonly snapshotTimeLimitMs: number;
+  /** The snapshot problem last warned about; null while the snapshot works (or none was tried). */
+  private snapshotTrouble: string | null = null;
 
   constructor(
     corpusDir: string,
@@ -79,6 +89,7 @@ export class AnswerService {
     this.engine = options.initial ?? AnswerEngine.fromArticles([]);
     this.build = options.build ?? buildCorpusInWorker;
     this.snapshotFile = options.snapshotFile ?? null;
+    this.snapshotTimeLimitMs = options.snapshotTimeLimitMs ?? SNAPSHOT_TIME_LIMIT_MS;
   }
 
   /**
@@ -88,15 +99,22 @@ export class AnswerService {
    */
   async open(): Promise<LoadSummary> {
     return this.change(async () => {
+      await this.sweepTempFiles();
       if (this.snapshotFile !== null) {
-        const snapshot = await loadSnapshot(this.snapshotFile, await corpusFingerprint(this.corpusDir));
-        if (snapshot !== null) {
+        const read = await readSnapshotBestEffort(this.snapshotFile, await corpusFingerprint(this.corpusDir), this.snapshotTimeLimitMs);
+        if (read.problem !== null) this.snapshotFailed(read.problem);
+        if (read.snapshot !== null) {
           this.logger.debug({ file: this.snapshotFile }, 'corpus index loaded from its snapshot');
-          return this.swapIn(snapshot, 'snapshot');
+          return this.swapIn(read.snapshot, 'snapshot');
         }
       }
       return this.rebuildWith(buildCorpus);
     });
+  }
+
+  /** Why the snapshot could not be read or saved last time it was tried; null when it worked. */
+  get snapshotProblem(): string | null {
+    return this.snapshotTrouble;
   }
 
   /** The engine answering now. */
@@ -152,14 +170,19 @@ export class AnswerService {
     return this.change((change) => change.rebuild());
   }
 
-  private rebuild(check?: CorpusCheck): Promise<LoadSummary> {
+  private async rebuild(check?: CorpusCheck): Promise<LoadSummary> {
+    await this.sweepTempFiles();
     return this.rebuildWith(this.build, check);
   }
 
   private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>, check?: CorpusCheck): Promise<LoadSummary> {
     const before = this.engine;
-    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile });
-    for (const error of built.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
+    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile, snapshotTimeLimitMs: this.snapshotTimeLimitMs });
+    this.noteSnapshotSave(built);
+    for (const error of built.errors) {
+      if (error.skipped === true) this.logger.info({ file: error.file, reason: error.reason }, 'corpus folder entry skipped');
+      else this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
+    }
     for (const note of built.notes) this.logger.debug({ dir: this.corpusDir, note }, 'corpus build note');
     let refusal: string | null = null;
     if (built.data.articles.length === 0 && before.articles.length > 0) {
@@ -172,6 +195,39 @@ export class AnswerService {
       return { ...this.summarySince(before), errors: built.errors, applied: false, refusal };
     }
     return this.swapIn(built, 'files');
+  }
+
+  /**
+   * Deletes the temporary files a crashed upload left in the corpus folder (run inside a change, so
+   * never while this process writes one). Never throws: a file that stays is a warning.
+   */
+  private async sweepTempFiles(): Promise<void> {
+    const { removed, failed } = await sweepStaleTempFiles(this.corpusDir);
+    if (removed.length > 0) this.logger.info({ dir: this.corpusDir, files: removed }, 'removed temporary files left in the corpus folder by an interrupted upload');
+    for (const { file, reason } of failed) this.logger.warn({ dir: this.corpusDir, file, reason }, 'cannot remove a temporary file left by an interrupted upload');
+  }
+
+  /** Warns that the snapshot cannot be used, once until it works again; later failures are debug lines. */
+  private snapshotFailed(problem: string): void {
+    if (this.snapshotTrouble === null) {
+      this.logger.warn(
+        { file: this.snapshotFile, problem },
+        'index snapshot unavailable: going on without it (each start reads the corpus folder; changes apply as usual); check INDEX_CACHE_DIR, or set it to off',
+      );
+    } else {
+      this.logger.debug({ file: this.snapshotFile, problem }, 'index snapshot still unavailable');
+    }
+    this.snapshotTrouble = problem;
+  }
+
+  /** Reports what a build says of its snapshot: a problem, or the snapshot working again. */
+  private noteSnapshotSave(built: BuiltCorpus): void {
+    if (this.snapshotFile === null) return;
+    if (built.snapshotProblem !== undefined) this.snapshotFailed(built.snapshotProblem);
+    else if (this.snapshotTrouble !== null && built.data.articles.length > 0) {
+      this.logger.info({ file: this.snapshotFile }, 'index snapshot saved again');
+      this.snapshotTrouble = null;
+    }
   }
 
   /** Replaces the serving engine in one assignment, with one built completely beforehand. */

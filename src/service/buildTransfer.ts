@@ -12,6 +12,7 @@ export interface PackedBuild {
   fingerprint: string;
   errors: BuiltCorpus['errors'];
   notes: string[];
+  snapshotProblem?: string;
   store: EngineDataBuffers['store'];
   index: EngineDataBuffers['index'];
   json: { articles: Uint8Array; people: Uint8Array; suggestions: Uint8Array };
@@ -26,7 +27,9 @@ export function packBuild(built: BuiltCorpus): { packed: PackedBuild; transfer: 
     suggestions: encoder.encode(JSON.stringify(suggestions)),
   };
   const transfer = [...transferList(built.data), ...Object.values(json).map((bytes) => bytes.buffer as ArrayBuffer)];
-  return { packed: { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, store, index, json }, transfer };
+  const packed: PackedBuild = { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, store, index, json };
+  if (built.snapshotProblem !== undefined) packed.snapshotProblem = built.snapshotProblem;
+  return { packed, transfer };
 }
 
 /** The built corpus back from its packed form, decoding one part per call of `nextTurn`. */
@@ -39,10 +42,12 @@ export async function unpackBuild(packed: PackedBuild, nextTurn: () => Promise<v
   const articles = await parse<EngineDataBuffers['articles']>(packed.json.articles);
   const people = await parse<EngineDataBuffers['people']>(packed.json.people);
   const suggestions = await parse<EngineDataBuffers['suggestions']>(packed.json.suggestions);
-  return {
+  const built: BuiltCorpus = {
     fingerprint: packed.fingerprint,
     errors: packed.errors,
     notes: packed.notes,
     data: { articles, people, suggestions, store: packed.store, index: packed.index },
   };
+  if (packed.snapshotProblem !== undefined) built.snapshotProblem = packed.snapshotProblem;
+  return built;
 }

@@ -4,7 +4,8 @@ import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/en
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { CorpusError } from '../corpus/types.js';
 import { unpackBuild, type PackedBuild } from './buildTransfer.js';
-import { corpusFingerprint, saveSnapshot } from './snapshot.js';
+import { corpusFingerprint } from './snapshot.js';
+import { saveSnapshotBestEffort } from './snapshotAccess.js';
 
 /** A corpus folder read and indexed: the engine's data, the files refused, and the fingerprint read. */
 export interface BuiltCorpus {
@@ -13,23 +14,32 @@ export interface BuiltCorpus {
   data: EngineDataBuffers;
   /** How the build ran, where it differs from the usual (e.g. "the build thread kept its priority: …"). */
   notes: string[];
+  /** Why the snapshot could not be saved (or read), when it could not: the build serves anyway. */
+  snapshotProblem?: string;
 }
 
 export interface BuildRequest {
   corpusDir: string;
   /** Where to save the snapshot of the result; none when null. */
   snapshotFile: string | null;
+  /** How long saving the snapshot may take before the build goes on without it (default SNAPSHOT_TIME_LIMIT_MS). */
+  snapshotTimeLimitMs?: number;
 }
 
 /**
  * Reads and indexes a corpus folder on this thread, then saves its snapshot. The fingerprint is
  * taken before reading, so a file changed during the build makes the snapshot stale, not wrong.
+ * A snapshot that cannot be saved does not fail the build: the reason is in `snapshotProblem`.
  */
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
   const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [] };
-  if (request.snapshotFile !== null && corpus.articles.length > 0) await saveSnapshot(request.snapshotFile, built);
+  if (request.snapshotFile === null || corpus.articles.length === 0) return built;
+  const saved = await saveSnapshotBestEffort(request.snapshotFile, built, request.snapshotTimeLimitMs);
+  if (saved.problem !== null) built.snapshotProblem = saved.problem;
+  // A write still under way reads these arrays: hand over copies, never arrays moved away under it.
+  if (saved.stillWriting) built.data = structuredClone(built.data);
   return built;
 }
 

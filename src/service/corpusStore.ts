@@ -18,7 +18,7 @@ import { stringify } from 'yaml';
 import { CorpusFileError } from '../corpus/corpusFileError.js';
 import { decodeText } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
-import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
+import { REMOVED_DIR, TEMP_PREFIX, articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
 import type { ArticleInfo } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
@@ -28,9 +28,7 @@ import type { AnswerService, CorpusChange, CorpusCheck, LoadedCorpus, LoadSummar
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
 /** The folder (inside the corpus folder) that removed articles are moved into. */
-export const REMOVED_DIR = '.removed';
-/** Prefix of temporary files in the corpus folder (hidden, so the loader never reads them). */
-const TEMP_PREFIX = '.tmp-';
+export { REMOVED_DIR };
 
 /** Who asks for a change: logged with it and written into an added article's sidecar. */
 export interface Actor {
@@ -265,7 +263,10 @@ export class CorpusStore {
   /** Moves files into `.removed/<timestamp>_<name>`; returns where each went. */
   private async moveAside(names: string[]): Promise<Array<{ from: string; to: string }>> {
     const removedDir = path.join(this.dir, REMOVED_DIR);
-    await mkdir(removedDir, { recursive: true });
+    // One level, not `recursive` (which never returns for a folder under /proc).
+    await mkdir(removedDir).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException | null)?.code !== 'EEXIST') throw error;
+    });
     // A link named .removed would take the files out of the corpus folder: refuse to move through it.
     if (!(await lstat(removedDir)).isDirectory()) {
       throw new Error(`cannot move ${names.join(', ')} aside: ${removedDir} is not a folder (a symbolic link?); files are only moved within the corpus folder`);

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,32 @@ describe('the saved index', () => {
     await writeFile(file, 'VQAIDX not really a snapshot');
     expect(await loadSnapshot(file, 'anything')).toBeNull();
     expect(await loadSnapshot(path.join(cacheDir, 'missing.bin'), 'anything')).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a FIFO in the snapshot’s place instead of waiting on it for ever', async () => {
+    const fifo = path.join(cacheDir, 'fifo.bin');
+    execFileSync('mkfifo', [fifo]);
+    await expect(loadSnapshot(fifo, 'anything')).rejects.toThrow(/fifo\.bin: it is not a regular file/);
+    await expect(loadSnapshot(cacheDir, 'anything')).rejects.toThrow(/it is not a regular file/);
+    // A /proc file says it is empty: nothing is read, so nothing can block.
+    expect(await loadSnapshot('/proc/self/status', 'anything')).toBeNull();
+  });
+
+  it('deletes temporary files an interrupted save left, once they are an hour old', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'snapshot-temporaries-'));
+    try {
+      const file = path.join(folder, 'index.bin');
+      const old = `index.bin.123.${Date.now() - 2 * 3_600_000}.tmp`;
+      const recent = `index.bin.456.${Date.now()}.tmp`;
+      await writeFile(path.join(folder, old), 'half a snapshot');
+      await writeFile(path.join(folder, recent), 'another process is writing this one');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(path.join(folder, old), twoHoursAgo, twoHoursAgo);
+      await saveSnapshot(file, await buildCorpus({ corpusDir, snapshotFile: null }));
+      expect((await readdir(folder)).sort()).toEqual(['index.bin', recent]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('round-trips through save and load', async () => {
