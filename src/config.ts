@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAddressOrRange } from './ingest/addressPolicy.js';
+import { tokenCore } from './logger.js';
 
 /**
  * The bot's configuration, read once from the environment (and `.env`, loaded by the entry point)
@@ -31,7 +32,14 @@ export interface QuestionRateLimit {
 export const DEFAULT_QUESTION_RATE_LIMIT: QuestionRateLimit = { questions: 5, windowSeconds: 30 };
 
 const schema = z.object({
-  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  // The token alone: a "Bot "/"Bearer " prefix (any case) and surrounding whitespace are dropped here,
+  // once, so that the value logged in with is the value the logger redacts.
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .transform(tokenCore)
+      .pipe(z.string().min(20, 'looks too short to be a bot token').regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or control characters inside it')),
+  ),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
