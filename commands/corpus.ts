@@ -7,6 +7,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { displayTextWithin } from '../src/answer/displayText.js';
 import { escapeMarkdown } from '../src/answer/render.js';
 import { suggestionList } from '../src/answer/suggestions.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
@@ -192,7 +193,7 @@ export const command: SlashCommand = {
       candidates
         .filter((c) => c.id.length <= choiceLength && c.label.toLowerCase().includes(typed))
         .slice(0, choices)
-        .map((c) => ({ name: truncate(c.label, choiceLength), value: c.id })),
+        .map((c) => ({ name: truncate(displayTextWithin(c.label), choiceLength), value: c.id })),
     );
   },
 };
