@@ -51,6 +51,16 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
 }
 
+/**
+ * The moderator's message when a change could not be made (the corpus folder could not be written
+ * to, a file could not be moved): the reason in a sentence, the error id of the log's details.
+ */
+export function changeFailedSummary(reason: string, errorId: string): MessageParts {
+  return {
+    content: truncate(`**Failed**: ${escapeMarkdown(reason)} (error id ${code(errorId)}; the log has the details). The corpus that was serving still serves.`, DISCORD_LIMITS.content),
+  };
+}
+
 /** The date to show for an article: as published, else inferred (marked so), else none. */
 export function articleDate(article: ArticleInfo): string | null {
   if (article.meta.published !== null) return article.meta.published;

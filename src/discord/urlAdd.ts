@@ -23,8 +23,10 @@ import { IngestError } from '../ingest/ingestError.js';
 import { fetchArticle, pageArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
 import type { Logger } from '../logger.js';
 import type { Actor, Upload } from '../service/corpusStore.js';
+import { moderatorText } from '../service/moderatorText.js';
 import { uploadProblem } from '../service/uploadRules.js';
 import type { CommandContext } from './commandTypes.js';
+import { runCorpusChange } from './corpusChange.js';
 import { changeSummary } from './corpusMessages.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, markdownUrl, plural } from './markdown.js';
@@ -115,7 +117,8 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   const { link } = request;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const refuse = async (reason: string) => {
-    await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(reason)}. Nothing changed.` }));
+    const shown = moderatorText(reason, context.store.dir);
+    await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(shown)}. Nothing changed.` }));
   };
 
   const published = request.overrides.published?.trim();
@@ -162,14 +165,14 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
     return;
   }
   await decision.button.update({ ...safeMessage(preview('adding')), components: [buttonRow(ids, true)] });
-  const outcome = await context.store.add(request.actor, upload);
-  const summary = changeSummary(outcome);
+  const { outcome, failed } = await runCorpusChange(context, 'add', () => context.store.add(request.actor, upload));
+  const summary = failed ?? changeSummary(outcome);
   await decision.button.editReply({
     ...safeMessage({ content: truncate(`${summary.content ?? ''}\nFrom <${markdownUrl(truncate(link, 500))}>.`, DISCORD_LIMITS.content) }),
     components: [],
   });
   // Build the new corpus's autocomplete suggestions now rather than on the next keystroke.
-  if (outcome.applied) suggestionList(context.service.current);
+  if (outcome?.applied === true) suggestionList(context.service.current);
 }
 
 /**

@@ -24,6 +24,7 @@ import type { ArticleInfo } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
+import { moderatorText } from './moderatorText.js';
 import type { AnswerService, CorpusChange, CorpusCheck, LoadedCorpus, LoadSummary } from './answerService.js';
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
@@ -105,9 +106,9 @@ export class CorpusStore {
     return this.service.corpusDir;
   }
 
-  /** The articles serving now, and the files the last load refused. */
+  /** The articles serving now, and the files the last load refused (reasons as moderators read them: moderatorText). */
   list(): { articles: readonly ArticleInfo[]; errors: readonly CorpusError[] } {
-    return { articles: this.service.current.articles, errors: this.service.errors };
+    return { articles: this.service.current.articles, errors: this.forModerators(this.service.errors) };
   }
 
   /** Re-reads the corpus folder (e.g. after files were edited by hand). */
@@ -207,7 +208,8 @@ export class CorpusStore {
     try {
       return await change.rebuild(check);
     } catch (error) {
-      this.logger.error({ err: error, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
+      const errorId = randomBytes(4).toString('hex');
+      this.logger.error({ err: error, errorId, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
       const engine = this.service.current;
       const counts = { articles: engine.articles.length, sentences: engine.sentenceCount };
       return {
@@ -216,7 +218,7 @@ export class CorpusStore {
         ...counts,
         errors: [...this.service.errors],
         applied: false,
-        refusal: `the corpus folder could not be read and indexed (${errorMessage(error)})`,
+        refusal: `the corpus folder could not be read and indexed (error id ${errorId} in the log): ${errorMessage(error)}`,
       };
     }
   }
@@ -329,7 +331,16 @@ export class CorpusStore {
     } else {
       this.logger.warn({ ...entry, reason: outcome.reason }, `corpus ${outcome.action}: refused`);
     }
-    return outcome;
+    // The log has the whole reason; the moderator gets it in one line, without the server's folders.
+    return {
+      ...outcome,
+      reason: outcome.reason === null ? null : moderatorText(outcome.reason, this.dir),
+      errors: this.forModerators(outcome.errors),
+    };
+  }
+
+  private forModerators(errors: readonly CorpusError[]): CorpusError[] {
+    return errors.map((error) => ({ ...error, reason: moderatorText(error.reason, this.dir) }));
   }
 }
 
