@@ -17,6 +17,7 @@ import {
 import { knownSentences, type SentenceOverlap } from '../answer/knownSentences.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { suggestionList } from '../answer/suggestions.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
@@ -82,6 +83,7 @@ export function urlPreviewMessage(article: PageArticle, state: PreviewState, wai
   if (article.fetchedFrom !== article.link) lines.push(`(read from <${markdownUrl(truncate(article.fetchedFrom, 500))}> after redirects)`);
   lines.push(`**Sentences:** ${article.sentenceCount}. The first ${plural(article.firstSentences.length, 'sentence')}:`);
   lines.push(...article.firstSentences.map((sentence) => `> ${escapeMarkdown(truncate(sentence, PREVIEW_SENTENCE_CHARS))}`));
+  if (article.longSentencesCut > 0) lines.push(longSentencesNote(article.longSentencesCut));
   if (overlap !== null && overlap.found > 0) lines.push(overlapWarning(overlap));
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
 }

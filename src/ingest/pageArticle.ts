@@ -42,6 +42,8 @@ export interface PageArticle {
   firstSentences: string[];
   /** Every sentence after the headline, as the corpus will split them. */
   sentences: string[];
+  /** How many over-long sentences the corpus will cut into pieces (see longSentences.ts). */
+  longSentencesCut: number;
 }
 
 /**
@@ -61,8 +63,9 @@ export async function fetchArticle(link: string, options: FetchPageOptions): Pro
 export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = {}): PageArticle {
   const text = `${fetched.title === null ? '' : `${fetched.title}\n\n`}${fetched.text}\n`;
   let sentences;
+  let longSentencesCut;
   try {
-    sentences = parseArticle({ id: 'page', file: 'page.txt', content: text }).sentences;
+    ({ sentences, longSentencesCut } = parseArticle({ id: 'page', file: 'page.txt', content: text }));
   } catch (error) {
     const reason = error instanceof CorpusFileError ? error.reason : errorMessage(error);
     throw new IngestError('no-article', `the page's text cannot be an article: ${reason}`, { cause: error });
@@ -81,5 +84,6 @@ export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = 
     sentenceCount: sentences.length,
     firstSentences: sentences.filter((s) => !s.isHeadline).slice(0, PREVIEW_SENTENCES).map((s) => s.text),
     sentences: sentences.filter((s) => !s.isHeadline).map((s) => s.text),
+    longSentencesCut,
   };
 }

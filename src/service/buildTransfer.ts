@@ -12,6 +12,7 @@ export interface PackedBuild {
   fingerprint: string;
   errors: BuiltCorpus['errors'];
   notes: string[];
+  fileNotes: BuiltCorpus['fileNotes'];
   store: EngineDataBuffers['store'];
   index: EngineDataBuffers['index'];
   json: { articles: Uint8Array; people: Uint8Array; suggestions: Uint8Array };
@@ -26,7 +27,7 @@ export function packBuild(built: BuiltCorpus): { packed: PackedBuild; transfer: 
     suggestions: encoder.encode(JSON.stringify(suggestions)),
   };
   const transfer = [...transferList(built.data), ...Object.values(json).map((bytes) => bytes.buffer as ArrayBuffer)];
-  return { packed: { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, store, index, json }, transfer };
+  return { packed: { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, fileNotes: built.fileNotes, store, index, json }, transfer };
 }
 
 /** The built corpus back from its packed form, decoding one part per call of `nextTurn`. */
@@ -43,6 +44,7 @@ export async function unpackBuild(packed: PackedBuild, nextTurn: () => Promise<v
     fingerprint: packed.fingerprint,
     errors: packed.errors,
     notes: packed.notes,
+    fileNotes: packed.fileNotes,
     data: { articles, people, suggestions, store: packed.store, index: packed.index },
   };
 }

@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
-import type { CorpusError } from '../corpus/types.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
+import type { Article, CorpusError, CorpusNote } from '../corpus/types.js';
 import { unpackBuild, type PackedBuild } from './buildTransfer.js';
 import { corpusFingerprint, saveSnapshot } from './snapshot.js';
 
@@ -13,6 +14,8 @@ export interface BuiltCorpus {
   data: EngineDataBuffers;
   /** How the build ran, where it differs from the usual (e.g. "the build thread kept its priority: …"). */
   notes: string[];
+  /** What a curator should know about files that loaded (e.g. that long sentences were cut). */
+  fileNotes: CorpusNote[];
 }
 
 export interface BuildRequest {
@@ -28,9 +31,15 @@ export interface BuildRequest {
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [] };
+  const data = toBuffers(buildEngineData(corpus.articles));
+  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data, notes: [], fileNotes: fileNotesOf(corpus.articles) };
   if (request.snapshotFile !== null && corpus.articles.length > 0) await saveSnapshot(request.snapshotFile, built);
   return built;
+}
+
+/** The notes on loaded articles: those whose over-long sentences were cut. */
+function fileNotesOf(articles: readonly Article[]): CorpusNote[] {
+  return articles.filter((article) => article.longSentencesCut > 0).map((article) => ({ file: article.file, note: longSentencesNote(article.longSentencesCut) }));
 }
 
 type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };

@@ -15,8 +15,11 @@ import type { CorpusError } from '../corpus/types.js';
  * array's bytes at a 4-byte-aligned offset given in the header.
  */
 
-/** Bump when the file layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 4;
+/**
+ * Bump when the file layout or anything that decides index terms (tokenizing, stemming) or the
+ * sentences themselves (splitting: 5 cuts over-long sentences) changes.
+ */
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = 'VQAIDX';
 
 export interface Snapshot {

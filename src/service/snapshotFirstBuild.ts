@@ -17,7 +17,7 @@ export function snapshotFirstBuild(
       const snapshot = await loadSnapshot(request.snapshotFile, await corpusFingerprint(request.corpusDir));
       if (snapshot !== null) {
         logger.info({ file: request.snapshotFile }, 'corpus index loaded from the snapshot matching the folder');
-        return { ...snapshot, notes: [] };
+        return { ...snapshot, notes: [], fileNotes: [] };
       }
     }
     const why = request.snapshotFile === null ? 'snapshots are off' : 'no snapshot matches it';
