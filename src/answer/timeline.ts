@@ -79,14 +79,31 @@ const DATE_WORDS =
 /** A clause with fewer content words than this says too little: the whole sentence is used. */
 const MIN_CLAUSE_TERMS = 3;
 
-/** The content stems of the clause around offsets [start, end) of a sentence. */
-function clauseTerms(text: string, start: number, end: number): string[] {
-  const before = text.slice(0, start);
-  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
-  const after = text.slice(end).search(/[,;]/);
-  const clause = text.slice(clauseStart, after === -1 ? text.length : end + after);
+/**
+ * How far on either side of a date its clause is looked for, in characters: more than a sentence
+ * of the corpus holds (see MAX_SENTENCE_CHARS); in a longer text, the clause is cut there.
+ */
+const CLAUSE_REACH_CHARS = 1000;
+
+/**
+ * The content stems of the clause around offsets [start, end) of a sentence, else (too few) those
+ * of the whole sentence (`sentenceTerms`, worked out once per sentence).
+ */
+function clauseTerms(text: string, start: number, end: number, sentenceTerms: () => string[]): string[] {
+  const from = Math.max(0, start - CLAUSE_REACH_CHARS);
+  const before = text.slice(from, start);
+  const clauseStart = from + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  const reach = Math.min(text.length, end + CLAUSE_REACH_CHARS);
+  const after = text.slice(end, reach).search(/[,;]/);
+  const clause = text.slice(clauseStart, after === -1 ? reach : end + after);
   const terms = contentStems(clause);
-  return terms.length >= MIN_CLAUSE_TERMS ? terms : contentStems(text);
+  return terms.length >= MIN_CLAUSE_TERMS ? terms : sentenceTerms();
+}
+
+/** A value worked out on first use only. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** The stems of a text's content words; with `namesOnly`, of its capitalised words past the first. */
@@ -105,8 +122,10 @@ function contentStems(text: string, namesOnly = false): string[] {
 
 /** The dated events of one sentence; `published` is its article's date (published, else inferred). */
 export function sentenceEvents(sentence: TimelineSentence, published: string | null): DatedEvent[] {
+  const sentenceTerms = once(() => contentStems(sentence.text));
+  const names = once(() => contentStems(sentence.text, true));
   return findDateMentions(sentence.text, published).map((mention) => {
-    const terms = clauseTerms(sentence.text, mention.start, mention.end);
+    const terms = clauseTerms(sentence.text, mention.start, mention.end, sentenceTerms);
     const nouns = terms.filter((term) => EVENT_STEMS.has(term));
     // An event no noun names is never compared with another: its words need not be kept.
     const compared = nouns.length > 0;
@@ -121,7 +140,7 @@ export function sentenceEvents(sentence: TimelineSentence, published: string | n
       placedBy: null,
       nouns,
       terms: compared ? terms : [],
-      names: compared ? contentStems(sentence.text, true) : [],
+      names: compared ? names() : [],
     };
   });
 }
