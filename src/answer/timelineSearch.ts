@@ -59,7 +59,8 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
   for (const ref of relevant.sort((a, b) => a - b)) {
     const articleIndex = engine.store.articleIndex(ref);
     const reference = referenceOf(engine, articleIndex);
-    const found = sentenceEvents(timelineSentence(engine, ref), reference);
+    // Its words were read for the ranking: the analysis has them.
+    const found = sentenceEvents({ ...timelineSentence(engine, ref), tokens: engine.analysis(ref).tokens }, reference);
     events.push(...(reference === null ? placeByAnchors(found, engine.anchors(articleIndex)) : found));
   }
   return { status: events.length === 0 ? 'no-dates' : 'answered', events };
