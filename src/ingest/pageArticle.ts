@@ -56,12 +56,17 @@ export async function fetchArticle(link: string, options: FetchPageOptions): Pro
   return { ...extracted, link: link.trim(), fetchedFrom: page.url };
 }
 
+/** The article file's text: the page's title as the first line, then the paragraphs. */
+export function articleFileText(fetched: FetchedArticle): string {
+  return `${fetched.title === null ? '' : `${fetched.title}\n\n`}${fetched.text}\n`;
+}
+
 /**
  * The article to add: its text, its metadata (the moderator's fields over the page's), its sentences.
  * @throws IngestError('no-article') when the corpus would find no sentence in it.
  */
 export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = {}): PageArticle {
-  const text = `${fetched.title === null ? '' : `${fetched.title}\n\n`}${fetched.text}\n`;
+  const text = articleFileText(fetched);
   let sentences;
   let longSentencesCut;
   try {

@@ -23,10 +23,10 @@ const ACCEPTED = [200, 204];
 /** What the moderator and the log are told (src/corpus/longSentences.ts). */
 const CUT_NOTE = /too long to quote .* cut into shorter pieces/;
 
-/** A news page whose article is one paragraph of 150,000 characters without a full stop before its end. */
-function longParagraphPage(): string {
+/** A news page whose article is one paragraph of `chars` characters without a full stop before its end. */
+function longParagraphPage(chars: number): string {
   return `<!doctype html><html><head><title>One long paragraph</title><meta property="og:site_name" content="Run-on Times"></head>
-<body><main><article><h1>One long paragraph</h1><p>${longSentence(150_000)}</p></article></main></body></html>`;
+<body><main><article><h1>One long paragraph</h1><p>${longSentence(chars)}</p></article></main></body></html>`;
 }
 
 describe('a corpus with over-long sentences, against the fake Discord', () => {
@@ -46,7 +46,9 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
     // lists) is not what is tested here.
     h.service.answer('when', 'visit China');
     await h.service.current.timeline('visit');
-    site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longParagraphPage()));
+    site = http.createServer((req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longParagraphPage(req.url === '/huge' ? 1_200_000 : 150_000)),
+    );
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   });
@@ -128,5 +130,12 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
       expect(ACCEPTED).toContain(answer.first.status);
       expect(answer.message.content ?? '').not.toBe('');
     }
+  });
+
+  it('refuses a page whose article is over 1 MB before splitting it, and says why', async () => {
+    const reply = await h.command({ name: 'corpus', subcommand: 'add', ...MODERATOR, options: { url: `${origin}/huge` } }, WAIT);
+    expect(reply.message.content).toContain('**Refused**');
+    expect(reply.message.content).toMatch(/the article's text: the file is 1\.\d MB; at most 1 MB is accepted/);
+    expect(h.logs.some((l) => l.msg === 'corpus add url: article refused')).toBe(true);
   });
 });
