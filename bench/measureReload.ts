@@ -11,52 +11,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readNumberFlag, readStringFlag } from './cliFlags.js';
 import { createService } from './engineEntry.js';
 import type { ReloadFigures, RepeatedTiming } from './figures.js';
-import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, round, runChild } from './measureSupport.js';
+import { collectGarbage, emit, probeWhile, progress, QUESTION_EVERY_MS, REPEAT_ONLY_UNDER_MS, round, runChild } from './measureSupport.js';
 import { readQuestions, type BenchQuestion } from './questions.js';
 import { median } from './stats.js';
 
-const QUESTION_EVERY_MS = 10;
 const NS_PER_MS = 1e6;
-
-interface ProbeResult {
-  maxWait: number;
-  maxResponse: number;
-  answered: number;
-}
-
-/**
- * Schedules a question every 10 ms until `work` settles: each is due 10 ms after the previous
- * one was answered; its wait is how late its timer fired, its response how late its answer was.
- * The question in flight when `work` settles is still waited for: after a long block of the
- * event loop it is the one that waited longest.
- */
-async function probeWhile(work: Promise<unknown>, answer: (n: number) => void): Promise<ProbeResult> {
-  const result: ProbeResult = { maxWait: 0, maxResponse: 0, answered: 0 };
-  let done = false;
-  let inFlight: Promise<void> = Promise.resolve();
-  const schedule = (): void => {
-    const due = performance.now() + QUESTION_EVERY_MS;
-    inFlight = new Promise((resolve) => {
-      setTimeout(() => {
-        const started = performance.now();
-        answer(result.answered++);
-        const finished = performance.now();
-        result.maxWait = Math.max(result.maxWait, started - due);
-        result.maxResponse = Math.max(result.maxResponse, finished - due);
-        if (!done) schedule();
-        resolve();
-      }, QUESTION_EVERY_MS);
-    });
-  };
-  schedule();
-  try {
-    await work;
-  } finally {
-    done = true;
-    await inFlight;
-  }
-  return result;
-}
 
 function timing(runs: number[]): RepeatedTiming {
   return { median: median(runs), runs: runs.map((r) => round(r)) };

@@ -83,6 +83,48 @@ export function timeQuestionPasses(questions: readonly BenchQuestion[], passes: 
   return { query: medianSummary(summaries), firstPass: summaries[0]!, passes: summaries.length };
 }
 
+/** How often the probe asks a question while work runs. */
+export const QUESTION_EVERY_MS = 10;
+export interface ProbeResult {
+  maxWait: number;
+  maxResponse: number;
+  answered: number;
+}
+
+/**
+ * Schedules a question every 10 ms until `work` settles: each is due 10 ms after the previous
+ * one was answered; its wait is how late its timer fired, its response how late its answer was.
+ * The question in flight when `work` settles is still waited for: after a long block of the
+ * event loop it is the one that waited longest.
+ */
+export async function probeWhile(work: Promise<unknown>, answer: (n: number) => void): Promise<ProbeResult> {
+  const result: ProbeResult = { maxWait: 0, maxResponse: 0, answered: 0 };
+  let done = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  const schedule = (): void => {
+    const due = performance.now() + QUESTION_EVERY_MS;
+    inFlight = new Promise((resolve) => {
+      setTimeout(() => {
+        const started = performance.now();
+        answer(result.answered++);
+        const finished = performance.now();
+        result.maxWait = Math.max(result.maxWait, started - due);
+        result.maxResponse = Math.max(result.maxResponse, finished - due);
+        if (!done) schedule();
+        resolve();
+      }, QUESTION_EVERY_MS);
+    });
+  };
+  schedule();
+  try {
+    await work;
+  } finally {
+    done = true;
+    await inFlight;
+  }
+  return result;
+}
+
 export function round(value: number, digits = 3): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

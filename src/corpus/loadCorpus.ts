@@ -114,7 +114,7 @@ export function parseArticle(input: ArticleInput): Article {
   const sidecarMeta = sidecarFields(file, id, sidecar);
   const frontMatter = withFileContext(file, '', () => parseFrontMatter(content));
 
-  const { headline, sentences } = splitSentences(frontMatter.body);
+  const { headline, sentences, longSentencesCut = 0 } = splitSentences(frontMatter.body);
   if (sentences.length === 0) {
     const reason =
       frontMatter.body.trim() === ''
@@ -129,6 +129,7 @@ export function parseArticle(input: ArticleInput): Article {
     meta: mergeMeta(sidecarMeta, frontMatter.meta),
     headline,
     sentences: toSentences(id, sentences, headline),
+    longSentencesCut,
   };
 }
 

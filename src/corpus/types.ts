@@ -23,6 +23,8 @@ export interface Article {
   /** A headline found in the text itself (first line without final punctuation), if any. */
   headline: string | null;
   sentences: Sentence[];
+  /** How many over-long sentences of the text were cut into pieces (see longSentences.ts). */
+  longSentencesCut: number;
 }
 
 export interface Sentence {
@@ -33,6 +35,12 @@ export interface Sentence {
   text: string;
   /** True for the article's headline line. */
   isHeadline: boolean;
+}
+
+/** Something a curator should know about a file that loaded (e.g. that long sentences were cut). */
+export interface CorpusNote {
+  file: string;
+  note: string;
 }
 
 /** A file that could not be loaded, and why. */

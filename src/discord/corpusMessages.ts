@@ -43,7 +43,7 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
         lines.push('**Reloaded** the corpus folder.');
         break;
     }
-    lines.push(countsLine(outcome));
+    lines.push(countsLine(outcome), ...(outcome.notes ?? []));
   }
   if (outcome.errors.length > 0) {
     lines.push(`Files not loaded (${outcome.errors.length}):`, ...errorLines(outcome.errors));

@@ -17,10 +17,11 @@ import {
 import { knownSentences, type SentenceOverlap } from '../answer/knownSentences.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { suggestionList } from '../answer/suggestions.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
-import { fetchArticle, pageArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
+import { articleFileText, fetchArticle, pageArticle, type FetchedArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
 import type { Logger } from '../logger.js';
 import type { Actor, Upload } from '../service/corpusStore.js';
 import { moderatorText } from '../service/moderatorText.js';
@@ -84,6 +85,7 @@ export function urlPreviewMessage(article: PageArticle, state: PreviewState, wai
   if (article.fetchedFrom !== article.link) lines.push(`(read from <${markdownUrl(truncate(article.fetchedFrom, 500))}> after redirects)`);
   lines.push(`**Sentences:** ${article.sentenceCount}. The first ${plural(article.firstSentences.length, 'sentence')}:`);
   lines.push(...article.firstSentences.map((sentence) => `> ${escapeMarkdown(truncate(sentence, PREVIEW_SENTENCE_CHARS))}`));
+  if (article.longSentencesCut > 0) lines.push(longSentencesNote(article.longSentencesCut));
   if (overlap !== null && overlap.found > 0) lines.push(overlapWarning(overlap));
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
 }
@@ -100,7 +102,19 @@ function overlapWarning(overlap: SentenceOverlap): string {
 
 /** The article as an upload to CorpusStore.add: a .txt named after the page's host. */
 export function uploadOf(article: PageArticle): Upload {
-  return { fileName: `${new URL(article.fetchedFrom).hostname}.txt`, content: Buffer.from(article.text, 'utf8'), meta: article.meta };
+  return { fileName: uploadName(article.fetchedFrom), content: Buffer.from(article.text, 'utf8'), meta: article.meta };
+}
+
+function uploadName(fetchedFrom: string): string {
+  return `${new URL(fetchedFrom).hostname}.txt`;
+}
+
+/**
+ * Why a fetched page's article cannot be added as an upload (its size), or null. Asked before its
+ * text is split into sentences: the text of a page of megabytes would hold the event loop meanwhile.
+ */
+export function fetchedArticleProblem(fetched: FetchedArticle): string | null {
+  return uploadProblem(uploadName(fetched.fetchedFrom), Buffer.byteLength(articleFileText(fetched), 'utf8'));
 }
 
 export interface UrlAddRequest {
@@ -131,6 +145,12 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   let article: PageArticle;
   try {
     const fetched = await fetchArticle(link, { policy: new AddressPolicy(settings.allow), maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs });
+    const problem = fetchedArticleProblem(fetched);
+    if (problem !== null) {
+      logger.warn({ link, reason: problem }, 'corpus add url: article refused');
+      await refuse(`the article's text: ${problem}`);
+      return;
+    }
     article = pageArticle(fetched, request.overrides);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
@@ -139,12 +159,6 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
     return;
   }
   const upload = uploadOf(article);
-  const problem = uploadProblem(upload.fileName, upload.content.length);
-  if (problem !== null) {
-    logger.warn({ link, reason: problem }, 'corpus add url: article refused');
-    await refuse(`the article's text: ${problem}`);
-    return;
-  }
 
   const ids = previewButtonIds(interaction.id);
   // A copy (the same wire story from two publishers, a link added twice) is pointed out, not refused.

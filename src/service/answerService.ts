@@ -184,6 +184,7 @@ export class AnswerService {
       else this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
     }
     for (const note of built.notes) this.logger.debug({ dir: this.corpusDir, note }, 'corpus build note');
+    for (const { file, note } of built.fileNotes) this.logger.info({ file, note }, 'corpus file note');
     let refusal: string | null = null;
     if (built.data.articles.length === 0 && before.articles.length > 0) {
       refusal = 'the corpus folder would have no readable article';

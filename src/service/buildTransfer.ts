@@ -13,6 +13,7 @@ export interface PackedBuild {
   errors: BuiltCorpus['errors'];
   notes: string[];
   snapshotProblem?: string;
+  fileNotes: BuiltCorpus['fileNotes'];
   store: EngineDataBuffers['store'];
   index: EngineDataBuffers['index'];
   json: { articles: Uint8Array; people: Uint8Array; suggestions: Uint8Array };
@@ -27,7 +28,7 @@ export function packBuild(built: BuiltCorpus): { packed: PackedBuild; transfer: 
     suggestions: encoder.encode(JSON.stringify(suggestions)),
   };
   const transfer = [...transferList(built.data), ...Object.values(json).map((bytes) => bytes.buffer as ArrayBuffer)];
-  const packed: PackedBuild = { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, store, index, json };
+  const packed: PackedBuild = { fingerprint: built.fingerprint, errors: built.errors, notes: built.notes, fileNotes: built.fileNotes, store, index, json };
   if (built.snapshotProblem !== undefined) packed.snapshotProblem = built.snapshotProblem;
   return { packed, transfer };
 }
@@ -46,6 +47,7 @@ export async function unpackBuild(packed: PackedBuild, nextTurn: () => Promise<v
     fingerprint: packed.fingerprint,
     errors: packed.errors,
     notes: packed.notes,
+    fileNotes: packed.fileNotes,
     data: { articles, people, suggestions, store: packed.store, index: packed.index },
   };
   if (packed.snapshotProblem !== undefined) built.snapshotProblem = packed.snapshotProblem;

@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { buildEngineData, toBuffers, type EngineDataBuffers } from '../answer/engineData.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
-import type { CorpusError } from '../corpus/types.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
+import type { Article, CorpusError, CorpusNote } from '../corpus/types.js';
 import { unpackBuild, type PackedBuild } from './buildTransfer.js';
 import { corpusFingerprint } from './snapshot.js';
 import { saveSnapshotBestEffort } from './snapshotAccess.js';
@@ -16,6 +17,8 @@ export interface BuiltCorpus {
   notes: string[];
   /** Why the snapshot could not be saved (or read), when it could not: the build serves anyway. */
   snapshotProblem?: string;
+  /** What a curator should know about files that loaded (e.g. that long sentences were cut). */
+  fileNotes: CorpusNote[];
 }
 
 export interface BuildRequest {
@@ -34,13 +37,18 @@ export interface BuildRequest {
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [] };
+  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, data: toBuffers(buildEngineData(corpus.articles)), notes: [], fileNotes: fileNotesOf(corpus.articles) };
   if (request.snapshotFile === null || corpus.articles.length === 0) return built;
   const saved = await saveSnapshotBestEffort(request.snapshotFile, built, request.snapshotTimeLimitMs);
   if (saved.problem !== null) built.snapshotProblem = saved.problem;
   // A write still under way reads these arrays: hand over copies, never arrays moved away under it.
   if (saved.stillWriting) built.data = structuredClone(built.data);
   return built;
+}
+
+/** The notes on loaded articles: those whose over-long sentences were cut. */
+function fileNotesOf(articles: readonly Article[]): CorpusNote[] {
+  return articles.filter((article) => article.longSentencesCut > 0).map((article) => ({ file: article.file, note: longSentencesNote(article.longSentencesCut) }));
 }
 
 type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };

@@ -19,6 +19,7 @@ import { CorpusFileError } from '../corpus/corpusFileError.js';
 import { decodeText } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
 import { REMOVED_DIR, TEMP_PREFIX, articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
 import type { ArticleInfo } from '../answer/engineData.js';
 import type { CorpusError } from '../corpus/types.js';
@@ -75,6 +76,8 @@ export interface ChangeOutcome {
   sentences: number;
   /** Files of the folder the (new or kept) corpus could not load. */
   errors: CorpusError[];
+  /** What the moderator should know about an added article (e.g. that long sentences were cut); absent when nothing. */
+  notes?: string[];
 }
 
 export interface CorpusStoreOptions {
@@ -146,8 +149,9 @@ export class CorpusStore {
     } catch (error) {
       return refuse(`metadata: ${errorMessage(error).replace(/^invalid metadata: /, '')}`);
     }
+    let longSentencesCut: number;
     try {
-      parseArticle({ id: 'upload', file: upload.fileName, content: text, sidecar });
+      ({ longSentencesCut } = parseArticle({ id: 'upload', file: upload.fileName, content: text, sidecar }));
     } catch (error) {
       return refuse(error instanceof CorpusFileError ? error.reason : errorMessage(error));
     }
@@ -166,7 +170,9 @@ export class CorpusStore {
       return { result, file, id };
     });
     const what = written.result.applied ? { file: written.file, articleId: written.id } : { file: upload.fileName, articleId: null };
-    return this.finish(actor, outcomeOf('add', written.result, what));
+    const outcome = outcomeOf('add', written.result, what);
+    const notes = written.result.applied && longSentencesCut > 0 ? [longSentencesNote(longSentencesCut)] : [];
+    return this.finish(actor, notes.length > 0 ? { ...outcome, notes } : outcome);
   }
 
   /**
@@ -324,6 +330,7 @@ export class CorpusStore {
       movedTo: outcome.movedTo.length > 0 ? outcome.movedTo : undefined,
       before: { articles: outcome.articlesBefore, sentences: outcome.sentencesBefore },
       after: { articles: outcome.articles, sentences: outcome.sentences },
+      notes: outcome.notes,
     };
     if (outcome.applied) {
       this.logger.info(entry, `corpus ${outcome.action}: applied`);

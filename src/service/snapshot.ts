@@ -23,8 +23,11 @@ import type { CorpusError } from '../corpus/types.js';
  * failure is thrown with the file and the reason for the caller to report (see snapshotAccess.ts).
  */
 
-/** Bump when the file layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 4;
+/**
+ * Bump when the file layout or anything that decides index terms (tokenizing, stemming) or the
+ * sentences themselves (splitting: 5 cuts over-long sentences) changes.
+ */
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = 'VQAIDX';
 
 export interface Snapshot {

@@ -20,7 +20,7 @@ export function snapshotFirstBuild(
       const read = await readSnapshotBestEffort(request.snapshotFile, await corpusFingerprint(request.corpusDir), request.snapshotTimeLimitMs);
       if (read.snapshot !== null) {
         logger.info({ file: request.snapshotFile }, 'corpus index loaded from the snapshot matching the folder');
-        return { ...read.snapshot, notes: [] };
+        return { ...read.snapshot, notes: [], fileNotes: [] };
       }
       readProblem = read.problem;
     }
