@@ -7,10 +7,12 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { displayTextWithin } from '../src/answer/displayText.js';
 import { escapeMarkdown } from '../src/answer/render.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
 import { displayTitle } from '../src/corpus/types.js';
 import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.js';
+import { runCorpusChange } from '../src/discord/corpusChange.js';
 import { changeSummary, corpusListMessage } from '../src/discord/corpusMessages.js';
 import { downloadAttachment } from '../src/discord/download.js';
 import { gapsMessage } from '../src/discord/gapsMessage.js';
@@ -20,9 +22,11 @@ import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
 import { replyWhenCorpusSettled, sendEphemeral, sendReply } from '../src/discord/respond.js';
 import { truncate } from '../src/discord/truncate.js';
+import { newErrorId } from '../src/discord/router.js';
 import { addFromUrl } from '../src/discord/urlAdd.js';
-import type { Actor, ChangeOutcome } from '../src/service/corpusStore.js';
+import type { Actor, ChangeOutcome, CorpusAction } from '../src/service/corpusStore.js';
 import { errorMessage } from '../src/corpus/frontMatter.js';
+import { moderatorText } from '../src/service/moderatorText.js';
 import { MAX_UPLOAD_BYTES, uploadProblem } from '../src/service/uploadRules.js';
 
 /** Subcommand and option names, shared by the definition and the handler. */
@@ -74,8 +78,10 @@ async function deferEphemeral(interaction: ChatInputCommandInteraction): Promise
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 }
 
-async function report(interaction: ChatInputCommandInteraction, outcome: ChangeOutcome): Promise<void> {
-  await sendReply(interaction, changeSummary(outcome), { ephemeral: true });
+/** Runs a change and tells the moderator how it went: applied or refused (changeSummary), or why it could not be made. */
+async function change(interaction: ChatInputCommandInteraction, context: CommandContext, action: CorpusAction, run: () => Promise<ChangeOutcome>): Promise<void> {
+  const { outcome, failed } = await runCorpusChange(context, action, run);
+  await sendReply(interaction, failed ?? changeSummary(outcome), { ephemeral: true });
 }
 
 async function add(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
@@ -106,21 +112,19 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
   try {
     content = await downloadAttachment(file.url, MAX_UPLOAD_BYTES);
   } catch (error) {
-    context.logger.warn({ file: file.name, err: error }, 'corpus add: download failed');
-    await sendReply(interaction, { content: `**Refused** ${code(file.name)}: ${escapeMarkdown(errorMessage(error))}. Nothing changed.` });
+    const errorId = newErrorId();
+    context.logger.warn({ file: file.name, err: error, errorId }, 'corpus add: download failed');
+    const reason = moderatorText(errorMessage(error), context.store.dir);
+    await sendReply(interaction, { content: `**Refused** ${code(file.name)}: ${escapeMarkdown(reason)} (error id ${code(errorId)}). Nothing changed.` });
     return;
   }
-  const outcome = await context.store.add(actorOf(interaction), {
-    fileName: file.name,
-    content,
-    meta: {
-      title: interaction.options.getString(OPT.title),
-      source: interaction.options.getString(OPT.source),
-      url: link,
-      published: interaction.options.getString(OPT.published),
-    },
-  });
-  await report(interaction, outcome);
+  const meta = {
+    title: interaction.options.getString(OPT.title),
+    source: interaction.options.getString(OPT.source),
+    url: link,
+    published: interaction.options.getString(OPT.published),
+  };
+  await change(interaction, context, 'add', () => context.store.add(actorOf(interaction), { fileName: file.name, content, meta }));
 }
 
 /** /corpus list|reload|add|remove|gaps: the moderators' corpus commands, registered for Manage Server and checked again here. */
@@ -142,7 +146,7 @@ export const command: SlashCommand = {
       }
       case SUB.reload:
         await deferEphemeral(interaction);
-        await report(interaction, await context.store.reload(actorOf(interaction)));
+        await change(interaction, context, 'reload', () => context.store.reload(actorOf(interaction)));
         return;
       case SUB.add:
         await add(interaction, context);
@@ -162,7 +166,7 @@ export const command: SlashCommand = {
       case SUB.remove: {
         const id = interaction.options.getString(OPT.id, true).trim();
         await deferEphemeral(interaction);
-        await report(interaction, await context.store.remove(actorOf(interaction), id));
+        await change(interaction, context, 'remove', () => context.store.remove(actorOf(interaction), id));
         return;
       }
       default:
@@ -189,7 +193,7 @@ export const command: SlashCommand = {
       candidates
         .filter((c) => c.id.length <= choiceLength && c.label.toLowerCase().includes(typed))
         .slice(0, choices)
-        .map((c) => ({ name: truncate(c.label, choiceLength), value: c.id })),
+        .map((c) => ({ name: truncate(displayTextWithin(c.label), choiceLength), value: c.id })),
     );
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAddressOrRange } from './ingest/addressPolicy.js';
+import { tokenCore } from './logger.js';
 
 /**
  * The bot's configuration, read once from the environment (and `.env`, loaded by the entry point)
@@ -31,7 +32,14 @@ export interface QuestionRateLimit {
 export const DEFAULT_QUESTION_RATE_LIMIT: QuestionRateLimit = { questions: 5, windowSeconds: 30 };
 
 const schema = z.object({
-  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  // The token alone: a "Bot "/"Bearer " prefix (any case) and surrounding whitespace are dropped here,
+  // once, so that the value logged in with is the value the logger redacts.
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .transform(tokenCore)
+      .pipe(z.string().min(20, 'looks too short to be a bot token').regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or control characters inside it')),
+  ),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
@@ -58,6 +66,7 @@ const schema = z.object({
   URL_PREVIEW_TIMEOUT_SECONDS: optional(wholeNumber(5, 840, '(Discord keeps an interaction for 15 minutes)')),
   FEEDBACK_DB: optional(z.string()),
   FEEDBACK_RECORD_MEMBER_IDS: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+  FEEDBACK_RETENTION_DAYS: optional(wholeNumber(1, 3_650, '(days)')),
 });
 
 export interface Config {
@@ -80,6 +89,8 @@ export interface Config {
   feedbackDb: string;
   /** Keep members' Discord ids in the feedback store instead of a salted hash of them. */
   feedbackRecordMemberIds: boolean;
+  /** How many days the feedback store keeps unanswered questions and votes. */
+  feedbackRetentionDays: number;
 }
 
 /** Limits of `/corpus add url:<link>` (URL_FETCH_*, URL_PREVIEW_TIMEOUT_SECONDS). */
@@ -98,6 +109,8 @@ export interface UrlIngestConfig {
 export const DEFAULT_URL_INGEST: UrlIngestConfig = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allow: [], previewTimeoutMs: 300_000 };
 
 export const DEFAULT_FEEDBACK_DB = 'data/feedback.sqlite';
+/** Unanswered questions and votes are kept 90 days unless FEEDBACK_RETENTION_DAYS says otherwise. */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -135,6 +148,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
     feedbackDb: e.FEEDBACK_DB ?? DEFAULT_FEEDBACK_DB,
     feedbackRecordMemberIds: e.FEEDBACK_RECORD_MEMBER_IDS === 'true',
+    feedbackRetentionDays: e.FEEDBACK_RETENTION_DAYS ?? DEFAULT_FEEDBACK_RETENTION_DAYS,
   };
 }
 

@@ -9,7 +9,7 @@ import { answerServiceFor, configure, exitOnSignals, openFeedbackStore, runEntry
 runEntry(async () => {
   const { config, logger } = configure(process.env);
   // Opened first: a store that cannot be opened stops the start at once, with the reason.
-  const feedback = openFeedbackStore(config);
+  const feedback = openFeedbackStore(config, logger);
   const service = answerServiceFor(config, logger);
   await service.open();
 

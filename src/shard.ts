@@ -18,7 +18,7 @@ runEntry(async () => {
   }
   const { config, logger } = configure(process.env, { shardId });
   // The shards share the store's file (SQLite in WAL mode with a busy timeout).
-  const feedback = openFeedbackStore(config);
+  const feedback = openFeedbackStore(config, logger);
   let bot: Bot | null = null;
   // Also stop when the manager is gone (its IPC channel closed): a shard never outlives it.
   const stop = async () => {

@@ -38,10 +38,22 @@ export function answerServiceFor(config: Config, logger: Logger, options: Omit<A
 
 /**
  * The store of unanswered questions, answers' buttons and votes (FEEDBACK_DB); shards share its file.
+ * With a logger, what is older than FEEDBACK_RETENTION_DAYS is pruned now and daily while it is open
+ * (logged); without one (a check that the file opens), nothing is.
  * @throws FeedbackStoreError naming the file and why it cannot be opened.
  */
-export function openFeedbackStore(config: Pick<Config, 'feedbackDb' | 'feedbackRecordMemberIds'>): FeedbackStore {
-  return FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds });
+export function openFeedbackStore(config: Pick<Config, 'feedbackDb' | 'feedbackRecordMemberIds' | 'feedbackRetentionDays'>, logger?: Logger): FeedbackStore {
+  const store = FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds, retentionDays: config.feedbackRetentionDays });
+  if (logger !== undefined) {
+    const retentionDays = config.feedbackRetentionDays;
+    store.startPruning({
+      onPruned: (rows) => {
+        if (rows > 0) logger.info({ rows, retentionDays, file: config.feedbackDb }, 'feedback store: pruned unanswered questions and votes past the retention');
+      },
+      onError: (error) => logger.error({ err: error, file: config.feedbackDb }, 'feedback store: pruning failed; it is tried again tomorrow'),
+    });
+  }
+  return store;
 }
 
 /**

@@ -20,7 +20,8 @@ const HALF_DISTANCE = 8;
 
 const SPEECH_VERB = /^(?:said|says|told|tells|added|noted|stressed|warned|explained|according)$/i;
 // "Lee Jae-mook, political science professor at ..., told AFP": the speaker, behind a description.
-const SPEAKER_AFTER_APPOSITION = /^\s*,[^,;.“”"]{1,100},\s*(?:said|says|told|tells|added|noted|stressed|warned)\b/;
+// Sticky: tried where the name ends (lastIndex), never on a copy of the rest of the sentence.
+const SPEAKER_AFTER_APPOSITION = /\s*,[^,;.“”"]{1,100},\s*(?:said|says|told|tells|added|noted|stressed|warned)\b/y;
 const PREPOSITIONS = new Set(['at', 'of', 'from', 'in', 'with', 'for', 'by', 'on', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'inside', 'outside', 'over', 'off']);
@@ -33,11 +34,16 @@ const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<Linked
   place: { place: 0.85, name: 0.5, organisation: 0.5 },
 };
 
+/**
+ * Each candidate costs time in proportion to its own length (and the logarithm of the sentence's),
+ * never to the sentence's: one over-long sentence cannot hold up the questions of everyone else.
+ */
 export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): ScoredSpan[] {
   const { kind } = wanted;
-  const scored = candidateSpans(sentence, wanted, matched).map(({ span, first, last }) => ({
+  const sortedMatched = Int32Array.from(matched).sort();
+  const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last }) => ({
     span,
-    score: span.strength / (1 + distanceToMatch(sentence, first, last, matched, kind) / HALF_DISTANCE),
+    score: span.strength / (1 + distanceToMatch(sentence, first, last, sortedMatched, kind) / HALF_DISTANCE),
   }));
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
 }
@@ -48,7 +54,7 @@ interface Candidate {
   last: number;
 }
 
-function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): Candidate[] {
+function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>, sortedMatched: Int32Array): Candidate[] {
   const { kind } = wanted;
   switch (kind) {
     case 'time':
@@ -76,7 +82,7 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
         return coveredBy(c, matched, 0.5) ? [] : [c];
       });
     case 'thing':
-      return clauseSpans(sentence, matched);
+      return clauseSpans(sentence, matched, sortedMatched);
   }
 }
 
@@ -142,7 +148,7 @@ function entitySpans(
       const spoken =
         (before !== undefined && SPEECH_VERB.test(before.lower)) ||
         (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
-        (!inPhrase && SPEAKER_AFTER_APPOSITION.test(text.slice(entity.end)));
+        (!inPhrase && matchesAt(SPEAKER_AFTER_APPOSITION, text, entity.end));
       if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
       if (entity.titled) strength += 0.1;
     }
@@ -161,6 +167,12 @@ function entitySpans(
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** Whether a sticky pattern matches `text` at `offset`. */
+function matchesAt(pattern: RegExp, text: string, offset: number): boolean {
+  pattern.lastIndex = offset;
+  return pattern.test(text);
 }
 
 /** "Samsung and Hyundai Motor Group": the next name continues a list of the same sort of names. */
@@ -205,6 +217,13 @@ function placeStrength(sentence: SentenceAnalysis, entity: LinkedEntity, base: n
 }
 
 /**
+ * How far before a name its phrase ("the South Korean city of", "presidential spokesperson") is
+ * looked for, in tokens: far more than any such phrase, and a list of a thousand names is not
+ * walked back to its start for each of them.
+ */
+const MAX_PHRASE_TOKENS = 24;
+
+/**
  * Where the phrase naming a place starts: "the South Korean city of Gyeongju", "the Chinese capital
  * Beijing" are one answer, placed where the phrase starts.
  */
@@ -212,7 +231,7 @@ function placePhraseStart(sentence: SentenceAnalysis, firstToken: number): numbe
   const { tokens } = sentence;
   let start = firstToken;
   let crossedPlaceWord = false;
-  for (let i = firstToken - 1; i >= 0; i--) {
+  for (let i = firstToken - 1; i >= Math.max(0, firstToken - MAX_PHRASE_TOKENS); i--) {
     const token = tokens[i]!;
     if (PLACE_WORDS.has(token.lower) || token.lower === 'capital') crossedPlaceWord = true;
     else if (!(token.lower === 'of' || token.lower === 'the' || token.capitalized)) break;
@@ -232,13 +251,23 @@ function isCompanyContext(sentence: SentenceAnalysis, entity: LinkedEntity): boo
   return false;
 }
 
+/**
+ * ", political science professor at the Hankuk University of Foreign Studies" after a name: its
+ * description, up to the next comma or stop (at most a sentence's length: see MAX_SENTENCE_CHARS).
+ * Sticky, like INSTITUTION: tried where the name ends, never on a copy of the rest of the sentence.
+ */
+const APPOSITION = /\s*,\s*((?:a|an|the|his|her|its|their)?\s*\p{Ll}[^,;.“”"]{0,600}?)(?=,|;|\.|$|\s(?:said|told|says)\b)/uy;
+/** " of Hankuk University", " at the Bank of Korea" after a name: its institution (of a few dozen words at most). */
+const INSTITUTION = /\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and)\s+|\s+)?){1,40}/uy;
+
 /** "Lee Jae-mook, political science professor at ...": what the text says a named person is. */
 function descriptionSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
   const { text, tokens } = sentence;
   const candidates: Candidate[] = [];
   for (const entity of sentence.entities) {
     if (!overlaps(entity.firstToken, entity.lastToken, matched)) continue;
-    const apposition = /^\s*,\s*((?:a|an|the|his|her|its|their)?\s*\p{Ll}[^,;.“”"]*?)(?=,|;|\.|$|\s(?:said|told|says)\b)/u.exec(text.slice(entity.end));
+    APPOSITION.lastIndex = entity.end;
+    const apposition = APPOSITION.exec(text);
     if (apposition !== null && apposition[1] !== undefined) {
       const start = entity.end + apposition[0].indexOf(apposition[1]);
       const span = makeSpan(text, start, start + apposition[1].length, 1, 'description');
@@ -248,7 +277,8 @@ function descriptionSpans(sentence: SentenceAnalysis, matched: ReadonlySet<numbe
     // role words just before the name, with the institution after it when there is one.
     const first = roleStart(sentence, entity.firstToken);
     if (first < entity.firstToken) {
-      const institution = /^\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and)\s+|\s+)?)+/u.exec(text.slice(entity.end));
+      INSTITUTION.lastIndex = entity.end;
+      const institution = INSTITUTION.exec(text);
       const end = institution === null ? tokens[entity.firstToken - 1]!.end : entity.end + institution[0].trimEnd().length;
       const span = makeSpan(text, tokens[first]!.start, end, 0.9, 'description');
       if (span !== null) candidates.push({ span, first, last: sentence.tokenAt(span.end - 1) });
@@ -261,7 +291,7 @@ function descriptionSpans(sentence: SentenceAnalysis, matched: ReadonlySet<numbe
 function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
   const { tokens, text } = sentence;
   let first = nameStart;
-  while (first > 0) {
+  while (first > Math.max(0, nameStart - MAX_PHRASE_TOKENS)) {
     const token = tokens[first - 1]!;
     const joined = /^\s+$/.test(text.slice(token.end, tokens[first]!.start));
     // A capital means a title ("Professor"), or only the start of the sentence ("Port director").
@@ -293,20 +323,24 @@ const MAX_COUNTED_MATCHES = 4;
  * For "what" questions: the clause that contains the matched words, as a thing is named in it.
  * Quotation marks do not end it: what was said is often the answer.
  */
-function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
+function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>, sortedMatched: Int32Array): Candidate[] {
   const { text, tokens } = sentence;
   const candidates: Candidate[] = [];
   const seen = new Set<number>();
-  for (const index of [...matched].sort((a, b) => a - b)) {
+  // The matched tokens in text order: one pass over the text finds the boundary before each, and
+  // another the boundary after each.
+  let boundaryBefore = -1;
+  let scanned = 0;
+  let boundaryAfter = -1;
+  for (const index of sortedMatched) {
     const token = tokens[index];
     if (token === undefined) continue;
-    const before = text.slice(0, token.start);
-    const boundaryBefore = Math.max(...[...',;:()'].map((c) => before.lastIndexOf(c)));
+    for (; scanned < token.start; scanned++) if (CLAUSE_PUNCTUATION.has(text.charAt(scanned))) boundaryBefore = scanned;
     const start = boundaryBefore + 1;
     if (seen.has(start)) continue;
     seen.add(start);
-    const afterMatch = /[,;:()]|\.(?=\s|$)/u.exec(text.slice(token.end));
-    const end = afterMatch === null ? text.length : token.end + afterMatch.index;
+    if (boundaryAfter < token.end) boundaryAfter = clauseEndAfter(text, token.end);
+    const end = boundaryAfter;
     const span = makeSpan(text, start, Math.min(end, start + 160), CLAUSE_STRENGTH, 'clause');
     if (span !== null && span.text.split(/\s+/).length >= 3) {
       const first = sentence.tokenAt(span.start);
@@ -321,6 +355,18 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): 
   return candidates;
 }
 
+/** The characters that end a clause for a "what" answer, besides a full stop. */
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')']);
+
+/** Where the clause that goes on at `from` ends: its punctuation, a full stop before a space, or the text's end. */
+function clauseEndAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (CLAUSE_PUNCTUATION.has(char) || (char === '.' && (i + 1 === text.length || /\s/u.test(text.charAt(i + 1))))) return i;
+  }
+  return text.length;
+}
+
 function overlaps(first: number, last: number, matched: ReadonlySet<number>): boolean {
   for (let i = first; i <= last; i++) if (matched.has(i)) return true;
   return false;
@@ -331,28 +377,35 @@ function overlaps(first: number, last: number, matched: ReadonlySet<number>): bo
  * between (an apposition comma right next to a name costs nothing; neither do boundaries before a
  * reason, which usually stands in a clause of its own).
  */
-function distanceToMatch(sentence: SentenceAnalysis, first: number, last: number, matched: ReadonlySet<number>, kind: AnswerKind): number {
-  if (matched.size === 0) return HALF_DISTANCE;
-  let best = Infinity;
-  for (const m of matched) {
-    if (m >= first && m <= last) return 0;
-    const [a, b] = m < first ? [m, first] : [last, m];
-    let cost = b - a - 1;
-    if (kind !== 'reason') cost += BOUNDARY_COST * boundariesBetween(sentence, a, b);
-    best = Math.min(best, cost);
-  }
-  return best;
+function distanceToMatch(sentence: SentenceAnalysis, first: number, last: number, sortedMatched: Int32Array, kind: AnswerKind): number {
+  if (sortedMatched.length === 0) return HALF_DISTANCE;
+  // The nearest matched word on each side is the nearest in cost too: a word further away has more
+  // tokens and no fewer boundaries between it and the span.
+  const after = firstAtLeast(sortedMatched, first);
+  if (after < sortedMatched.length && sortedMatched[after]! <= last) return 0;
+  const cost = (a: number, b: number) => b - a - 1 + (kind === 'reason' ? 0 : BOUNDARY_COST * boundariesBetween(sentence, a, b));
+  const left = after > 0 ? cost(sortedMatched[after - 1]!, first) : Infinity;
+  const right = after < sortedMatched.length ? cost(last, sortedMatched[after]!) : Infinity;
+  return Math.min(left, right);
 }
+
+/** The index of the first value at least `value` in a sorted array (its length when none is). */
+function firstAtLeast(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A name and its description side by side ("Lee Jae-mook, political science professor", "the United States, its chief defence guarantor"). */
+const APPOSITION_GAP = /^\s*,\s*(?:(?:its|his|her|their|the|a|an)\s+)*$/i;
 
 function boundariesBetween(sentence: SentenceAnalysis, a: number, b: number): number {
   const { tokens, text } = sentence;
-  const gap = text.slice(tokens[a]!.end, tokens[b]!.start);
-  // A name and its description side by side ("Lee Jae-mook, political science professor",
-  // "the United States, its chief defence guarantor").
-  if (b - a <= 3 && /^\s*,\s*(?:(?:its|his|her|their|the|a|an)\s+)*$/i.test(gap)) return 0;
-  let count = 0;
-  for (let i = a; i < b; i++) {
-    if (/[,;:()“”"]|[.!?]\s/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) count++;
-  }
-  return count;
+  if (b - a <= 3 && APPOSITION_GAP.test(text.slice(tokens[a]!.end, tokens[b]!.start))) return 0;
+  return sentence.clauseBoundariesBetween(a, b);
 }

@@ -63,15 +63,9 @@ export function rankSentences(
   const topBm25 = Math.max(...candidates.map((c) => c.score), Number.MIN_VALUE);
   const ranked: RankedSentence[] = [];
   for (const candidate of candidates) {
-    const sentence = source.analysis(candidate.ref);
-    const previousRef = sentence.needsContext ? source.previous(candidate.ref) : null;
-    const previous = previousRef === null ? null : source.analysis(previousRef);
-    const matches = matchConcepts(concepts, sentence);
-    const contextMatches = previous === null ? null : matchConcepts(concepts, previous);
-    const coverage =
-      matches.reduce((sum, m, i) => sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)), 0) /
-      totalWeight;
-    if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) continue;
+    const relevant = relevance(source, concepts, totalWeight, candidate.ref);
+    if (relevant === null) continue;
+    const { sentence, previous, matches, contextMatches, coverage } = relevant;
     const matched = matchedTokens(matches);
     const answer = bestAnswer(sentence, previous, question, matched, contextMatches);
     const score =
@@ -88,6 +82,30 @@ export function rankSentences(
     });
   }
   return ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
+}
+
+/**
+ * The candidates relevant to the query, in the order given: those `rankSentences` ranks, without
+ * looking for an answer in each (what a timeline needs: it dates them all).
+ */
+export function relevantSentences(source: SentenceSource, concepts: readonly Concept[], candidates: readonly Candidate[]): number[] {
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (totalWeight === 0) return [];
+  return candidates.filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref) !== null).map((candidate) => candidate.ref);
+}
+
+/** How a sentence (and the one before, when it leans on it) matches the query; null when it covers too little of it. */
+function relevance(source: SentenceSource, concepts: readonly Concept[], totalWeight: number, ref: number) {
+  const sentence = source.analysis(ref);
+  const previousRef = sentence.needsContext ? source.previous(ref) : null;
+  const previous = previousRef === null ? null : source.analysis(previousRef);
+  const matches = matchConcepts(concepts, sentence);
+  const contextMatches = previous === null ? null : matchConcepts(concepts, previous);
+  const coverage =
+    matches.reduce((sum, m, i) => sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)), 0) /
+    totalWeight;
+  if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
+  return { sentence, previous, matches, contextMatches, coverage };
 }
 
 function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {

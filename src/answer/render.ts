@@ -1,4 +1,5 @@
 import { formatResolvedDate } from '../language/dateResolution.js';
+import { displayText } from './displayText.js';
 import type { Answer, Citation, Excerpt } from './types.js';
 
 /**
@@ -6,9 +7,28 @@ import type { Answer, Citation, Excerpt } from './types.js';
  * content. Bold marks the short answer; quoted lines are the verbatim sentences.
  */
 
-/** Escapes Discord Markdown so that text shows as written (a query, an article's words). */
+/**
+ * Discord's live syntax that starts with `<`: channels `<#id>`, slash commands `</name:id>`,
+ * timestamps `<t:…>`, custom emoji `<:name:id>` and `<a:name:id>`, guild navigation `<id:…>`. A
+ * zero-width space after the `<` shows it as typed (as one after `@` does for mentions, `<@id>`).
+ */
+const LIVE_SYNTAX = /<(?=[#/:]|a:|t:|id:)/gi;
+
+/**
+ * Escapes Discord Markdown so that text shows as written (a query, an article's words): Markdown
+ * characters, mentions and every other live `<…>` syntax, after displayText (no bidi overrides, no
+ * towers of combining marks, control characters written out).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|[\]])/g, '\\$1').replace(/^([>#-])/gm, '\\$1').replace(/@/g, '@\u200b');
+  return escapeLiveSyntax(displayText(text).replace(/([\\*_~`|[\]])/g, '\\$1').replace(/^([>#-])/gm, '\\$1'));
+}
+
+/**
+ * Mentions and the other live `<…>` syntax shown as typed, and nothing else changed: for text
+ * Discord shows without Markdown (an embed's author line), where a backslash would show.
+ */
+export function escapeLiveSyntax(text: string): string {
+  return text.replace(/@/g, '@\u200b').replace(LIVE_SYNTAX, '<\u200b');
 }
 
 /** The sentence with its short answer in bold, the rest escaped. */
@@ -24,8 +44,8 @@ export function highlightedText(excerpt: Excerpt): string {
 
 /** "Title — Publisher, <url>, sentence 16" with whatever is known. */
 export function citationLine(citation: Citation): string {
-  const parts = [citation.title ?? `article ${citation.articleId}`];
-  if (citation.source !== null) parts.push(citation.source);
+  const parts = [displayText(citation.title ?? `article ${citation.articleId}`)];
+  if (citation.source !== null) parts.push(displayText(citation.source));
   if (citation.url !== null) parts.push(`<${citation.url}>`);
   parts.push(`sentence ${citation.position}`);
   return parts.join(' · ');

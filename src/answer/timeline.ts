@@ -1,7 +1,7 @@
 import { dateSortKey, dayNumbers, findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
 import { DEMONYMS } from '../language/gazetteer.js';
 import { stemWord } from '../language/stem.js';
-import { tokenize } from '../language/tokenize.js';
+import { tokenize, type Token } from '../language/tokenize.js';
 
 /**
  * The timeline's logic, as pure functions: the dated events of sentences, the placing of events of
@@ -16,6 +16,8 @@ export interface TimelineSentence {
   articleId: string;
   /** 1-based position in its article. */
   position: number;
+  /** Its tokens (`tokenize(text)`), when the caller has them already; else they are worked out when needed. */
+  tokens?: readonly Token[];
 }
 
 /** An absolute date an article names, which places the article's events that have no date of their own. */
@@ -79,34 +81,84 @@ const DATE_WORDS =
 /** A clause with fewer content words than this says too little: the whole sentence is used. */
 const MIN_CLAUSE_TERMS = 3;
 
-/** The content stems of the clause around offsets [start, end) of a sentence. */
-function clauseTerms(text: string, start: number, end: number): string[] {
-  const before = text.slice(0, start);
-  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
-  const after = text.slice(end).search(/[,;]/);
-  const clause = text.slice(clauseStart, after === -1 ? text.length : end + after);
-  const terms = contentStems(clause);
-  return terms.length >= MIN_CLAUSE_TERMS ? terms : contentStems(text);
+/**
+ * How far on either side of a date its clause is looked for, in characters: more than a sentence
+ * of the corpus holds (see MAX_SENTENCE_CHARS); in a longer text, the clause is cut there.
+ */
+const CLAUSE_REACH_CHARS = 1000;
+
+/** A sentence's tokens, each with the stem it gives the sentence's content words (null: none). */
+interface ContentTokens {
+  tokens: readonly Token[];
+  stems: ReadonlyArray<string | null>;
 }
 
-/** The stems of a text's content words; with `namesOnly`, of its capitalised words past the first. */
-function contentStems(text: string, namesOnly = false): string[] {
+function contentTokens(tokens: readonly Token[]): ContentTokens {
+  return { tokens, stems: tokens.map(contentStem) };
+}
+
+/** The stem a word gives the content words: none for stop words, date words and numbers. */
+function contentStem(token: Token): string | null {
+  if (token.isStopWord || DATE_WORDS.test(token.lower) || /\d/.test(token.lower)) return null;
+  // "Norwegian" and "Norway" name the same country.
+  const place = DEMONYMS[token.lower];
+  const stem = place !== undefined && !place.includes(' ') ? stemWord(place) : token.stems[0];
+  return stem !== undefined && stem.length > 1 ? stem : null;
+}
+
+/** The distinct content stems of the tokens inside [from, to) of the text; with `namesOnly`, of its capitalised words past the first. */
+function contentStems(content: ContentTokens, from = 0, to = Infinity, namesOnly = false): string[] {
+  const { tokens } = content;
+  // The first token starting at or after `from` (tokens are in text order).
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
   const stems = new Set<string>();
-  for (const token of tokenize(text)) {
-    if (token.isStopWord || DATE_WORDS.test(token.lower) || /\d/.test(token.lower)) continue;
+  for (let i = low; i < tokens.length && tokens[i]!.start < to; i++) {
+    const token = tokens[i]!;
+    const stem = content.stems[i];
+    if (stem === null || stem === undefined || token.end > to) continue;
     if (namesOnly && (!token.capitalized || token.index === 0)) continue;
-    // "Norwegian" and "Norway" name the same country.
-    const place = DEMONYMS[token.lower];
-    const stem = place !== undefined && !place.includes(' ') ? stemWord(place) : token.stems[0];
-    if (stem !== undefined && stem.length > 1) stems.add(stem);
+    stems.add(stem);
   }
   return [...stems];
 }
 
+/**
+ * The content stems of the clause around offsets [start, end) of a sentence, else (too few) those
+ * of the whole sentence (`sentenceTerms`, worked out once per sentence). A clause runs between
+ * commas and semicolons, which no word holds: its words are the sentence's words inside it.
+ */
+function clauseTerms(text: string, content: ContentTokens, start: number, end: number, sentenceTerms: () => string[]): string[] {
+  const from = Math.max(0, start - CLAUSE_REACH_CHARS);
+  const before = text.slice(from, start);
+  const clauseStart = from + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  const reach = Math.min(text.length, end + CLAUSE_REACH_CHARS);
+  const after = text.slice(end, reach).search(/[,;]/);
+  const terms = contentStems(content, clauseStart, after === -1 ? reach : end + after);
+  return terms.length >= MIN_CLAUSE_TERMS ? terms : sentenceTerms();
+}
+
+/** A value worked out on first use only. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
 /** The dated events of one sentence; `published` is its article's date (published, else inferred). */
 export function sentenceEvents(sentence: TimelineSentence, published: string | null): DatedEvent[] {
-  return findDateMentions(sentence.text, published).map((mention) => {
-    const terms = clauseTerms(sentence.text, mention.start, mention.end);
+  const mentions = findDateMentions(sentence.text, published);
+  if (mentions.length === 0) return [];
+  // The sentence's words are read once, for all its dates.
+  const content = contentTokens(sentence.tokens ?? tokenize(sentence.text));
+  const sentenceTerms = once(() => contentStems(content));
+  const names = once(() => contentStems(content, 0, Infinity, true));
+  return mentions.map((mention) => {
+    const terms = clauseTerms(sentence.text, content, mention.start, mention.end, sentenceTerms);
     const nouns = terms.filter((term) => EVENT_STEMS.has(term));
     // An event no noun names is never compared with another: its words need not be kept.
     const compared = nouns.length > 0;
@@ -121,7 +173,7 @@ export function sentenceEvents(sentence: TimelineSentence, published: string | n
       placedBy: null,
       nouns,
       terms: compared ? terms : [],
-      names: compared ? contentStems(sentence.text, true) : [],
+      names: compared ? names() : [],
     };
   });
 }

@@ -3,7 +3,7 @@ import type { ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
 import type { AnswerEngine } from './engine.js';
 import { readQuestion } from './question.js';
-import { rankSentences } from './rank.js';
+import { relevantSentences } from './rank.js';
 import {
   articleAnchors,
   orderTimeline,
@@ -51,13 +51,15 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
   // Nothing to look for, or a name the corpus has never heard of.
   if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return { status: 'not-found', events: [] };
   const candidates = engine.index.candidates(searchTerms(concepts), TOPIC_CANDIDATES);
-  const ranked = rankSentences(engine, question, concepts, candidates);
-  if (ranked.length === 0) return { status: 'not-found', events: [] };
+  // Only which sentences are relevant matters here, not their order or short answers: all are dated.
+  const relevant = relevantSentences(engine, concepts, candidates);
+  if (relevant.length === 0) return { status: 'not-found', events: [] };
   const events: DatedEvent[] = [];
-  for (const ref of ranked.map((r) => r.ref).sort((a, b) => a - b)) {
+  for (const ref of relevant.sort((a, b) => a - b)) {
     const article = engine.articleOf(ref);
     const reference = referenceOf(article);
-    const found = sentenceEvents(timelineSentence(engine, article, ref), reference);
+    // Its words were read for the ranking: the analysis has them.
+    const found = sentenceEvents({ ...timelineSentence(engine, article, ref), tokens: engine.analysis(ref).tokens }, reference);
     events.push(...(reference === null ? placeByAnchors(found, engine.anchors(article.key)) : found));
   }
   return { status: events.length === 0 ? 'no-dates' : 'answered', events };

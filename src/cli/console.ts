@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { displayText } from '../answer/displayText.js';
 import { renderAnswerText } from '../answer/render.js';
 import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import { renderTimelineText } from '../answer/timelineRender.js';
@@ -42,7 +43,7 @@ export async function runConsole(
           ? `Reloaded: ${summary.articlesBefore} → ${summary.articles} articles, ${summary.sentencesBefore} → ${summary.sentences} sentences.`
           : 'Reload refused: the corpus folder has no readable article; the previous corpus is still answering.',
       );
-      for (const error of summary.errors) write(`  refused ${error.file}: ${error.reason}`);
+      for (const error of summary.errors) write(displayText(`  refused ${error.file}: ${error.reason}`));
     } else if (line.length > 0) {
       const parsed = parseQuestionLine(line, { freeQuestions: true });
       if ('error' in parsed) write(parsed.error);
@@ -74,7 +75,7 @@ function sourcesText(service: AnswerService): string {
     .map((a) => {
       const date = a.meta.published ?? (a.meta.publishedInferred === null ? null : `${a.meta.publishedInferred} (inferred)`);
       const parts = [a.meta.title ?? a.headline ?? a.id, a.meta.source, date, a.meta.url].filter((p): p is string => p !== null);
-      return `- ${parts.join(' · ')} · ${a.sentenceCount} sentences [${a.id}]`;
+      return displayText(`- ${parts.join(' · ')} · ${a.sentenceCount} sentences [${a.id}]`);
     })
     .join('\n');
 }

@@ -94,8 +94,9 @@ export function stripGluedMarkers(line: string): { start: number; end: number } 
 
 /** True for a line that is a date or time stamp only ("3 Jan 2026 07:45PM", "Jan 3, 2026"). */
 export function isDateLine(line: string): boolean {
+  // At most 8 words (and an empty piece before them): a long line is not split whole.
   const tokens = line
-    .split(/\s+/)
+    .split(/\s+/, 10)
     .map((token) => token.replace(/[,.]+$/, ''))
     .filter((token) => token !== '');
   if (tokens.length === 0 || tokens.length > 8) return false;
@@ -109,8 +110,10 @@ export function isDateLine(line: string): boolean {
  */
 export function isBareLabel(line: string): boolean {
   if (!/^[\p{L}\p{N}\s&|/-]+$/u.test(line)) return false;
-  const words = line.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length >= 1 && words.length <= 3;
+  // Counted only up to four: a line of a million words is not read to its end.
+  let words = 0;
+  for (const _word of line.matchAll(/[\p{L}\p{N}]+/gu)) if (++words > 3) return false;
+  return words >= 1;
 }
 
 /** A "Published: …" / "Updated 3 Jan 2026" stamp. */

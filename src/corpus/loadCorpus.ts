@@ -9,7 +9,7 @@
  * both set: it sits in the article itself, so it is the more specific statement.
  */
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusFileError } from './corpusFileError.js';
 import { assertCleanText } from './decodeText.js';
@@ -30,6 +30,21 @@ const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 
 /** Suffix of metadata sidecar files: `<id>.meta.yaml`. */
 export const SIDECAR_SUFFIX = '.meta.yaml';
+
+/** The folder, inside the corpus folder, that removed articles are moved into (hidden: never loaded). */
+export const REMOVED_DIR = '.removed';
+/** Prefix of the temporary files uploads are written through (hidden: never loaded). */
+export const TEMP_PREFIX = '.tmp-';
+
+/** True for an entry the bot itself keeps in the corpus folder (`.removed/`, `.tmp-*`): never reported. */
+export function isBotManagedName(name: string): boolean {
+  return name === REMOVED_DIR || name.startsWith(TEMP_PREFIX);
+}
+
+/** Reasons given for the entries of the corpus folder that are not read at all. */
+export const SKIPPED_FOLDER_REASON = 'skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)';
+export const SKIPPED_HIDDEN_REASON = 'skipped: hidden (its name starts with a dot), so never read';
+export const SKIPPED_OTHER_REASON = 'skipped: not an article (only .txt and .md files, and their .meta.yaml sidecars, are read)';
 
 export interface ArticleInput {
   /** The article id (file name without extension). */
@@ -99,7 +114,7 @@ export function parseArticle(input: ArticleInput): Article {
   const sidecarMeta = sidecarFields(file, id, sidecar);
   const frontMatter = withFileContext(file, '', () => parseFrontMatter(content));
 
-  const { headline, sentences } = splitSentences(frontMatter.body);
+  const { headline, sentences, longSentencesCut = 0 } = splitSentences(frontMatter.body);
   if (sentences.length === 0) {
     const reason =
       frontMatter.body.trim() === ''
@@ -114,22 +129,39 @@ export function parseArticle(input: ArticleInput): Article {
     meta: mergeMeta(sidecarMeta, frontMatter.meta),
     headline,
     sentences: toSentences(id, sentences, headline),
+    longSentencesCut,
   };
 }
 
-/** Article files whose id is shared with another article file: each maps to the others' names. */
-function findDuplicateIds(articleFiles: string[]): Map<string, string[]> {
+/** Rank of an article extension when two files share an id and a modification time: `.txt` first. */
+function extensionRank(file: string): number {
+  return ARTICLE_EXTENSIONS.indexOf(path.extname(file).toLowerCase());
+}
+
+/**
+ * Of article files sharing an id, the one that is loaded: the oldest by modification time (the one
+ * that was there, and serving, before the others were added beside it), then `.txt` before `.md`,
+ * then by name. Each other file maps to the reason it is refused.
+ */
+async function refusedDuplicates(dir: string, articleFiles: string[]): Promise<Map<string, string>> {
   const filesById = new Map<string, string[]>();
   for (const file of articleFiles) {
     const id = articleIdOf(file) ?? file;
     filesById.set(id, [...(filesById.get(id) ?? []), file]);
   }
-  const duplicates = new Map<string, string[]>();
-  for (const files of filesById.values()) {
+  const refused = new Map<string, string>();
+  for (const [id, files] of filesById) {
     if (files.length < 2) continue;
-    for (const file of files) duplicates.set(file, files.filter((other) => other !== file));
+    const infos = await Promise.all(files.map((file) => lstat(path.join(dir, file)).catch(() => null)));
+    const ranked = files
+      .map((file, i) => ({ file, mtime: infos[i]?.mtimeMs ?? Number.POSITIVE_INFINITY }))
+      .sort((a, b) => a.mtime - b.mtime || extensionRank(a.file) - extensionRank(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const kept = ranked[0]!.file;
+    for (const { file } of ranked.slice(1)) {
+      refused.set(file, `duplicate article id "${id}": ${kept} has it too and is the one loaded (the older file); rename or remove this one`);
+    }
   }
-  return duplicates;
+  return refused;
 }
 
 /** True for a name the loader would read: an article file or a sidecar, not hidden. */
@@ -138,14 +170,24 @@ function isCorpusFileName(name: string): boolean {
 }
 
 /**
- * Entries with an article's or a sidecar's name that are not regular files and are not read:
- * symbolic links (never followed: one could point anywhere) and FIFOs, sockets or devices.
- * Folders are simply not articles, and are passed over in silence.
+ * Every entry of the folder that is not read, with why, so that nothing is passed over in silence:
+ * folders (and so the files in them), hidden entries, files of another kind, symbolic links (never
+ * followed: one could point anywhere) and FIFOs, sockets or devices. The bot's own `.removed/`
+ * and `.tmp-*` are not named. Links and special files with an article's name are refused; the
+ * others are marked `skipped`.
  */
-function unreadableEntryErrors(entries: readonly Dirent[]): CorpusError[] {
-  return entries
-    .filter((entry) => !entry.isFile() && !entry.isDirectory() && isCorpusFileName(entry.name))
-    .map((entry) => ({ file: entry.name, reason: entry.isSymbolicLink() ? SYMLINK_REASON : NOT_REGULAR_REASON }));
+function unreadEntryErrors(entries: readonly Dirent[]): CorpusError[] {
+  const errors: CorpusError[] = [];
+  for (const entry of entries) {
+    const { name } = entry;
+    if (isBotManagedName(name) || (entry.isFile() && isCorpusFileName(name))) continue;
+    if (name.startsWith('.')) errors.push({ file: name, reason: SKIPPED_HIDDEN_REASON, skipped: true });
+    else if (entry.isSymbolicLink()) errors.push({ file: name, reason: SYMLINK_REASON, ...(isCorpusFileName(name) ? {} : { skipped: true }) });
+    else if (entry.isDirectory()) errors.push({ file: name, reason: SKIPPED_FOLDER_REASON, skipped: true });
+    else if (!entry.isFile()) errors.push({ file: name, reason: NOT_REGULAR_REASON, ...(isCorpusFileName(name) ? {} : { skipped: true }) });
+    else errors.push({ file: name, reason: SKIPPED_OTHER_REASON, skipped: true });
+  }
+  return errors;
 }
 
 /** Reads and parses one article file and its sidecar (if `sidecars` has one for it). */
@@ -199,8 +241,9 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (i
  * unreadable files, files over MAX_ARTICLE_FILE_BYTES (refused before they are read), files that
  * are not UTF-8 (or UTF-16 with a byte order mark) text, symbolic links and special files with an
  * article's name (never followed or opened), bad front matter or sidecar, no sentences, and ids shared by two
- * files (`a.txt` and `a.md`): BOTH are refused, each reason naming the other file, because neither
- * is more clearly the intended one. A `<id>.meta.yaml` sidecar with no article is reported too.
+ * files (`a.txt` and `a.md`): the older file is loaded (it was there first, and serving) and the
+ * other refused, naming it. A `<id>.meta.yaml` sidecar with no article is reported too, and so is
+ * every other entry that is not read (a folder, a hidden file, a file of another kind), as skipped.
  *
  * @throws Error only when the folder itself cannot be listed.
  */
@@ -212,16 +255,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
-  const unreadable = unreadableEntryErrors(entries);
+  const unread = unreadEntryErrors(entries);
   const articleFiles = fileNames.filter((name) => articleIdOf(name) !== null);
   const sidecars = new Set(fileNames.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
-  const duplicates = findDuplicateIds(articleFiles);
+  const duplicates = await refusedDuplicates(dir, articleFiles);
 
   const outcomes = await mapConcurrently(articleFiles, OPEN_FILES_AT_ONCE, async (file): Promise<Article | CorpusError> => {
-    const others = duplicates.get(file);
-    if (others) {
-      return { file, reason: `duplicate article id "${articleIdOf(file)}": also used by ${others.join(', ')}` };
-    }
+    const duplicate = duplicates.get(file);
+    if (duplicate !== undefined) return { file, reason: duplicate };
     return loadArticleFile(dir, file, sidecars).catch((error: unknown) => toCorpusError(file, error));
   });
 
@@ -234,7 +275,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }));
 
   const articles = outcomes.filter((outcome): outcome is Article => 'sentences' in outcome);
-  const errors = [...outcomes.filter((outcome): outcome is CorpusError => 'reason' in outcome), ...orphanSidecarErrors, ...unreadable]
+  const errors = [...outcomes.filter((outcome): outcome is CorpusError => 'reason' in outcome), ...orphanSidecarErrors, ...unread]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { articles, errors };
 }

@@ -23,6 +23,8 @@ export interface Article {
   /** A headline found in the text itself (first line without final punctuation), if any. */
   headline: string | null;
   sentences: Sentence[];
+  /** How many over-long sentences of the text were cut into pieces (see longSentences.ts). */
+  longSentencesCut: number;
 }
 
 export interface Sentence {
@@ -35,10 +37,18 @@ export interface Sentence {
   isHeadline: boolean;
 }
 
+/** Something a curator should know about a file that loaded (e.g. that long sentences were cut). */
+export interface CorpusNote {
+  file: string;
+  note: string;
+}
+
 /** A file that could not be loaded, and why. */
 export interface CorpusError {
   file: string;
   reason: string;
+  /** True for an entry that is not read at all (a folder, a hidden or other file), rather than one that failed. */
+  skipped?: boolean;
 }
 
 export interface Corpus {

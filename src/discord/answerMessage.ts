@@ -1,4 +1,4 @@
-import { answerDateSuffix, escapeMarkdown, notFoundText } from '../answer/render.js';
+import { answerDateSuffix, escapeLiveSyntax, escapeMarkdown, notFoundText } from '../answer/render.js';
 import type { Answer, Citation, Excerpt } from '../answer/types.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
@@ -16,9 +16,9 @@ const MAX_ALSO_CITATIONS = 3;
 /** Share of a field's room a context sentence may take (the quoted sentence matters more). */
 const CONTEXT_SHARE = 0.35;
 
-/** "/when summit with Xi", as typed. */
+/** "/when summit with Xi", as typed (for plain text: no Markdown escaped, mentions and other live syntax shown as typed). */
 function questionEcho(answer: Answer): string {
-  return `/${answer.question.command} ${answer.question.text}`;
+  return escapeLiveSyntax(`/${answer.question.command} ${answer.question.text}`);
 }
 
 

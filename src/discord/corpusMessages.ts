@@ -43,12 +43,22 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
         lines.push('**Reloaded** the corpus folder.');
         break;
     }
-    lines.push(countsLine(outcome));
+    lines.push(countsLine(outcome), ...(outcome.notes ?? []));
   }
   if (outcome.errors.length > 0) {
     lines.push(`Files not loaded (${outcome.errors.length}):`, ...errorLines(outcome.errors));
   }
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
+}
+
+/**
+ * The moderator's message when a change could not be made (the corpus folder could not be written
+ * to, a file could not be moved): the reason in a sentence, the error id of the log's details.
+ */
+export function changeFailedSummary(reason: string, errorId: string): MessageParts {
+  return {
+    content: truncate(`**Failed**: ${escapeMarkdown(reason)} (error id ${code(errorId)}; the log has the details). The corpus that was serving still serves.`, DISCORD_LIMITS.content),
+  };
 }
 
 /** The date to show for an article: as published, else inferred (marked so), else none. */

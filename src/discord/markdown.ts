@@ -1,4 +1,5 @@
 /** Small pieces of Discord Markdown shared by the bot's messages. */
+import { displayText } from '../answer/displayText.js';
 
 /**
  * A URL safe inside Markdown's `[text](url)` and `<url>`: spaces, parentheses and angle brackets
@@ -6,12 +7,15 @@
  * (A URL with credentials, `user@host`, is not a news link; it would be shown mangled.)
  */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>@]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[\s()<>@\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => encodeURIComponent(c));
 }
 
-/** `text` as inline code; backticks in it are replaced so the code span cannot be broken out of. */
+/**
+ * `text` as inline code, shown as displayText shows it (no bidi overrides, control characters such
+ * as NUL written `\u0000`); backticks in it are replaced so the code span cannot be broken out of.
+ */
 export function code(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ')}\``;
+  return `\`${displayText(text).replace(/`/g, 'ˋ')}\``;
 }
 
 /** "1 article", "3 articles". */

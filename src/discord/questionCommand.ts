@@ -4,6 +4,7 @@ import type { Answer } from '../answer/types.js';
 import { answerButtonRow } from './answerButtons.js';
 import type { MessageParts } from './messageOptions.js';
 import type { Command } from '../answer/question.js';
+import { displayTextWithin } from '../answer/displayText.js';
 import { cleanQueryText } from '../answer/queryText.js';
 import { renderAnswerMessage } from './answerMessage.js';
 import type { CommandContext, SlashCommand } from './commandTypes.js';
@@ -107,11 +108,15 @@ export function autocompleteChoices(engine: AnswerEngine, typed: string): Array<
   return suggestionChoices(engine.suggestions.suggest(typed));
 }
 
-/** Autocomplete choices from suggestion texts: at most 25, name and value at most 100 characters. */
+/**
+ * Autocomplete choices from suggestion texts: at most 25, name and value at most 100 characters,
+ * the name shown as displayTextWithin shows it (the value stays what the corpus says).
+ */
 export function suggestionChoices(texts: readonly string[]): Array<{ name: string; value: string }> {
   const { choices, choiceLength } = DISCORD_LIMITS.autocomplete;
   return texts
-    .filter((text) => text.length > 0 && text.length <= choiceLength)
-    .slice(0, choices)
-    .map((text) => ({ name: text, value: text }));
+    .filter((text) => text.length <= choiceLength)
+    .map((text) => ({ name: displayTextWithin(text), value: text }))
+    .filter((choice) => choice.name.length > 0)
+    .slice(0, choices);
 }

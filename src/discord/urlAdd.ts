@@ -16,14 +16,17 @@ import {
 } from 'discord.js';
 import { knownSentences, type SentenceOverlap } from '../answer/knownSentences.js';
 import { escapeMarkdown } from '../answer/render.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
-import { fetchArticle, pageArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
+import { articleFileText, fetchArticle, pageArticle, type FetchedArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
 import type { Logger } from '../logger.js';
 import type { Actor, Upload } from '../service/corpusStore.js';
+import { moderatorText } from '../service/moderatorText.js';
 import { uploadProblem } from '../service/uploadRules.js';
 import type { CommandContext } from './commandTypes.js';
+import { runCorpusChange } from './corpusChange.js';
 import { changeSummary } from './corpusMessages.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, markdownUrl, plural } from './markdown.js';
@@ -81,6 +84,7 @@ export function urlPreviewMessage(article: PageArticle, state: PreviewState, wai
   if (article.fetchedFrom !== article.link) lines.push(`(read from <${markdownUrl(truncate(article.fetchedFrom, 500))}> after redirects)`);
   lines.push(`**Sentences:** ${article.sentenceCount}. The first ${plural(article.firstSentences.length, 'sentence')}:`);
   lines.push(...article.firstSentences.map((sentence) => `> ${escapeMarkdown(truncate(sentence, PREVIEW_SENTENCE_CHARS))}`));
+  if (article.longSentencesCut > 0) lines.push(longSentencesNote(article.longSentencesCut));
   if (overlap !== null && overlap.found > 0) lines.push(overlapWarning(overlap));
   return { content: joinLinesWithin(lines, DISCORD_LIMITS.content, (n) => `…and ${n} more lines`) };
 }
@@ -97,7 +101,19 @@ function overlapWarning(overlap: SentenceOverlap): string {
 
 /** The article as an upload to CorpusStore.add: a .txt named after the page's host. */
 export function uploadOf(article: PageArticle): Upload {
-  return { fileName: `${new URL(article.fetchedFrom).hostname}.txt`, content: Buffer.from(article.text, 'utf8'), meta: article.meta };
+  return { fileName: uploadName(article.fetchedFrom), content: Buffer.from(article.text, 'utf8'), meta: article.meta };
+}
+
+function uploadName(fetchedFrom: string): string {
+  return `${new URL(fetchedFrom).hostname}.txt`;
+}
+
+/**
+ * Why a fetched page's article cannot be added as an upload (its size), or null. Asked before its
+ * text is split into sentences: the text of a page of megabytes would hold the event loop meanwhile.
+ */
+export function fetchedArticleProblem(fetched: FetchedArticle): string | null {
+  return uploadProblem(uploadName(fetched.fetchedFrom), Buffer.byteLength(articleFileText(fetched), 'utf8'));
 }
 
 export interface UrlAddRequest {
@@ -114,7 +130,8 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   const { link } = request;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const refuse = async (reason: string) => {
-    await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(reason)}. Nothing changed.` }));
+    const shown = moderatorText(reason, context.store.dir);
+    await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(shown)}. Nothing changed.` }));
   };
 
   const published = request.overrides.published?.trim();
@@ -127,6 +144,12 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   let article: PageArticle;
   try {
     const fetched = await fetchArticle(link, { policy: new AddressPolicy(settings.allow), maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs });
+    const problem = fetchedArticleProblem(fetched);
+    if (problem !== null) {
+      logger.warn({ link, reason: problem }, 'corpus add url: article refused');
+      await refuse(`the article's text: ${problem}`);
+      return;
+    }
     article = pageArticle(fetched, request.overrides);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
@@ -135,12 +158,6 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
     return;
   }
   const upload = uploadOf(article);
-  const problem = uploadProblem(upload.fileName, upload.content.length);
-  if (problem !== null) {
-    logger.warn({ link, reason: problem }, 'corpus add url: article refused');
-    await refuse(`the article's text: ${problem}`);
-    return;
-  }
 
   const ids = previewButtonIds(interaction.id);
   // A copy (the same wire story from two publishers, a link added twice) is pointed out, not refused.
@@ -161,8 +178,8 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
     return;
   }
   await decision.button.update({ ...safeMessage(preview('adding')), components: [buttonRow(ids, true)] });
-  const outcome = await context.store.add(request.actor, upload);
-  const summary = changeSummary(outcome);
+  const { outcome, failed } = await runCorpusChange(context, 'add', () => context.store.add(request.actor, upload));
+  const summary = failed ?? changeSummary(outcome);
   await decision.button.editReply({
     ...safeMessage({ content: truncate(`${summary.content ?? ''}\nFrom <${markdownUrl(truncate(link, 500))}>.`, DISCORD_LIMITS.content) }),
     components: [],

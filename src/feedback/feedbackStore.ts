@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Command } from '../answer/question.js';
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from '../config.js';
 import { normalizeQuery } from './normalizeQuery.js';
 
 /**
@@ -14,10 +16,18 @@ import { normalizeQuery } from './normalizeQuery.js';
  * Members are stored as a salted hash of their id (the salt is made once and kept in the file), so
  * that votes are counted once per member and only the asker can page an answer, without keeping who
  * asked what; with `recordMemberIds`, as their ids.
+ *
+ * Nothing is kept for ever: an answer's record goes when its buttons expire (7 days), unanswered
+ * questions and votes once older than the retention (FEEDBACK_RETENTION_DAYS, 90 days by default),
+ * pruned in small batches when the bot starts and daily after (startPruning).
  */
 
 /** How long an answer's buttons keep working (its record is then deleted). */
 export const ANSWER_BUTTON_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Rows of each table deleted per pruning step: each step is one short write, so other writers wait little. */
+export const PRUNE_BATCH_ROWS = 500;
+/** How often a running bot prunes what is past the retention. */
+export const PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** How long a write waits for another process's write to finish before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 /** Expired answer records are deleted once every this many new ones. */
@@ -30,8 +40,20 @@ export interface FeedbackStoreOptions {
   file: string;
   /** Store members' Discord ids instead of a salted hash of them. */
   recordMemberIds: boolean;
+  /** How many days unanswered questions and votes are kept (default DEFAULT_FEEDBACK_RETENTION_DAYS). */
+  retentionDays?: number;
   /** The clock (tests move it). */
   now?: () => number;
+}
+
+/** What a running store reports of its pruning (startPruning). */
+export interface PruningReport {
+  /** Told how many rows each pruning deleted (unanswered questions and votes). */
+  onPruned?: (rows: number) => void;
+  /** Told when a pruning failed; the next one tries again. */
+  onError?: (error: unknown) => void;
+  /** How often to prune (default PRUNE_INTERVAL_MS: daily). */
+  everyMs?: number;
 }
 
 /** An answer the bot gave, as its buttons find it. */
@@ -132,7 +154,9 @@ export class FeedbackStore {
   private readonly salt: string;
   private readonly recordMemberIds: boolean;
   private readonly now: () => number;
+  private readonly retentionMs: number;
   private answersSincePrune = 0;
+  private pruneTimer: NodeJS.Timeout | null = null;
   /** The statements every question runs, prepared once. */
   private readonly insertUnanswered: Database.Statement;
   private readonly insertAnswer: Database.Statement;
@@ -145,6 +169,7 @@ export class FeedbackStore {
     this.salt = salt;
     this.recordMemberIds = options.recordMemberIds;
     this.now = options.now ?? Date.now;
+    this.retentionMs = (options.retentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS) * DAY_MS;
   }
 
   /**
@@ -288,7 +313,61 @@ export class FeedbackStore {
     }));
   }
 
+  /**
+   * Deletes at most `limit` unanswered questions and `limit` votes older than the retention, in one
+   * short transaction; returns how many rows it deleted (fewer than asked: nothing older is left).
+   */
+  pruneBatch(limit = PRUNE_BATCH_ROWS): number {
+    const cutoff = this.now() - this.retentionMs;
+    return this.db
+      .transaction(() => {
+        const unanswered = this.db
+          .prepare('DELETE FROM unanswered WHERE id IN (SELECT id FROM unanswered WHERE asked_at < ? ORDER BY asked_at LIMIT ?)')
+          .run(cutoff, limit).changes;
+        const votes = this.db
+          .prepare('DELETE FROM votes WHERE rowid IN (SELECT rowid FROM votes WHERE voted_at < ? ORDER BY voted_at LIMIT ?)')
+          .run(cutoff, limit).changes;
+        return unanswered + votes;
+      })
+      .immediate();
+  }
+
+  /**
+   * Deletes every unanswered question and vote older than the retention, a batch at a time with a
+   * turn of the event loop between batches (questions keep being answered, other processes keep
+   * writing); returns how many rows it deleted. Stops early when the store is closed meanwhile.
+   */
+  async pruneExpired(limit = PRUNE_BATCH_ROWS): Promise<number> {
+    let deleted = 0;
+    while (this.db.open) {
+      const rows = this.pruneBatch(limit);
+      if (rows === 0) break;
+      deleted += rows;
+      await nextTurn();
+    }
+    return deleted;
+  }
+
+  /**
+   * Prunes now and then every `everyMs` (daily by default) while the store is open; the timer does
+   * not keep the process alive and close() stops it.
+   */
+  startPruning(report: PruningReport = {}): void {
+    if (this.pruneTimer !== null) return;
+    const prune = () => {
+      this.pruneExpired().then(
+        (rows) => report.onPruned?.(rows),
+        (error: unknown) => report.onError?.(error),
+      );
+    };
+    this.pruneTimer = setInterval(prune, report.everyMs ?? PRUNE_INTERVAL_MS);
+    this.pruneTimer.unref();
+    prune();
+  }
+
   close(): void {
+    if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
+    this.pruneTimer = null;
     this.db.close();
   }
 

@@ -42,6 +42,8 @@ export interface PageArticle {
   firstSentences: string[];
   /** Every sentence after the headline, as the corpus will split them. */
   sentences: string[];
+  /** How many over-long sentences the corpus will cut into pieces (see longSentences.ts). */
+  longSentencesCut: number;
 }
 
 /**
@@ -54,15 +56,21 @@ export async function fetchArticle(link: string, options: FetchPageOptions): Pro
   return { ...extracted, link: link.trim(), fetchedFrom: page.url };
 }
 
+/** The article file's text: the page's title as the first line, then the paragraphs. */
+export function articleFileText(fetched: FetchedArticle): string {
+  return `${fetched.title === null ? '' : `${fetched.title}\n\n`}${fetched.text}\n`;
+}
+
 /**
  * The article to add: its text, its metadata (the moderator's fields over the page's), its sentences.
  * @throws IngestError('no-article') when the corpus would find no sentence in it.
  */
 export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = {}): PageArticle {
-  const text = `${fetched.title === null ? '' : `${fetched.title}\n\n`}${fetched.text}\n`;
+  const text = articleFileText(fetched);
   let sentences;
+  let longSentencesCut;
   try {
-    sentences = parseArticle({ id: 'page', file: 'page.txt', content: text }).sentences;
+    ({ sentences, longSentencesCut } = parseArticle({ id: 'page', file: 'page.txt', content: text }));
   } catch (error) {
     const reason = error instanceof CorpusFileError ? error.reason : errorMessage(error);
     throw new IngestError('no-article', `the page's text cannot be an article: ${reason}`, { cause: error });
@@ -81,5 +89,6 @@ export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = 
     sentenceCount: sentences.length,
     firstSentences: sentences.filter((s) => !s.isHeadline).slice(0, PREVIEW_SENTENCES).map((s) => s.text),
     sentences: sentences.filter((s) => !s.isHeadline).map((s) => s.text),
+    longSentencesCut,
   };
 }

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node/en';
+import { readDates, type DateReading } from './readDates.js';
 
 /**
  * Calendar dates of a sentence's time expressions: "on Sunday" in an article published on
@@ -80,19 +80,31 @@ const PAST_IN_CLAUSE = new RegExp(`\\b(?:${SPEECH}|${PAST_EVENT})\\b`, 'i');
 const PAST_IN_SENTENCE = new RegExp(`\\b(?:${PAST_EVENT})\\b`, 'i');
 
 /**
- * The tense the words before an expression point to: its clause first ("the office said on
- * Tuesday"), then the whole sentence, where a verb of saying ("…, his office said") is not the
- * event's tense.
+ * How far before an expression its clause and a bound ("since") are looked for, in characters:
+ * more than a sentence of the corpus holds (see MAX_SENTENCE_CHARS), and for a longer text, each
+ * expression's look back is bounded rather than running to the text's start.
  */
-function tenseAround(text: string, offset: number): Tense {
-  const before = text.slice(0, offset);
+const LOOK_BACK_CHARS = 1000;
+
+/** The tense of a whole sentence, where a verb of saying is not the event's tense. */
+function sentenceTense(text: string): Tense {
+  if (FUTURE.test(text)) return 'future';
+  if (PAST_IN_SENTENCE.test(text)) return 'past';
+  return null;
+}
+
+/**
+ * The tense the words before an expression point to: its clause first ("the office said on
+ * Tuesday"), then the whole sentence (`whole`, asked once per sentence), where a verb of saying
+ * ("…, his office said") is not the event's tense.
+ */
+function tenseAround(text: string, offset: number, whole: () => Tense): Tense {
+  const before = text.slice(Math.max(0, offset - LOOK_BACK_CHARS), offset);
   const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('—'));
   const clause = before.slice(clauseStart + 1);
   if (FUTURE.test(clause)) return 'future';
   if (PAST_IN_CLAUSE.test(clause)) return 'past';
-  if (FUTURE.test(text)) return 'future';
-  if (PAST_IN_SENTENCE.test(text)) return 'past';
-  return null;
+  return whole();
 }
 
 /** The ISO date (YYYY-MM-DD) as a day, or null when it is not one. */
@@ -154,7 +166,7 @@ function mondayOf(day: Day): Day {
   return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
-type Components = chrono.ParsedResult['start'];
+type Components = DateReading['start'];
 
 /** Counted from the reference date: "last month", "this week", "three days ago", "tomorrow". */
 function isRelative(components: Components, wording: string): boolean {
@@ -226,12 +238,14 @@ export function findDateMentions(text: string, published: string | null): DateMe
   const mentions: DateMention[] = [];
   // Where chrono found something, kept or not: a year inside it ("since August 2011") is not a date of its own.
   const read: Array<[number, number]> = [];
-  for (const result of chrono.parse(text, { instant, timezone: 0 })) {
+  let wholeTense: Tense | undefined;
+  const whole = () => (wholeTense === undefined ? (wholeTense = sentenceTense(text)) : wholeTense);
+  for (const result of readDates(text, { instant, timezone: 0 })) {
     read.push([result.index, result.index + result.text.length]);
     const { start, end } = trimWording(text, result.index, result.index + result.text.length);
     const wording = text.slice(start, end);
-    if (wording.length === 0 || DURATION.test(result.text.trim()) || NOT_A_DATE.test(wording) || BOUND.test(text.slice(0, result.index))) continue;
-    const tense = tenseAround(text, result.index);
+    if (wording.length === 0 || DURATION.test(result.text.trim()) || NOT_A_DATE.test(wording) || BOUND.test(text.slice(Math.max(0, result.index - LOOK_BACK_CHARS), result.index))) continue;
+    const tense = tenseAround(text, result.index, whole);
     const first = resolveComponents(result.start, wording, reference, tense, null);
     const absolute = result.start.isCertain('year') && !isRelative(result.start, wording);
     let date: ResolvedDate | null = null;

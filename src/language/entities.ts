@@ -61,10 +61,17 @@ function endsWithPossessive(token: Token): boolean {
   return /['’]s?$/.test(token.surface) && token.surface.length > token.lower.length;
 }
 
-/** Is this token at the start of the sentence or of a quotation, where every word is capitalised? */
+/**
+ * Is this token at the start of the sentence or of a quotation, where every word is capitalised?
+ * Looks only at the characters just before it: asked of every name, it must not read the whole
+ * sentence before each one.
+ */
 function atSentenceStart(text: string, token: Token): boolean {
-  const before = text.slice(0, token.start);
-  return /^[\s“"‘'(]*$/.test(before) || /[:“"]\s*$/.test(before);
+  let i = token.start;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  if (i > 0 && /[:“"]/.test(text.charAt(i - 1))) return true;
+  while (i > 0 && /[\s“"‘'(]/.test(text.charAt(i - 1))) i--;
+  return i === 0;
 }
 
 /** Runs of capitalised tokens (with joiners like "of" inside), split at punctuation and possessives. */
@@ -137,16 +144,19 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
         titled = true;
         words = words.slice(lastTitle + 1);
       }
-      while (words.length > 1) {
-        const head = words[0]!.lower;
-        const twoWords = `${head} ${words[1]!.lower}`;
-        if (DEMONYMS[twoWords] !== undefined && words.length > 2) {
-          words = words.slice(2);
+      // Counted off, then cut once: a run of a thousand titles is not copied a thousand times.
+      let from = 0;
+      while (words.length - from > 1) {
+        const head = words[from]!.lower;
+        const twoWords = `${head} ${words[from + 1]!.lower}`;
+        if (DEMONYMS[twoWords] !== undefined && words.length - from > 2) {
+          from += 2;
         } else if (DEMONYMS[head] !== undefined || TITLES.has(head)) {
           titled ||= TITLES.has(head);
-          words = words.slice(1);
+          from += 1;
         } else break;
       }
+      words = words.slice(from);
     }
     if (words.length === 0) continue;
     const key = words.map((w) => w.lower).join(' ');

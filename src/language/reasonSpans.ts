@@ -25,20 +25,35 @@ const CONSEQUENCE = /\b(?:worsens?|worsened|hurts?|harms?|helps?|helped|causes?|
 
 // Where a clause ends: punctuation, a quotation mark, or a conjunction that starts another clause.
 const CLAUSE_END = /[,;:.!?()“”"]|\s(?:while|but|whereas|although|though|and then|as well as)\s/u;
-const CLAUSE_START = /[,;:.!?()“”"][^,;:.!?()“”"]*$/u;
+const CLAUSE_PUNCTUATION = new Set([...',;:.!?()“”"']);
 const MAX_SPAN = 120;
+/** The longest conjunction CLAUSE_END looks for, with its spaces (" as well as "). */
+const LONGEST_CLAUSE_END = 12;
 
+/**
+ * Where the clause going on at `from` ends, at most MAX_SPAN characters on (cut at a word). Only
+ * that far is searched: a clause that ends later is cut there anyway.
+ */
 function clauseEnd(text: string, from: number): number {
-  const rest = text.slice(from);
+  const rest = text.slice(from, from + MAX_SPAN + LONGEST_CLAUSE_END);
   const match = CLAUSE_END.exec(rest);
   const end = match === null ? text.length : from + match.index;
   return Math.min(end, cutAtWord(text, from, from + MAX_SPAN));
 }
 
-function clauseStart(text: string, before: number): number {
-  const head = text.slice(0, before);
-  const match = CLAUSE_START.exec(head);
-  return match === null ? 0 : match.index + 1;
+/**
+ * For each offset of a text, where the clause holding it starts: just after the last punctuation
+ * mark or quotation mark before it (0 when there is none). One pass, for all the markers of a sentence.
+ */
+function clauseStarts(text: string): Uint32Array {
+  const starts = new Uint32Array(text.length + 1);
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    starts[i] = start;
+    if (CLAUSE_PUNCTUATION.has(text.charAt(i))) start = i + 1;
+  }
+  starts[text.length] = start;
+  return starts;
 }
 
 function cutAtWord(text: string, start: number, limit: number): number {
@@ -47,19 +62,26 @@ function cutAtWord(text: string, start: number, limit: number): number {
   return space > start ? space : limit;
 }
 
+/** At least three words: a span (trimmed) with at least two runs of whitespace, counted no further. */
+function hasThreeWords(text: string): boolean {
+  const spaces = /\s+/g;
+  return spaces.exec(text) !== null && spaces.exec(text) !== null;
+}
+
 /** The reason and purpose clauses in a sentence. */
 export function findReasonSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const { pattern, strength, label } of MARKERS) {
     for (const match of text.matchAll(pattern)) {
       const span = makeSpan(text, match.index, clauseEnd(text, match.index + match[0].length), strength, label);
-      if (span !== null && span.text.split(/\s+/).length >= 3) spans.push(span);
+      if (span !== null && hasThreeWords(span.text)) spans.push(span);
     }
   }
+  let starts: Uint32Array | undefined;
   for (const match of text.matchAll(CONSEQUENCE)) {
-    const start = clauseStart(text, match.index);
-    const span = makeSpan(text, start, clauseEnd(text, match.index + match[0].length), 0.7, 'consequence');
-    if (span !== null && span.text.split(/\s+/).length >= 3) spans.push(span);
+    starts ??= clauseStarts(text);
+    const span = makeSpan(text, starts[match.index]!, clauseEnd(text, match.index + match[0].length), 0.7, 'consequence');
+    if (span !== null && hasThreeWords(span.text)) spans.push(span);
   }
   return dedupeSpans(spans);
 }

@@ -32,6 +32,7 @@ export class SentenceAnalysis {
   readonly needsContext: boolean;
   private timeSpans: Span[] | undefined;
   private reasonSpans: Span[] | undefined;
+  private boundaryCounts: Uint32Array | undefined;
 
   constructor(
     readonly text: string,
@@ -56,9 +57,37 @@ export class SentenceAnalysis {
     return this.reasonSpans;
   }
 
-  /** Index of the token that contains a character offset (or the first after it). */
+  /** Index of the token that contains a character offset (or the first after it; the last token when none is). */
   tokenAt(offset: number): number {
-    const index = this.tokens.findIndex((t) => t.end > offset);
-    return index === -1 ? this.tokens.length - 1 : index;
+    // The first token ending after `offset`: tokens are in text order, so a binary search finds it.
+    let low = 0;
+    let high = this.tokens.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.tokens[middle]!.end > offset) high = middle;
+      else low = middle + 1;
+    }
+    return low === this.tokens.length ? this.tokens.length - 1 : low;
   }
+
+  /**
+   * How many clause boundaries (a comma, semicolon, colon, bracket or quotation mark, or the end of
+   * a sentence) stand between token `a` and token `b` (a < b): counted once per sentence, so that
+   * each question asks it in constant time however long the sentence.
+   */
+  clauseBoundariesBetween(a: number, b: number): number {
+    this.boundaryCounts ??= countClauseBoundaries(this.text, this.tokens);
+    return this.boundaryCounts[b]! - this.boundaryCounts[a]!;
+  }
+}
+
+const CLAUSE_BOUNDARY = /[,;:()“”"]|[.!?]\s/;
+
+/** For each token, how many of the gaps between the tokens before it hold a clause boundary. */
+function countClauseBoundaries(text: string, tokens: readonly Token[]): Uint32Array {
+  const counts = new Uint32Array(tokens.length);
+  for (let i = 1; i < tokens.length; i++) {
+    counts[i] = counts[i - 1]! + (CLAUSE_BOUNDARY.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)) ? 1 : 0);
+  }
+  return counts;
 }

@@ -16,17 +16,40 @@ export function makeSpan(text: string, start: number, end: number, strength: num
   while (s < e && /[\s,;:.!?"“”(]/.test(text.charAt(s))) s++;
   while (e > s && /[\s,;:!?"“”)]/.test(text.charAt(e - 1))) e--;
   // A final full stop goes unless it ends an abbreviation such as "Jan." or "U.S.".
-  if (e > s && text.charAt(e - 1) === '.' && !/\b(?:\p{L}\.){2,}$|\b\p{Lu}\p{Ll}{1,3}\.$/u.test(text.slice(s, e))) e--;
+  if (e > s && text.charAt(e - 1) === '.' && !endsWithAbbreviation(text.slice(s, e))) e--;
   if (e <= s) return null;
   return { start: s, end: e, text: text.slice(s, e), strength, label };
+}
+
+/**
+ * "Jan.", "U.S.": the span ends with an abbreviation. Searched for in the last characters only
+ * (from lastIndex, the characters before still deciding the word boundary), so that a long span
+ * ending in "a.b.c.…" is not searched from each of its characters to its end.
+ */
+const ABBREVIATION_AT_END = /\b(?:\p{L}\.){2,}$|\b\p{Lu}\p{Ll}{1,3}\.$/gu;
+const ABBREVIATION_SEARCHED_CHARS = 64;
+
+function endsWithAbbreviation(span: string): boolean {
+  ABBREVIATION_AT_END.lastIndex = Math.max(0, span.length - ABBREVIATION_SEARCHED_CHARS);
+  return ABBREVIATION_AT_END.test(span);
 }
 
 /** Spans sorted by position, overlapping ones reduced to the strongest (then the longest). */
 export function dedupeSpans(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => b.strength - a.strength || b.end - b.start - (a.end - a.start));
+  // The spans kept so far, in text order: they never overlap, so only the one just before where
+  // a span would go can overlap it (a binary search, not a look at each kept span).
   const kept: Span[] = [];
   for (const span of sorted) {
-    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (kept[middle]!.start < span.end) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0 && kept[low - 1]!.end > span.start) continue;
+    kept.splice(low, 0, span);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node/en';
+import { readDates, type DateReading } from './readDates.js';
 import { dedupeSpans, makeSpan, type Span } from './spans.js';
 
 /**
@@ -34,7 +34,7 @@ const MAY_HOLD_A_DATE =
 
 const DURATION_TEXT = new RegExp(`^(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}$`, 'iu');
 
-function labelChrono(result: chrono.ParsedResult): TimeLabel {
+function labelChrono(result: DateReading): TimeLabel {
   const text = result.text.trim().replace(/[,.]$/, '');
   if (DURATION_TEXT.test(text)) return 'duration';
   if (/^(?:this|last|next|past)\b|\b(?:ago|later|earlier)$/i.test(text)) return 'relative';
@@ -60,7 +60,7 @@ function withoutLeadingPreposition(text: string, start: number, end: number): nu
 export function findTimeSpans(text: string, reference: Date = new Date(0)): Span[] {
   const spans: Span[] = [];
   // chrono takes about a millisecond a sentence: ask it only where a date could be.
-  const results = MAY_HOLD_A_DATE.test(text) ? chrono.parse(text, reference) : [];
+  const results = MAY_HOLD_A_DATE.test(text) ? readDates(text, reference) : [];
   for (const result of results) {
     const label = labelChrono(result);
     const start = withoutLeadingPreposition(text, result.index, result.index + result.text.length);

@@ -6,7 +6,9 @@ import type { Article, CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { CorpusIndex } from '../search/corpusIndex.js';
 import { buildCorpus, buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from './corpusBuild.js';
-import { corpusFingerprint, loadSnapshot, saveSnapshot, snapshotOfIndex } from './snapshot.js';
+import { corpusFingerprint, snapshotOfIndex } from './snapshot.js';
+import { SNAPSHOT_TIME_LIMIT_MS, readSnapshotBestEffort, saveSnapshotBestEffort } from './snapshotAccess.js';
+import { sweepStaleTempFiles } from './staleTempFiles.js';
 
 /** What a load or reload did. */
 export interface LoadSummary {
@@ -52,6 +54,8 @@ export interface AnswerServiceOptions {
    * questions keep being answered meanwhile; tests hold it half-way to watch a change in progress).
    */
   build?: (request: BuildRequest) => Promise<BuiltCorpus>;
+  /** How long reading or saving the snapshot may take before the service goes on without it. */
+  snapshotTimeLimitMs?: number;
 }
 
 /**
@@ -59,6 +63,9 @@ export interface AnswerServiceOptions {
  * read and indexed completely before it replaces the serving engine in one assignment, so a
  * question is always answered by a whole index, old or new, and a failed load changes nothing.
  * Changes run one at a time, in the order they were asked for.
+ *
+ * The snapshot is only a cache: when it cannot be read or saved, one warning says why, and the
+ * service goes on without it (starts read the corpus folder; changes apply all the same).
  */
 export class AnswerService {
   readonly corpusDir: string;
@@ -68,6 +75,9 @@ export class AnswerService {
   private pending = 0;
   private readonly build: (request: BuildRequest) => Promise<BuiltCorpus>;
   private readonly snapshotFile: string | null;
+  private readonly snapshotTimeLimitMs: number;
+  /** The snapshot problem last warned about; null while the snapshot works (or none was tried). */
+  private snapshotTrouble: string | null = null;
 
   constructor(
     corpusDir: string,
@@ -78,6 +88,7 @@ export class AnswerService {
     this.engine = options.initial ?? new AnswerEngine(CorpusIndex.empty());
     this.build = options.build ?? buildCorpusInWorker;
     this.snapshotFile = options.snapshotFile ?? null;
+    this.snapshotTimeLimitMs = options.snapshotTimeLimitMs ?? SNAPSHOT_TIME_LIMIT_MS;
   }
 
   /**
@@ -87,15 +98,22 @@ export class AnswerService {
    */
   async open(): Promise<LoadSummary> {
     return this.change(async () => {
+      await this.sweepTempFiles();
       if (this.snapshotFile !== null) {
-        const snapshot = await loadSnapshot(this.snapshotFile, await corpusFingerprint(this.corpusDir));
-        if (snapshot !== null) {
+        const read = await readSnapshotBestEffort(this.snapshotFile, await corpusFingerprint(this.corpusDir), this.snapshotTimeLimitMs);
+        if (read.problem !== null) this.snapshotFailed(read.problem);
+        if (read.snapshot !== null) {
           this.logger.debug({ file: this.snapshotFile }, 'corpus index loaded from its snapshot');
-          return this.swapIn({ errors: snapshot.errors, index: await CorpusIndex.unpack(snapshot.corpus, nextTurn) }, 'snapshot');
+          return this.swapIn({ errors: read.snapshot.errors, index: await CorpusIndex.unpack(read.snapshot.corpus, nextTurn) }, 'snapshot');
         }
       }
       return this.rebuildWith(buildCorpus);
     });
+  }
+
+  /** Why the snapshot could not be read or saved last time it was tried; null when it worked. */
+  get snapshotProblem(): string | null {
+    return this.snapshotTrouble;
   }
 
   /** The engine answering now. */
@@ -136,7 +154,7 @@ export class AnswerService {
     this.pending++;
     // `queue` never rejects: each task's failure is its caller's, not the next task's.
     const run = this.queue.then(() =>
-      task({ rebuild: () => this.rebuildWith(this.build), add: (article) => this.addInPlace(article), remove: (id) => this.removeInPlace(id) }),
+      task({ rebuild: () => this.rebuild(), add: (article) => this.addInPlace(article), remove: (id) => this.removeInPlace(id) }),
     );
     const done = run.finally(() => {
       this.pending--;
@@ -153,11 +171,21 @@ export class AnswerService {
     return this.change((change) => change.rebuild());
   }
 
+  private async rebuild(): Promise<LoadSummary> {
+    await this.sweepTempFiles();
+    return this.rebuildWith(this.build);
+  }
+
   private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>): Promise<LoadSummary> {
     const before = this.engine;
-    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile });
-    for (const error of built.errors) this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
+    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile, snapshotTimeLimitMs: this.snapshotTimeLimitMs });
+    this.noteSnapshotSave(built.snapshotProblem, built.index.articles.length > 0);
+    for (const error of built.errors) {
+      if (error.skipped === true) this.logger.info({ file: error.file, reason: error.reason }, 'corpus folder entry skipped');
+      else this.logger.warn({ file: error.file, reason: error.reason }, 'corpus file refused');
+    }
     for (const note of built.notes) this.logger.debug({ dir: this.corpusDir, note }, 'corpus build note');
+    for (const { file, note } of built.fileNotes) this.logger.info({ file, note }, 'corpus file note');
     if (built.index.articles.length === 0 && before.articles.length > 0) {
       const refusal = 'the corpus folder would have no readable article';
       this.logger.error({ dir: this.corpusDir, refusal }, 'new corpus refused: keeping the corpus that is serving');
@@ -200,14 +228,46 @@ export class AnswerService {
     return { ...this.summarySince(before), errors: this.loadErrors, applied: true, refusal: null };
   }
 
-  /** Saves the changed parts of the snapshot after an in-place change (best effort: a failure is logged). */
+  /** Saves the changed parts of the snapshot after an in-place change (best effort: see snapshotFailed). */
   private async saveAfterChange(): Promise<void> {
     if (this.snapshotFile === null) return;
-    try {
-      const fingerprint = await corpusFingerprint(this.corpusDir);
-      await saveSnapshot(this.snapshotFile, { fingerprint, errors: this.loadErrors, corpus: snapshotOfIndex(this.engine.corpus) }, nextTurn);
-    } catch (error) {
-      this.logger.warn({ err: error, file: this.snapshotFile }, 'the index snapshot could not be saved: the next start will index the corpus folder');
+    const fingerprint = await corpusFingerprint(this.corpusDir).catch(() => null);
+    if (fingerprint === null) return;
+    const state = { fingerprint, errors: this.loadErrors, corpus: snapshotOfIndex(this.engine.corpus) };
+    const saved = await saveSnapshotBestEffort(this.snapshotFile, state, nextTurn, this.snapshotTimeLimitMs);
+    this.noteSnapshotSave(saved.problem ?? undefined, true);
+  }
+
+  /**
+   * Deletes the temporary files a crashed upload left in the corpus folder (run inside a change, so
+   * never while this process writes one). Never throws: a file that stays is a warning.
+   */
+  private async sweepTempFiles(): Promise<void> {
+    const { removed, failed } = await sweepStaleTempFiles(this.corpusDir);
+    if (removed.length > 0) this.logger.info({ dir: this.corpusDir, files: removed }, 'removed temporary files left in the corpus folder by an interrupted upload');
+    for (const { file, reason } of failed) this.logger.warn({ dir: this.corpusDir, file, reason }, 'cannot remove a temporary file left by an interrupted upload');
+  }
+
+  /** Warns that the snapshot cannot be used, once until it works again; later failures are debug lines. */
+  private snapshotFailed(problem: string): void {
+    if (this.snapshotTrouble === null) {
+      this.logger.warn(
+        { file: this.snapshotFile, problem },
+        'index snapshot unavailable: going on without it (each start reads the corpus folder; changes apply as usual); check INDEX_CACHE_DIR, or set it to off',
+      );
+    } else {
+      this.logger.debug({ file: this.snapshotFile, problem }, 'index snapshot still unavailable');
+    }
+    this.snapshotTrouble = problem;
+  }
+
+  /** Reports what a save says of the snapshot: a problem, or the snapshot working again. */
+  private noteSnapshotSave(problem: string | undefined, saved: boolean): void {
+    if (this.snapshotFile === null) return;
+    if (problem !== undefined) this.snapshotFailed(problem);
+    else if (this.snapshotTrouble !== null && saved) {
+      this.logger.info({ file: this.snapshotFile }, 'index snapshot saved again');
+      this.snapshotTrouble = null;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { CorpusError } from '../corpus/types.js';
+import type { CorpusError, CorpusNote } from '../corpus/types.js';
 import { CorpusIndex, type PackedCorpus } from '../search/corpusIndex.js';
 
 /**
@@ -12,6 +12,8 @@ export interface PackedBuild {
   fingerprint: string;
   errors: CorpusError[];
   notes: string[];
+  fileNotes: CorpusNote[];
+  snapshotProblem?: string;
   corpus: PackedCorpus;
 }
 
@@ -27,5 +29,6 @@ export async function unpackBuild(
   packed: PackedBuild,
   nextTurn: () => Promise<unknown>,
 ): Promise<Omit<PackedBuild, 'corpus'> & { index: CorpusIndex }> {
-  return { fingerprint: packed.fingerprint, errors: packed.errors, notes: packed.notes, index: await CorpusIndex.unpack(packed.corpus, nextTurn) };
+  const { corpus, ...rest } = packed;
+  return { ...rest, index: await CorpusIndex.unpack(corpus, nextTurn) };
 }

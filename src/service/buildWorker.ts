@@ -1,6 +1,5 @@
 /** Worker thread entry: builds the corpus named in workerData and posts the result back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transferList } from './buildTransfer.js';
 import { buildPackedCorpus, type BuildRequest } from './corpusBuild.js';
 import { lowerThreadPriority } from './threadPriority.js';
 
@@ -31,9 +30,9 @@ function exitOnReceipt(): void {
 }
 
 buildPackedCorpus(workerData as BuildRequest).then(
-  (packed) => {
+  ({ packed, transfer }) => {
     if (priorityProblem !== null) packed.notes.push(`the build thread kept its CPU priority: ${priorityProblem}`);
-    port.postMessage({ ok: true, packed }, transferList(packed.corpus));
+    port.postMessage({ ok: true, packed }, transfer);
     exitOnReceipt();
   },
   (error: unknown) =>

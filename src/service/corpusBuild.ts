@@ -1,10 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { loadCorpus } from '../corpus/loadCorpus.js';
-import type { CorpusError } from '../corpus/types.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
+import type { Article, CorpusError, CorpusNote } from '../corpus/types.js';
 import { CorpusIndex } from '../search/corpusIndex.js';
-import { unpackBuild, type PackedBuild } from './buildTransfer.js';
-import { corpusFingerprint, saveSnapshot, snapshotOfIndex, snapshotOfPacked } from './snapshot.js';
+import { transferList, unpackBuild, type PackedBuild } from './buildTransfer.js';
+import { corpusFingerprint, snapshotOfIndex, snapshotOfPacked } from './snapshot.js';
+import { saveSnapshotBestEffort } from './snapshotAccess.js';
 
 /** A corpus folder read and indexed: the index, the files refused, and the fingerprint read. */
 export interface BuiltCorpus {
@@ -13,53 +15,57 @@ export interface BuiltCorpus {
   index: CorpusIndex;
   /** How the build ran, where it differs from the usual (e.g. "the build thread kept its priority: …"). */
   notes: string[];
+  /** Why the snapshot could not be saved (or read), when it could not: the build serves anyway. */
+  snapshotProblem?: string;
+  /** What a curator should know about files that loaded (e.g. that long sentences were cut). */
+  fileNotes: CorpusNote[];
 }
 
 export interface BuildRequest {
   corpusDir: string;
   /** The snapshot folder to save the result in; none when null. */
   snapshotFile: string | null;
-}
-
-/** Saves a snapshot, best effort: a failure is a note, not a failed build (the index serves without it). */
-async function trySave(request: BuildRequest, save: (dir: string) => Promise<void>): Promise<string[]> {
-  if (request.snapshotFile === null) return [];
-  try {
-    await save(request.snapshotFile);
-    return [];
-  } catch (error) {
-    return [`the index snapshot could not be saved in ${request.snapshotFile}: ${error instanceof Error ? error.message : String(error)}`];
-  }
+  /** How long saving the snapshot may take before the build goes on without it (default SNAPSHOT_TIME_LIMIT_MS). */
+  snapshotTimeLimitMs?: number;
 }
 
 /**
  * Reads and indexes a corpus folder on this thread, then saves its snapshot. The fingerprint is
  * taken before reading, so a file changed during the build makes the snapshot stale, not wrong.
+ * A snapshot that cannot be saved does not fail the build: the reason is in `snapshotProblem`.
  */
 export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
   const index = CorpusIndex.build(corpus.articles);
-  const notes =
-    corpus.articles.length === 0
-      ? []
-      : await trySave(request, (dir) => saveSnapshot(dir, { fingerprint, errors: corpus.errors, corpus: snapshotOfIndex(index) }, nextTurn));
-  return { fingerprint, errors: corpus.errors, index, notes };
+  const built: BuiltCorpus = { fingerprint, errors: corpus.errors, index, notes: [], fileNotes: fileNotesOf(corpus.articles) };
+  if (request.snapshotFile === null || corpus.articles.length === 0) return built;
+  const state = { fingerprint, errors: corpus.errors, corpus: snapshotOfIndex(index) };
+  const saved = await saveSnapshotBestEffort(request.snapshotFile, state, nextTurn, request.snapshotTimeLimitMs);
+  if (saved.problem !== null) built.snapshotProblem = saved.problem;
+  return built;
 }
 
 /**
  * The same, packed for another thread (in the build worker): the snapshot is saved from the packed
- * form, so that the index is serialised once.
+ * form, so that the index is serialised once. The packed form's memory can be moved to the other
+ * thread (see transferList) unless a save that ran out of time may still be reading it.
  */
-export async function buildPackedCorpus(request: BuildRequest): Promise<PackedBuild> {
+export async function buildPackedCorpus(request: BuildRequest): Promise<{ packed: PackedBuild; transfer: ArrayBuffer[] }> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const packed = CorpusIndex.build(corpus.articles).pack();
-  const notes =
-    corpus.articles.length === 0
-      ? []
-      : await trySave(request, (dir) => saveSnapshot(dir, { fingerprint, errors: corpus.errors, corpus: snapshotOfPacked(packed) }, async () => undefined));
-  return { fingerprint, errors: corpus.errors, notes, corpus: packed };
+  const packed: PackedBuild = { fingerprint, errors: corpus.errors, notes: [], fileNotes: fileNotesOf(corpus.articles), corpus: CorpusIndex.build(corpus.articles).pack() };
+  if (request.snapshotFile === null || corpus.articles.length === 0) return { packed, transfer: transferList(packed.corpus) };
+  const state = { fingerprint, errors: corpus.errors, corpus: snapshotOfPacked(packed.corpus) };
+  const saved = await saveSnapshotBestEffort(request.snapshotFile, state, async () => undefined, request.snapshotTimeLimitMs);
+  if (saved.problem !== null) packed.snapshotProblem = saved.problem;
+  // A write still under way reads these arrays: post copies, never arrays moved away under it.
+  return { packed, transfer: saved.stillWriting ? [] : transferList(packed.corpus) };
+}
+
+/** The notes on loaded articles: those whose over-long sentences were cut. */
+function fileNotesOf(articles: readonly Article[]): CorpusNote[] {
+  return articles.filter((article) => article.longSentencesCut > 0).map((article) => ({ file: article.file, note: longSentencesNote(article.longSentencesCut) }));
 }
 
 type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };

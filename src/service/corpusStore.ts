@@ -19,19 +19,19 @@ import { stringify } from 'yaml';
 import { CorpusFileError } from '../corpus/corpusFileError.js';
 import { decodeText } from '../corpus/decodeText.js';
 import { errorMessage } from '../corpus/frontMatter.js';
-import { articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
+import { REMOVED_DIR, TEMP_PREFIX, articleIdOf, parseArticle, sidecarNameFor } from '../corpus/loadCorpus.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import { parseMetaYaml } from '../corpus/metaYaml.js';
 import type { ArticleInfo } from '../search/corpusIndex.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { uniqueArticleId, uploadStem } from './articleNames.js';
+import { moderatorText } from './moderatorText.js';
 import type { AnswerService, LoadSummary } from './answerService.js';
 import { uploadExtension, uploadProblem } from './uploadRules.js';
 
 /** The folder (inside the corpus folder) that removed articles are moved into. */
-export const REMOVED_DIR = '.removed';
-/** Prefix of temporary files in the corpus folder (hidden, so the loader never reads them). */
-const TEMP_PREFIX = '.tmp-';
+export { REMOVED_DIR };
 
 /** Who asks for a change: logged with it and written into an added article's sidecar. */
 export interface Actor {
@@ -77,6 +77,8 @@ export interface ChangeOutcome {
   sentences: number;
   /** Files of the folder the (new or kept) corpus could not load. */
   errors: CorpusError[];
+  /** What the moderator should know about an added article (e.g. that long sentences were cut); absent when nothing. */
+  notes?: string[];
 }
 
 export interface CorpusStoreOptions {
@@ -108,9 +110,9 @@ export class CorpusStore {
     return this.service.corpusDir;
   }
 
-  /** The articles serving now, and the files the last load refused. */
+  /** The articles serving now, and the files the last load refused (reasons as moderators read them: moderatorText). */
   list(): { articles: readonly ArticleInfo[]; errors: readonly CorpusError[] } {
-    return { articles: this.service.current.articles, errors: this.service.errors };
+    return { articles: this.service.current.articles, errors: this.forModerators(this.service.errors) };
   }
 
   /** Re-reads the corpus folder (e.g. after files were edited by hand). */
@@ -148,8 +150,9 @@ export class CorpusStore {
     } catch (error) {
       return refuse(`metadata: ${errorMessage(error).replace(/^invalid metadata: /, '')}`);
     }
+    let longSentencesCut: number;
     try {
-      parseArticle({ id: 'upload', file: upload.fileName, content: text, sidecar });
+      ({ longSentencesCut } = parseArticle({ id: 'upload', file: upload.fileName, content: text, sidecar }));
     } catch (error) {
       return refuse(error instanceof CorpusFileError ? error.reason : errorMessage(error));
     }
@@ -169,7 +172,9 @@ export class CorpusStore {
       return { result, file, id };
     });
     const what = written.result.applied ? { file: written.file, articleId: written.id } : { file: upload.fileName, articleId: null };
-    return this.finish(actor, outcomeOf('add', written.result, what));
+    const outcome = outcomeOf('add', written.result, what);
+    const notes = written.result.applied && longSentencesCut > 0 ? [longSentencesNote(longSentencesCut)] : [];
+    return this.finish(actor, notes.length > 0 ? { ...outcome, notes } : outcome);
   }
 
   /**
@@ -211,7 +216,8 @@ export class CorpusStore {
     try {
       return await apply();
     } catch (error) {
-      this.logger.error({ err: error, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
+      const errorId = randomBytes(4).toString('hex');
+      this.logger.error({ err: error, errorId, dir: this.dir }, 'corpus rebuild failed: keeping the corpus that is serving');
       const engine = this.service.current;
       const counts = { articles: engine.articles.length, sentences: engine.sentenceCount };
       return {
@@ -220,7 +226,7 @@ export class CorpusStore {
         ...counts,
         errors: [...this.service.errors],
         applied: false,
-        refusal: `the corpus folder could not be read and indexed (${errorMessage(error)})`,
+        refusal: `the corpus folder could not be read and indexed (error id ${errorId} in the log): ${errorMessage(error)}`,
       };
     }
   }
@@ -267,7 +273,10 @@ export class CorpusStore {
   /** Moves files into `.removed/<timestamp>_<name>`; returns where each went. */
   private async moveAside(names: string[]): Promise<Array<{ from: string; to: string }>> {
     const removedDir = path.join(this.dir, REMOVED_DIR);
-    await mkdir(removedDir, { recursive: true });
+    // One level, not `recursive` (which never returns for a folder under /proc).
+    await mkdir(removedDir).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException | null)?.code !== 'EEXIST') throw error;
+    });
     // A link named .removed would take the files out of the corpus folder: refuse to move through it.
     if (!(await lstat(removedDir)).isDirectory()) {
       throw new Error(`cannot move ${names.join(', ')} aside: ${removedDir} is not a folder (a symbolic link?); files are only moved within the corpus folder`);
@@ -323,6 +332,7 @@ export class CorpusStore {
       movedTo: outcome.movedTo.length > 0 ? outcome.movedTo : undefined,
       before: { articles: outcome.articlesBefore, sentences: outcome.sentencesBefore },
       after: { articles: outcome.articles, sentences: outcome.sentences },
+      notes: outcome.notes,
     };
     if (outcome.applied) {
       this.logger.info(entry, `corpus ${outcome.action}: applied`);
@@ -330,7 +340,16 @@ export class CorpusStore {
     } else {
       this.logger.warn({ ...entry, reason: outcome.reason }, `corpus ${outcome.action}: refused`);
     }
-    return outcome;
+    // The log has the whole reason; the moderator gets it in one line, without the server's folders.
+    return {
+      ...outcome,
+      reason: outcome.reason === null ? null : moderatorText(outcome.reason, this.dir),
+      errors: this.forModerators(outcome.errors),
+    };
+  }
+
+  private forModerators(errors: readonly CorpusError[]): CorpusError[] {
+    return errors.map((error) => ({ ...error, reason: moderatorText(error.reason, this.dir) }));
   }
 }
 

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { isBotManagedName } from '../corpus/loadCorpus.js';
 import type { CorpusError } from '../corpus/types.js';
 import type { CorpusIndex, PackedCorpus, PackedCorpusShard } from '../search/corpusIndex.js';
 
@@ -20,10 +22,18 @@ import type { CorpusIndex, PackedCorpus, PackedCorpusShard } from '../search/cor
  * shard's file, to leave the shard as it is loaded. Files are written under new names and the
  * manifest is replaced last (renamed into place), so a crash leaves the old snapshot whole or a
  * stale one, never a mixture.
+ *
+ * The snapshot is only a cache, and INDEX_CACHE_DIR may name anything: its I/O never waits on
+ * anything but a plain file or folder (no recursive mkdir, which spins forever under /proc; no
+ * read of a FIFO, device or /proc file; no read past the size the file had when opened), and a
+ * failure is thrown with the file and the reason for the caller to report (see snapshotAccess.ts).
  */
 
-/** Bump when the layout or anything that decides index terms (tokenizing, stemming) changes. */
-export const SNAPSHOT_FORMAT = 5;
+/**
+ * Bump when the layout or anything that decides index terms (tokenizing, stemming) or the
+ * sentences themselves (splitting) changes. 6: MiniSearch shards.
+ */
+export const SNAPSHOT_FORMAT = 6;
 const MAGIC = 'VQASHD';
 const MANIFEST = 'manifest.json';
 /** A snapshot file larger than this is not read (it is not one of ours). */
@@ -80,9 +90,13 @@ export function snapshotPathFor(cacheDir: string, corpusDir: string): string {
 
 const STAT_BATCH = 256;
 
-/** The corpus folder's fingerprint: its visible files' names, sizes and modification times. */
+/**
+ * The corpus folder's fingerprint: its visible files' names, sizes and modification times, and the
+ * names of its folders and hidden entries (the load names them as skipped, so a snapshot must not
+ * outlive one appearing or going). The bot's own entries (`.removed/`, `.tmp-*`) are left out.
+ */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
-  const entries = (await readdir(corpusDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
+  const entries = (await readdir(corpusDir, { withFileTypes: true })).filter((e) => !isBotManagedName(e.name)).map((e) => e.name).sort();
   const hash = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`);
   // lstat, as the loader never follows a link: a link is fingerprinted as itself. A batch of files
   // at a time: one by one, a large corpus's files take seconds to stat.
@@ -91,7 +105,10 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
     const infos = await Promise.all(batch.map((name) => lstat(path.join(corpusDir, name)).catch(() => null)));
     batch.forEach((name, j) => {
       const info = infos[j];
-      if (info !== null && info !== undefined && !info.isDirectory()) hash.update(`${name}\t${info.size}\t${info.mtimeMs}\t${info.isFile() ? 'f' : 'o'}\n`);
+      if (info === null || info === undefined) return;
+      if (info.isDirectory()) hash.update(`${name}\td\n`);
+      else if (name.startsWith('.')) hash.update(`${name}\th\n`);
+      else hash.update(`${name}\t${info.size}\t${info.mtimeMs}\t${info.isFile() ? 'f' : 'o'}\n`);
     });
   }
   return hash.digest('hex');
@@ -116,8 +133,8 @@ export async function saveSnapshot(
   state: { fingerprint: string; errors: CorpusError[]; corpus: SnapshotSource },
   nextTurn: () => Promise<unknown>,
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const previous = await readManifest(dir);
+  await ensureFolder(dir);
+  const previous = await readManifest(dir).catch(() => null);
   const reusable = new Map<number, string>();
   if (previous !== null && previous.generation === state.corpus.generation) {
     for (const entry of previous.shards) reusable.set(entry.base, entry.file);
@@ -168,7 +185,14 @@ export async function loadSnapshot(dir: string, fingerprint: string): Promise<Sn
   };
 }
 
+/** The manifest, or null when there is none (or it is not one of ours). @throws SnapshotIoError when it cannot be read. */
 async function readManifest(dir: string): Promise<Manifest | null> {
+  const info = await stat(dir).catch((error: unknown) => {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw new SnapshotIoError(`cannot use ${dir} as the snapshot folder: ${messageOf(error)}`, { cause: error });
+  });
+  if (info === null) return null;
+  if (!info.isDirectory()) throw new SnapshotIoError(`cannot use ${dir} as the snapshot folder: it is not a folder`);
   const bytes = await readBounded(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES);
   if (bytes === null) return null;
   try {
@@ -180,14 +204,78 @@ async function readManifest(dir: string): Promise<Manifest | null> {
   }
 }
 
-/** A regular file's bytes, or null when it is missing, not a regular file, or over `max` bytes. */
-async function readBounded(file: string, max: number): Promise<Buffer | null> {
+/** Why a snapshot could not be read or written, naming the file. */
+export class SnapshotIoError extends Error {
+  override readonly name = 'SnapshotIoError';
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Makes sure `dir` is a folder, creating it and its missing parents one level at a time. Unlike
+ * mkdir's `recursive` (which loops forever on a path under /proc, where mkdir of a missing child
+ * answers ENOENT although its parent exists), each level is tried once.
+ * @throws SnapshotIoError when it is not a folder and cannot be made one.
+ */
+export async function ensureFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch((error: unknown) => {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw new SnapshotIoError(`cannot use ${dir} as the snapshot folder: ${messageOf(error)}`, { cause: error });
+  });
+  if (info !== null) {
+    if (!info.isDirectory()) throw new SnapshotIoError(`cannot use ${dir} as the snapshot folder: it is not a folder`);
+    return;
+  }
+  const parent = path.dirname(dir);
+  if (parent !== dir) await ensureFolder(parent);
   try {
-    const info = await lstat(file);
-    if (!info.isFile() || info.size > max) return null;
-    return await readFile(file);
-  } catch {
-    return null;
+    await mkdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST' && (await stat(dir).catch(() => null))?.isDirectory() === true) return;
+    throw new SnapshotIoError(`cannot create the snapshot folder ${dir}: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/** Open read-only without blocking (a FIFO would otherwise wait for a writer). */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A regular file's bytes, or null when there is none. Only a regular file is read, and only as
+ * many bytes as it had when opened (a file under /proc says 0 and is not read at all).
+ * @throws SnapshotIoError when something is there but cannot be read, or is over `max` bytes.
+ */
+async function readBounded(file: string, max: number): Promise<Buffer | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, READ_FLAGS);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw new SnapshotIoError(`cannot read the snapshot file ${file}: ${messageOf(error)}`, { cause: error });
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new SnapshotIoError(`cannot read the snapshot file ${file}: it is not a regular file`);
+    if (info.size > max) throw new SnapshotIoError(`cannot read the snapshot file ${file}: it is ${info.size} bytes, more than ${max}`);
+    // Not pooled, so the typed arrays' offsets stay aligned; every byte is read over before use.
+    const bytes = Buffer.allocUnsafeSlow(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
+  } catch (error) {
+    if (error instanceof SnapshotIoError) throw error;
+    throw new SnapshotIoError(`cannot read the snapshot file ${file}: ${messageOf(error)}`, { cause: error });
+  } finally {
+    await handle.close();
   }
 }
 
@@ -222,7 +310,7 @@ function shardFileParts(shard: PackedCorpusShard): Uint8Array[] {
 }
 
 async function readShardFile(file: string, base: number): Promise<PackedCorpusShard | null> {
-  const bytes = await readBounded(file, MAX_SHARD_FILE_BYTES);
+  const bytes = await readBounded(file, MAX_SHARD_FILE_BYTES).catch(() => null);
   if (bytes === null || bytes.length < MAGIC.length + 8 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
   if (bytes.readUInt32LE(MAGIC.length) !== SNAPSHOT_FORMAT) return null;
   const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
@@ -259,23 +347,26 @@ async function readShardFile(file: string, base: number): Promise<PackedCorpusSh
 /** Writes a file through a temporary one renamed into place, synced first. */
 async function writeAtomically(file: string, parts: readonly Uint8Array[]): Promise<void> {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'w');
+  // Created, never opened if something has its name.
+  const handle = await open(temporary, 'wx');
   try {
     for (const part of parts) await handle.write(part);
     await handle.sync();
+    await handle.close();
+    await rename(temporary, file);
   } catch (error) {
+    // A half-written file on a full disk would keep it full.
     await handle.close().catch(() => undefined);
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
-  await handle.close();
-  await rename(temporary, file).catch(async (error: unknown) => {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  });
 }
 
-/** Deletes the folder's shard and temporary files that the manifest does not name (once they are a minute old). */
+/**
+ * Deletes the folder's shard and temporary files that the manifest does not name, once they are a
+ * minute old (another process sharing the folder may be writing them), so that neither replaced
+ * shards nor the temporary files of interrupted saves pile up.
+ */
 async function removeUnlisted(dir: string, listed: ReadonlySet<string>): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const now = Date.now();

@@ -88,7 +88,13 @@ async function prepareSnapshot(config: Config, logger: Logger): Promise<void> {
     logger.warn('INDEX_CACHE_DIR is off: there is no snapshot to share, so each shard reads and indexes the corpus itself');
     return;
   }
-  const summary = await answerServiceFor(config, logger).open();
+  const service = answerServiceFor(config, logger);
+  const summary = await service.open();
+  if (service.snapshotProblem !== null) {
+    // Already warned about, once, by the service: the shards go on without it too.
+    logger.info({ snapshot: snapshotFile }, 'no corpus snapshot to share: each shard reads and indexes the corpus itself');
+    return;
+  }
   logger.info({ snapshot: snapshotFile, articles: summary.articles, sentences: summary.sentences }, 'corpus snapshot ready for the shards');
 }
 

@@ -2,7 +2,7 @@
 // use them, uploads written safely and atomically, removals moved aside, failed files refused while
 // the old index keeps answering, and answers deferred while a change is in progress.
 
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
@@ -267,5 +267,21 @@ describe('/corpus against the fake Discord', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(((await h.fake.waitForEdit(reload.token)).body as { content: string }).content).toContain('**Reloaded**');
     expect(h.fake.interaction(question.id)?.original?.embeds.length).toBe(1);
+  });
+
+  it('list: names a folder put in the corpus folder as skipped, with why, after a reload', async () => {
+    const folder = path.join(h.corpusDir, 'more articles');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'shanghai.txt'), UPLOAD);
+    try {
+      expect((await corpus({ subcommand: 'reload' })).message.content).toContain('**Reloaded**');
+      const list = await corpus({ subcommand: 'list' });
+      const field = list.message.embeds?.[0]?.fields?.find((f) => f.name.startsWith('Not loaded'));
+      expect(field?.value).toContain('`more articles`: skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)');
+      expect(h.logs.some((l) => l.msg === 'corpus folder entry skipped' && l.file === 'more articles')).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await corpus({ subcommand: 'reload' });
+    }
   });
 });

@@ -80,6 +80,12 @@ describe('a corpus change that fails half-way', () => {
     };
     const reply = await corpus({ subcommand: 'reload' });
     expect(reply.message.content).toMatch(new RegExp(`${EXTRA}.*EIO`));
+    // The moderator reads the file's name and the reason; the server's folders stay in the log.
+    expect(reply.message.content).not.toContain(h.corpusDir);
+    expect(JSON.stringify(h.logs)).toContain(path.join(h.corpusDir, EXTRA));
+    const list = await corpus({ subcommand: 'list' });
+    expect(JSON.stringify(list.message)).toContain('EIO');
+    expect(JSON.stringify(list.message)).not.toContain(h.corpusDir);
     expect(await ask('where', 'APEC Summit')).toContain('Gyeongju');
     resetFsFaults();
     expect(await folderState(h.corpusDir)).toEqual(before);
@@ -103,6 +109,23 @@ describe('a corpus change that fails half-way', () => {
     expect(h.logs.filter((line) => line.level >= 50).map((line) => line.msg)).toContain('corpus rebuild failed: keeping the corpus that is serving');
   });
 
+  it('a rebuild failing with a stack and the server folder in its error: one plain line and an error id for the moderator, the rest in the log', async () => {
+    const failure = new Error(`building the corpus in ${h.corpusDir} failed: cannot list corpus folder ${h.corpusDir}: EACCES: permission denied, scandir '${h.corpusDir}'\n    at readdir (node:internal/fs/promises:950:18)`);
+    loader.failNext(failure);
+    const reply = await corpus({ subcommand: 'reload' });
+    const content = reply.message.content ?? '';
+    expect(content).toContain('**Refused**');
+    expect(content).toContain('building the corpus in the corpus folder failed: cannot list the corpus folder: EACCES: permission denied');
+    expect(content).not.toContain(h.corpusDir);
+    expect(content).not.toContain('node:internal');
+    const errorId = /error id ([0-9a-f]{8}) in the log/.exec(content)?.[1];
+    expect(errorId).toBeDefined();
+    const logged = h.logs.find((line) => line.errorId === errorId);
+    expect(logged?.msg).toBe('corpus rebuild failed: keeping the corpus that is serving');
+    expect(JSON.stringify(logged)).toContain(`scandir '${h.corpusDir}'`);
+    expect(JSON.stringify(logged)).toContain('node:internal/fs/promises');
+  });
+
   it('an exception while indexing an upload: refused, and the uploaded files are gone again', async () => {
     const engine = h.service.current;
     const before = { state: await folderState(h.corpusDir), answers: await answers() };
@@ -112,6 +135,34 @@ describe('a corpus change that fails half-way', () => {
     expect(h.service.current).toBe(engine);
     expect(await folderState(h.corpusDir)).toEqual(before.state);
     expect(await answers()).toEqual(before.answers);
+  });
+
+  it('an upload that cannot be written, or a removal that cannot move its file: told why in a sentence without the server folder, with an error id', async () => {
+    const before = await folderState(h.corpusDir);
+    fsFaults.beforeWrite = (file) => {
+      throw fsError('EACCES', 'open', file);
+    };
+    const add = await corpus({ subcommand: 'add', attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } } });
+    const added = add.message.content ?? '';
+    expect(added).toMatch(/^\*\*Failed\*\*: cannot write \S+ into the corpus folder: EACCES: injected fault \(error id `[0-9a-f]{8}`; the log has the details\)\. The corpus that was serving still serves\.$/);
+    resetFsFaults();
+    fsFaults.beforeRename = (from) => {
+      if (isFile(from, EXTRA)) throw fsError('EXDEV', 'rename', from);
+    };
+    const remove = await corpus({ subcommand: 'remove', options: { id: path.parse(EXTRA).name } });
+    const removed = remove.message.content ?? '';
+    expect(removed).toMatch(/^\*\*Failed\*\*: cannot move lee-shanghai-visit\.txt into \.removed: EXDEV: injected fault \(error id `[0-9a-f]{8}`/);
+    for (const [content, action] of [[added, 'add'], [removed, 'remove']] as const) {
+      expect(content).not.toContain(h.corpusDir);
+      const errorId = /error id `([0-9a-f]{8})`/.exec(content)?.[1];
+      const logged = h.logs.find((line) => line.errorId === errorId);
+      expect(logged?.msg).toBe(`corpus ${action} failed: the corpus that was serving still serves`);
+      // The log has the folder.
+      expect(JSON.stringify(logged)).toContain(h.corpusDir);
+    }
+    resetFsFaults();
+    expect((await folderState(h.corpusDir)).files).toEqual(before.files);
+    expect(await ask('where', 'Zhangjiang science park')).toContain('Zhangjiang');
   });
 
   it('an exception while indexing after a removal: refused, and the files are moved back', async () => {

@@ -18,6 +18,14 @@ describe('feedback settings', () => {
     expect(config.feedbackRecordMemberIds).toBe(true);
   });
 
+  it('keep unanswered questions and votes 90 days unless FEEDBACK_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).feedbackRetentionDays).toBe(90);
+    expect(loadConfig({ FEEDBACK_RETENTION_DAYS: ' 30 ' }).feedbackRetentionDays).toBe(30);
+    for (const bad of ['0', '-5', 'forever', '3651', '1.5']) {
+      expect(() => loadConfig({ FEEDBACK_RETENTION_DAYS: bad }), bad).toThrow(/FEEDBACK_RETENTION_DAYS: must be a whole number from 1 to 3650 \(days\)/);
+    }
+  });
+
   it('refuse a member-id setting that is neither true nor false, naming it', () => {
     expect(() => loadConfig({ FEEDBACK_RECORD_MEMBER_IDS: 'yes' })).toThrow(ConfigError);
     expect(() => loadConfig({ FEEDBACK_RECORD_MEMBER_IDS: 'yes' })).toThrow(/FEEDBACK_RECORD_MEMBER_IDS: must be true or false/);

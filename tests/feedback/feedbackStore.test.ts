@@ -1,7 +1,8 @@
 // The feedback store (SQLite): unanswered questions grouped over a window of days, answers kept for
 // their buttons until they expire, votes counted once per member, no member ids unless configured,
-// everything still there after reopening, several processes writing the same file at once, and the
-// gap report leaving out what a corpus change has since answered.
+// everything still there after reopening, unanswered questions and votes deleted once past the
+// retention (in batches, at start and daily, against a fixed clock), several processes writing the
+// same file at once, and the gap report leaving out what a corpus change has since answered.
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,11 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANSWER_BUTTON_TTL_MS, FeedbackStore, FeedbackStoreError } from '../../src/feedback/feedbackStore.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ANSWER_BUTTON_TTL_MS, FeedbackStore, FeedbackStoreError, PRUNE_INTERVAL_MS } from '../../src/feedback/feedbackStore.js';
 import { answersNowWith, gapReport } from '../../src/feedback/gapReport.js';
 import { normalizeQuery } from '../../src/feedback/normalizeQuery.js';
 import { AnswerService } from '../../src/service/answerService.js';
+import { openFeedbackStore } from '../../src/startup.js';
 import { memoryLogger } from '../support/botHarness.js';
 import { PAGING_ARTICLE } from '../support/pagingCorpus.js';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
@@ -168,6 +171,64 @@ describe('feedback store', () => {
     await writeFile(notAFolder, '');
     const target = path.join(notAFolder, 'feedback.sqlite');
     expect(() => FeedbackStore.open({ file: target, recordMemberIds: false })).toThrow(/cannot open the feedback store .*plain-file.*feedback\.sqlite/);
+  });
+
+  it('deletes unanswered questions and votes older than the retention, and nothing younger', async () => {
+    const store = track(FeedbackStore.open({ file, recordMemberIds: false, retentionDays: 30, now: () => clock }));
+    const answerFor = (query: string) => store.answer(store.rememberAnswer({ command: 'when', query, askerId: MEMBER, shortAnswer: null }))!;
+    store.recordUnanswered({ command: 'who', query: 'old question', memberId: MEMBER });
+    store.vote(answerFor('old vote'), MEMBER, false);
+    clock += 20 * DAY;
+    store.recordUnanswered({ command: 'who', query: 'recent question', memberId: MEMBER });
+    store.vote(answerFor('recent vote'), MEMBER, true);
+    // 31 days after the first ones, 11 after the others.
+    clock += 11 * DAY;
+    expect(await store.pruneExpired()).toBe(2);
+    expect(store.unansweredGroups({ days: 365, limit: 10 }).map((g) => g.query)).toEqual(['recent question']);
+    expect(store.voteTallies({ days: 365, limit: 10 }).map((t) => t.query)).toEqual(['recent vote']);
+    expect(await store.pruneExpired()).toBe(0);
+  });
+
+  it('prunes in batches of at most the given rows per table', async () => {
+    const store = track(FeedbackStore.open({ file, recordMemberIds: false, retentionDays: 1, now: () => clock }));
+    for (let i = 0; i < 25; i++) store.recordUnanswered({ command: 'what', query: `question ${i}`, memberId: null });
+    clock += 2 * DAY;
+    expect(store.pruneBatch(10)).toBe(10);
+    expect(store.pruneBatch(10)).toBe(10);
+    expect(await store.pruneExpired(10)).toBe(5);
+    expect(store.unansweredGroups({ days: 365, limit: 100 })).toEqual([]);
+  });
+
+  it('prunes when started and then every day, until closed', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const store = FeedbackStore.open({ file, recordMemberIds: false, retentionDays: 90, now: () => clock });
+      const pruned: number[] = [];
+      store.recordUnanswered({ command: 'who', query: 'asked long ago', memberId: null });
+      clock += 91 * DAY;
+      store.startPruning({ onPruned: (rows) => pruned.push(rows) });
+      await vi.waitFor(() => expect(pruned).toEqual([1]));
+      store.recordUnanswered({ command: 'who', query: 'asked today', memberId: null });
+      clock += 91 * DAY;
+      vi.advanceTimersByTime(PRUNE_INTERVAL_MS);
+      await vi.waitFor(() => expect(pruned).toEqual([1, 1]));
+      store.close();
+      vi.advanceTimersByTime(PRUNE_INTERVAL_MS);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(pruned).toEqual([1, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is pruned at start by the entry points, with FEEDBACK_RETENTION_DAYS from the configuration', async () => {
+    const old = track(FeedbackStore.open({ file, recordMemberIds: false, now: () => Date.now() - 40 * DAY }));
+    old.recordUnanswered({ command: 'who', query: 'asked 40 days ago', memberId: null });
+    const { logger, logs } = memoryLogger();
+    const config = { ...loadConfig({ FEEDBACK_DB: file, FEEDBACK_RETENTION_DAYS: '30' }) };
+    const started = track(openFeedbackStore(config, logger));
+    await vi.waitFor(() => expect(logs.some((l) => l.msg?.startsWith('feedback store: pruned') === true && l.rows === 1)).toBe(true));
+    expect(started.unansweredGroups({ days: 365, limit: 10 })).toEqual([]);
   });
 
   it('takes writes from several processes at once without losing any', async () => {

@@ -36,6 +36,32 @@ describe('AddressPolicy', () => {
     },
   );
 
+  // IPv6 forms that carry an IPv4 address, as a URL's host is written once the URL parser has
+  // normalized it (`http://[::127.0.0.1]/` → `[::7f00:1]`): refused, naming the address inside.
+  it.each([
+    ['::7f00:1', 'IPv4-compatible', '127.0.0.1'],
+    ['::a00:1', 'IPv4-compatible', '10.0.0.1'],
+    ['::a9fe:a9fe', 'IPv4-compatible', '169.254.169.254'],
+    ['::808:808', 'IPv4-compatible', '8.8.8.8'],
+    ['::ffff:0:7f00:1', 'IPv4-translated', '127.0.0.1'],
+    ['64:ff9b::7f00:1', 'NAT64', '127.0.0.1'],
+    ['64:ff9b::a00:1', 'NAT64', '10.0.0.1'],
+    ['2002:7f00:1::1', '6to4', '127.0.0.1'],
+    ['2002:c0a8:101::1', '6to4', '192.168.1.1'],
+    // Teredo keeps the client's address inverted: 0x80ff:fefe → 127.0.1.1.
+    ['2001:0:4136:e378:8000:63bf:80ff:fefe', 'Teredo', '127.0.1.1'],
+  ])('refuses %s (%s) and names the IPv4 address it embeds, %s', (address, kind, embedded) => {
+    expect(publicOnly.refusal(address)).toBe(`${address} is ${/^[aeiouAEIOU]/.test(kind) ? 'an' : 'a'} ${kind} address (it embeds ${embedded}), not a public one`);
+  });
+
+  it.each(['::1:0:0:1', '100::1', '64:ff9b:1::7f00:1', '1::1', 'fec0::1'])('refuses %s, outside the public IPv6 block 2000::/3', (address) => {
+    expect(publicOnly.refusal(address)).not.toBeNull();
+  });
+
+  it('an allow-listed IPv4 address does not let its IPv4-compatible form through', () => {
+    expect(new AddressPolicy(['127.0.0.1']).refusal('::7f00:1')).toContain('IPv4-compatible');
+  });
+
   it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])('allows the public address %s', (address) => {
     expect(publicOnly.refusal(address)).toBeNull();
   });

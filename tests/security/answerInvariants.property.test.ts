@@ -1,7 +1,8 @@
 // Property-based: whatever string is asked, with whatever command, the answering core never throws
 // and every reply keeps its promises — a short answer of at most 120 characters, at most 5 excerpts,
 // each excerpt (and its context) exactly a sentence of the corpus, and a Discord message within
-// Discord's limits that parses no mention and carries no raw mention syntax in its content. The
+// Discord's limits that parses no mention and carries no raw mention syntax in its content (nor any
+// other live syntax, bidi override or tower of combining marks in any of its texts). The
 // corpus includes an article full of mentions and Markdown (tests/support/hostileCorpus.ts).
 
 import fc from 'fast-check';
@@ -36,7 +37,11 @@ const HOSTILE_PIECES = [
   '@everyone', '@here', '<@&1300000000000000050>', '<@123456789012345678>', '<@!123456789012345678>', '**', '__', '||', '`', '```',
   '> ', '# ', '[link](https://example.org)', '.*', '(a+)+$', '\\', '$&', '\u200b', '\u200d', '\u202e', '\ufeff', '\u0000', '\n',
   '\t', '😀', '👨‍👩‍👧', '🇰🇷', 'שלום', 'مرحبا', '北京', 'the', 'of', 'and', 'is', '?', '…', '“', '”', "'s",
+  '<#123456789012345678>', '</ask:123456789012345678>', '<t:1767571200:R>', '<:e:123456789012345678>', '<a:e:123456789012345678>', 'a\u0301\u0302\u0303\u0304\u0305\u0306',
 ];
+
+/** Live syntax besides mentions (channel, slash command, timestamp, custom emoji), bidi overrides, towers of combining marks. */
+const SHOWN_OTHERWISE = /<(?:#\d+|\/[^<>\s:]+:\d+|t:-?\d+(?::[a-zA-Z])?|a?:\w+:\d+)>|[\u202a-\u202e\u2066-\u2069]|\p{M}{4}/u;
 
 const commands = fc.constantFrom<Command>(...COMMANDS);
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
@@ -84,6 +89,8 @@ function expectMessageInvariants(message: SafeMessage): void {
   const embeds = message.embeds ?? [];
   expect(embeds.length).toBeLessThanOrEqual(1);
   for (const embed of embeds) expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
+  const texts = [content, ...embeds.flatMap((e) => [e.title, e.author?.name, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
+  for (const text of texts) expect((text ?? '').replace(/`[^`]*`/g, ''), 'text that would not show as written').not.toMatch(SHOWN_OTHERWISE);
   // The same checks the fake Discord makes on what it receives (every embed part's limit).
   const wire = { content: message.content, embeds: message.embeds, allowed_mentions: message.allowedMentions };
   expect(validateMessage(wire, { isCreate: true, hasFiles: false, path: ['data'] })).toBeNull();

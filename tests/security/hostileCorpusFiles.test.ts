@@ -5,7 +5,7 @@
 // outside the corpus folder is read or written — by the loader, by uploads or by removals.
 
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,12 +93,17 @@ describe('the corpus loader, given hostile files', () => {
     await write('dup.md', GOOD);
     await write('dup2.txt', GOOD);
     await write('dup2.TXT', GOOD);
+    // The second of each pair added later: the one already there keeps serving.
+    for (const [name, minutes] of [['dup.txt', 0], ['dup.md', 5], ['dup2.txt', 0], ['dup2.TXT', 5]] as const) {
+      const at = new Date(Date.UTC(2026, 0, 4) + minutes * 60_000);
+      await utimes(path.join(box.corpus, name), at, at);
+    }
 
     const started = performance.now();
     const corpus = await loadCorpus(box.corpus);
     expect(performance.now() - started).toBeLessThan(5_000);
 
-    expect(corpus.articles.map((a) => a.file)).toEqual(['good.txt']);
+    expect(corpus.articles.map((a) => a.file)).toEqual(['dup.txt', 'dup2.txt', 'good.txt']);
     const reasons = Object.fromEntries(corpus.errors.map((e) => [e.file, e.reason]));
     expect(reasons).toEqual({
       'empty.txt': expect.stringMatching(/no article text/),
@@ -113,10 +118,8 @@ describe('the corpus loader, given hostile files', () => {
       'unclosed.md': expect.stringMatching(/no closing "---" line/),
       'bomb.md': expect.stringMatching(/^front matter: invalid YAML: Excessive alias count/),
       'bomb-sidecar.txt': expect.stringMatching(/^sidecar bomb-sidecar\.meta\.yaml: invalid YAML: Excessive alias count/),
-      'dup.md': 'duplicate article id "dup": also used by dup.txt',
-      'dup.txt': 'duplicate article id "dup": also used by dup.md',
-      'dup2.TXT': 'duplicate article id "dup2": also used by dup2.txt',
-      'dup2.txt': 'duplicate article id "dup2": also used by dup2.TXT',
+      'dup.md': 'duplicate article id "dup": dup.txt has it too and is the one loaded (the older file); rename or remove this one',
+      'dup2.TXT': 'duplicate article id "dup2": dup2.txt has it too and is the one loaded (the older file); rename or remove this one',
     });
   });
 

@@ -1,15 +1,18 @@
 // The Discord token never appears in a log line, an error message or a reply: not when the login is
 // refused (the fake Discord answers 401), not when the API cannot be reached, not when an error that
 // embeds the token (in its message, its stack, request headers in its cause) is logged, and not in
-// what a user is told when their command fails.
+// what a user is told when their command fails; nor when it was configured with a "bot "/"Bearer "
+// prefix or a trailing tab and a REST proxy echoes the header Discord was sent.
 
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { REDACTION, createLogger, redactSecrets } from '../../src/logger.js';
 import { sentMessages, startBotHarness, type BotHarness } from '../support/botHarness.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
@@ -32,7 +35,7 @@ interface Run {
 }
 
 /** `npm start` (src/main.ts) as a child process with the token and API URL given, until it exits. */
-function start(apiUrl: string): Promise<Run> {
+function start(apiUrl: string, token = TOKEN): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
@@ -41,7 +44,7 @@ function start(apiUrl: string): Promise<Run> {
         DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),
         NODE_ENV: 'production',
         LOG_LEVEL: 'trace',
-        DISCORD_TOKEN: TOKEN,
+        DISCORD_TOKEN: token,
         DISCORD_API_URL: apiUrl,
         CORPUS_DIR: 'corpus',
         INDEX_CACHE_DIR: 'off',
@@ -95,6 +98,49 @@ describe('npm start when the login fails', () => {
   }, 30_000);
 });
 
+describe('a REST proxy that echoes the Authorization header in its error', () => {
+  let proxy: Server;
+  let apiUrl: string;
+  beforeAll(async () => {
+    proxy = createServer((request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code: 0, message: `bad request (Authorization: ${request.headers.authorization ?? 'none'})` }));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    apiUrl = `http://127.0.0.1:${address.port}/api`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => proxy?.close(() => resolve()));
+  });
+
+  // The token configured otherwise than Discord is sent it: a lowercase prefix, a trailing tab.
+  it.each([
+    ['a lowercase "bot " prefix', `bot ${TOKEN}`],
+    ['a "Bearer " prefix', `Bearer ${TOKEN}`],
+    ['a trailing tab', `${TOKEN}\t`],
+  ])('with %s: the echoed header is printed, the token is not', async (_what, configured) => {
+    const run = await start(apiUrl, configured);
+    expect(run.code).toBe(1);
+    // The proxy's message does reach the output: the token was in it, and only the token is gone.
+    expect(run.stderr).toContain(`bad request (Authorization: Bot ${REDACTION})`);
+    expectNoToken(run.stdout);
+    expectNoToken(run.stderr);
+  }, 30_000);
+});
+
+describe('DISCORD_TOKEN', () => {
+  it.each([`bot ${TOKEN}`, `Bot ${TOKEN}`, `BEARER ${TOKEN}`, `  ${TOKEN}\t`, `Bot\t${TOKEN}\n`])('%j is read as the token alone', (configured) => {
+    expect(loadConfig({ DISCORD_TOKEN: configured }).discordToken).toBe(TOKEN);
+  });
+
+  it('refuses a value with spaces inside or nothing after its prefix, naming the variable', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: `${TOKEN} ${TOKEN}` })).toThrow(/DISCORD_TOKEN: must be the token alone/);
+    expect(() => loadConfig({ DISCORD_TOKEN: 'Bot ' })).toThrow(ConfigError);
+  });
+});
+
 describe('the logger', () => {
   function capture(secrets: string[]) {
     const lines: string[] = [];
@@ -121,6 +167,27 @@ describe('the logger', () => {
     // Still useful: the rest of each line is there.
     expect(output).toContain('request failed with token [redacted]');
     expect(output).toContain('"requestBody":{"json":{"token":"[redacted]"}}');
+  });
+
+  it('redacts the token however it was configured and however it is wrapped: prefix, case, whitespace, URL-encoded, base64', () => {
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    for (const configured of [`bot ${TOKEN}`, `Bearer ${TOKEN}`, `${TOKEN}\t`, ` ${TOKEN} `]) {
+      const { logger, lines } = capture([configured]);
+      logger.error({ err: new Error(`proxy said: Authorization: Bot ${TOKEN}`) }, 'rest error');
+      logger.warn({ header: `bearer ${TOKEN}`, query: `?token=${encodeURIComponent(TOKEN)}` }, 'echo');
+      // Base64 at each alignment: a Basic header of "user:token", a dumped header, the token alone.
+      logger.warn({ basic: `Basic ${base64(`u:${TOKEN}`)}`, dumped: base64(`Authorization: Bot ${TOKEN}`), alone: base64(TOKEN) }, 'encoded');
+      logger.warn({ urlSafe: Buffer.from(`xy${TOKEN}`).toString('base64url') }, 'url-safe');
+      const output = lines.join('');
+      expectNoToken(output);
+      for (const encoded of [base64(`u:${TOKEN}`), base64(`Authorization: Bot ${TOKEN}`), base64(TOKEN), Buffer.from(`xy${TOKEN}`).toString('base64url')]) {
+        // No run of 20 characters of the encoded token survives.
+        for (let i = 8; i + 20 <= encoded.length - 4; i += 10) expect(output, configured).not.toContain(encoded.slice(i, i + 20));
+      }
+      expect(output).toContain(`Authorization: Bot ${REDACTION}`);
+      expect(output).toContain(`bearer ${REDACTION}`);
+    }
+    expect(redactSecrets(`failed: Bot ${TOKEN}`, [`bot ${TOKEN}\t`])).toBe(`failed: Bot ${REDACTION}`);
   });
 
   it('redacts by path even without the token given (authorization headers, token fields)', () => {

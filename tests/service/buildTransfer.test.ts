@@ -6,9 +6,9 @@ import { transferList, unpackBuild } from '../../src/service/buildTransfer.js';
 describe('a built corpus posted from the build worker', () => {
   it('arrives whole, moved and not copied, and answers as the one built here', async () => {
     const built = await buildCorpus({ corpusDir: 'corpus', snapshotFile: null });
-    const packed = await buildPackedCorpus({ corpusDir: 'corpus', snapshotFile: null });
+    const { packed, transfer } = await buildPackedCorpus({ corpusDir: 'corpus', snapshotFile: null });
     packed.notes.push('a note');
-    const transfer = transferList(packed.corpus);
+    expect(transfer).toEqual(transferList(packed.corpus));
     // What the receiving thread gets: a structured clone with the listed buffers moved, not copied.
     const received = structuredClone(packed, { transfer });
     expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);

@@ -2,7 +2,7 @@
 // safe unique names, and changes that run one at a time.
 
 import { mkdirSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCorpus, type BuildRequest, type BuiltCorpus } from '../../src/service/corpusBuild.js';
@@ -155,6 +155,51 @@ describe('CorpusStore', () => {
     expect(outcome.applied).toBe(true);
     expect(outcome.errors).toEqual([{ file: 'notes.md', reason: expect.stringContaining('published: must be a date') }]);
     expect(outcome.articles).toBe(2);
+  });
+
+  it('a hand-added .md beside a serving .txt of the same id: the .txt keeps serving, the .md is refused with why', async () => {
+    const serving = service.answer('who', 'port director');
+    expect(serving.status).toBe('answered');
+    await writeFile(path.join(dir, 'fair-preview.md'), 'Harbour master Ola Berg said the harbour had been expanded for the occasion.\n');
+    const outcome = await store.reload(ACTOR);
+    expect(outcome).toMatchObject({ applied: true, articles: 2 });
+    expect(service.current.articles.find((a) => a.id === 'fair-preview')?.file).toBe('fair-preview.txt');
+    expect(service.answer('who', 'port director')).toEqual(serving);
+    expect(store.list().errors).toEqual([{ file: 'fair-preview.md', reason: expect.stringMatching(/^duplicate article id "fair-preview": fair-preview\.txt has it too and is the one loaded/) }]);
+    expect(logs.find((l) => l.msg === 'corpus file refused')).toMatchObject({ file: 'fair-preview.md' });
+  });
+
+  it('names a folder in the corpus folder in the list and the log, and loads the articles beside it', async () => {
+    await mkdir(path.join(dir, 'archive'));
+    await writeFile(path.join(dir, 'archive', 'ferry.txt'), NEW_ARTICLE);
+    expect(await store.reload(ACTOR)).toMatchObject({ applied: true, articles: 2 });
+    expect(store.list().errors).toEqual([
+      { file: 'archive', reason: 'skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)', skipped: true },
+    ]);
+    expect(logs.find((l) => l.msg === 'corpus folder entry skipped')).toMatchObject({ level: 30, file: 'archive', reason: expect.stringMatching(/^skipped: a folder/) });
+  });
+
+  it('sweeps temporary files an interrupted upload left, an hour old or more, at start and at each reload, and says so', async () => {
+    const leftOver = async (name: string) => {
+      await writeFile(path.join(dir, name), NEW_ARTICLE);
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(path.join(dir, name), twoHoursAgo, twoHoursAgo);
+    };
+    await leftOver('.tmp-0000dead-ferry.txt');
+    await writeFile(path.join(dir, '.tmp-0000beef-now.txt'), 'an upload under way in another process');
+    const started = memoryLogger();
+    await new AnswerService(dir, started.logger).open();
+    expect((await files()).filter((n) => n.startsWith('.tmp-'))).toEqual(['.tmp-0000beef-now.txt']);
+    expect(started.logs.find((l) => l.msg === 'removed temporary files left in the corpus folder by an interrupted upload')?.files).toEqual([
+      '.tmp-0000dead-ferry.txt',
+    ]);
+
+    await leftOver('.tmp-0000f00d-ferry.meta.yaml');
+    expect((await store.reload(ACTOR)).applied).toBe(true);
+    expect((await files()).filter((n) => n.startsWith('.tmp-'))).toEqual(['.tmp-0000beef-now.txt']);
+    expect(logs.find((l) => l.msg === 'removed temporary files left in the corpus folder by an interrupted upload')?.files).toEqual([
+      '.tmp-0000f00d-ferry.meta.yaml',
+    ]);
   });
 
   it('runs concurrent changes one at a time: nothing is lost', async () => {

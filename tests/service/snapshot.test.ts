@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,38 @@ describe('the saved index', () => {
     expect(await loadSnapshot(path.join(cacheDir, 'missing'), 'anything')).toBeNull();
     await writeFile(path.join(cacheDir, 'a-file'), 'not a folder');
     expect(await loadSnapshot(path.join(cacheDir, 'a-file'), 'anything')).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a FIFO in the manifest’s place, or a file in the folder’s, instead of waiting on it for ever', async () => {
+    const folder = path.join(cacheDir, 'with-fifo');
+    await mkdir(folder);
+    execFileSync('mkfifo', [path.join(folder, 'manifest.json')]);
+    await expect(loadSnapshot(folder, 'anything')).rejects.toThrow(/manifest\.json: it is not a regular file/);
+    await writeFile(path.join(cacheDir, 'not-a-folder'), 'x');
+    await expect(loadSnapshot(path.join(cacheDir, 'not-a-folder'), 'anything')).rejects.toThrow(/it is not a folder/);
+    // Under /proc a missing folder is "not there", and is never created with a recursive mkdir (which spins for ever there).
+    expect(await loadSnapshot('/proc/self/no-such-snapshot', 'anything')).toBeNull();
+    const corpus = CorpusIndex.build(sampleArticles());
+    await expect(saveSnapshot('/proc/self/x/y', { fingerprint: 'f', errors: [], corpus: snapshotOfIndex(corpus) }, noWait)).rejects.toThrow(/snapshot folder/);
+  });
+
+  it('deletes shard and temporary files no manifest names, once they are a minute old', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'snapshot-leftovers-'));
+    try {
+      const old = 'shard-0-deadbeef.bin.123.abcd.tmp';
+      const recent = 'shard-0-cafebabe.bin.456.abcd.tmp';
+      await writeFile(path.join(folder, old), 'half a shard');
+      await writeFile(path.join(folder, recent), 'another process is writing this one');
+      const twoMinutesAgo = new Date(Date.now() - 120_000);
+      await utimes(path.join(folder, old), twoMinutesAgo, twoMinutesAgo);
+      await saveSnapshot(folder, { fingerprint: 'f', errors: [], corpus: snapshotOfIndex(CorpusIndex.build(sampleArticles())) }, noWait);
+      const names = await readdir(folder);
+      expect(names).not.toContain(old);
+      expect(names).toContain(recent);
+      expect(names).toContain('manifest.json');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('after an in-place change, rewrites only the shards that changed', async () => {

@@ -17,7 +17,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
-import { DEFAULT_URL_INGEST, type Config } from '../../src/config.js';
+import { DEFAULT_FEEDBACK_RETENTION_DAYS, DEFAULT_URL_INGEST, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { BuildRequest, BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { AnswerService } from '../../src/service/answerService.js';
@@ -145,9 +145,15 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     urlIngest: { ...DEFAULT_URL_INGEST, allow: ['127.0.0.1'], timeoutMs: 10_000 },
     feedbackDb: path.join(feedbackDir, 'feedback.sqlite'),
     feedbackRecordMemberIds: false,
+    feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
     ...options.config,
   };
-  const feedback = FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds, now: options.now });
+  const feedback = FeedbackStore.open({
+    file: config.feedbackDb,
+    recordMemberIds: config.feedbackRecordMemberIds,
+    retentionDays: config.feedbackRetentionDays,
+    now: options.now,
+  });
   const service = new AnswerService(corpusDir, logger, { build: options.build });
   await service.open();
   const store = new CorpusStore(service, logger);
