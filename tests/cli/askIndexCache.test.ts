@@ -28,9 +28,10 @@ describe('ask with an index cache it cannot use', () => {
       return { cacheDir: path.join(base, 'a-file') };
     }],
     ['a path under /proc (/proc/self/x)', async () => ({ cacheDir: '/proc/self/x' })],
-    ['a folder with a folder where the snapshot file should be', async () => {
-      const cacheDir = path.join(base, 'folder-in-place');
-      await mkdir(snapshotPathFor(cacheDir, 'corpus'), { recursive: true });
+    ['a folder with a file where the snapshot folder should be', async () => {
+      const cacheDir = path.join(base, 'file-in-place');
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(snapshotPathFor(cacheDir, 'corpus'), 'not a snapshot folder');
       return { cacheDir };
     }],
     ['a read-only folder', async () => {

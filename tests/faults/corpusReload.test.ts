@@ -129,7 +129,8 @@ describe('a corpus change that fails half-way', () => {
   it('an exception while indexing an upload: refused, and the uploaded files are gone again', async () => {
     const engine = h.service.current;
     const before = { state: await folderState(h.corpusDir), answers: await answers() };
-    loader.failNext(new Error('indexing failed half-way'));
+    // An upload is indexed in place, into the serving index (see CorpusIndex.add).
+    vi.spyOn(engine, 'addArticle').mockRejectedValueOnce(new Error('indexing failed half-way'));
     const reply = await corpus({ subcommand: 'add', attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } } });
     expect(reply.message.content).toContain('**Refused**');
     expect(h.service.current).toBe(engine);
@@ -168,7 +169,8 @@ describe('a corpus change that fails half-way', () => {
   it('an exception while indexing after a removal: refused, and the files are moved back', async () => {
     const engine = h.service.current;
     const before = { state: await folderState(h.corpusDir), answers: await answers() };
-    loader.failNext(new Error('indexing failed half-way'));
+    // A removal is made in place, in the serving index (see CorpusIndex.remove).
+    vi.spyOn(engine, 'removeArticle').mockRejectedValueOnce(new Error('indexing failed half-way'));
     const reply = await corpus({ subcommand: 'remove', options: { id: path.parse(EXTRA).name } });
     expect(reply.message.content).toContain('**Refused**');
     expect(h.service.current).toBe(engine);

@@ -7,7 +7,7 @@ import { AnswerEngine } from '../../src/answer/engine.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import { CorpusIndex, SHARD_SENTENCES } from '../../src/search/corpusIndex.js';
 import { buildCorpus, buildCorpusInWorker } from '../../src/service/corpusBuild.js';
-import { corpusFingerprint, loadSnapshot, saveSnapshot, snapshotOfIndex, snapshotPathFor } from '../../src/service/snapshot.js';
+import { SNAPSHOT_FORMAT, corpusFingerprint, loadSnapshot, saveSnapshot, snapshotOfIndex, snapshotPathFor } from '../../src/service/snapshot.js';
 import { sampleArticles, writeSampleCorpus } from '../support/sampleCorpus.js';
 
 const QUESTIONS = [
@@ -56,13 +56,17 @@ describe('the saved index', () => {
   it('is ignored when damaged, missing, or not a folder of ours', async () => {
     const damaged = path.join(cacheDir, 'damaged');
     await mkdir(damaged);
-    await writeFile(path.join(damaged, 'manifest.json'), '{"format": 5, "fingerprint": "x", "shards": [{"base": 0, "version": 0, "file": "gone.bin"}]}');
+    const manifest = (shards: unknown[], format = SNAPSHOT_FORMAT) => JSON.stringify({ format, fingerprint: 'x', generation: 'g', errors: [], shards, suggestions: '[]' });
+    await writeFile(path.join(damaged, 'manifest.json'), manifest([{ base: 0, file: 'gone.bin', removed: [] }]));
+    expect(await loadSnapshot(damaged, 'x')).toBeNull();
+    await writeFile(path.join(damaged, 'shard.bin'), 'VQASHD not really a shard');
+    await writeFile(path.join(damaged, 'manifest.json'), manifest([{ base: 0, file: 'shard.bin', removed: [] }]));
+    expect(await loadSnapshot(damaged, 'x')).toBeNull();
+    await writeFile(path.join(damaged, 'manifest.json'), manifest([], SNAPSHOT_FORMAT - 1));
     expect(await loadSnapshot(damaged, 'x')).toBeNull();
     await writeFile(path.join(damaged, 'manifest.json'), 'not json');
     expect(await loadSnapshot(damaged, 'x')).toBeNull();
     expect(await loadSnapshot(path.join(cacheDir, 'missing'), 'anything')).toBeNull();
-    await writeFile(path.join(cacheDir, 'a-file'), 'not a folder');
-    expect(await loadSnapshot(path.join(cacheDir, 'a-file'), 'anything')).toBeNull();
   });
 
   it.runIf(process.platform === 'linux')('refuses a FIFO in the manifest’s place, or a file in the folder’s, instead of waiting on it for ever', async () => {

@@ -23,10 +23,11 @@ TROMSØ: A new ferry link between Tromsø and Longyearbyen will start in June, t
 `;
 const WARN = 40;
 
-/** What a case makes of the cache: the snapshot file to configure, after setting up the fault. */
+/** What a case makes of the cache: the snapshot folder to configure, after setting up the fault. */
 type CacheCase = (base: string, corpusDir: string) => Promise<string>;
 
-const isTemporary = (file: string, cacheDir: string) => path.dirname(file) === cacheDir && file.endsWith('.tmp');
+const inCache = (file: string, cacheDir: string) => file.startsWith(`${cacheDir}${path.sep}`);
+const isTemporary = (file: string, cacheDir: string) => inCache(file, cacheDir) && file.endsWith('.tmp');
 
 const CASES: Array<[string, CacheCase]> = [
   [
@@ -38,11 +39,12 @@ const CASES: Array<[string, CacheCase]> = [
   ],
   ['the cache folder is under /proc (INDEX_CACHE_DIR=/proc/self/x)', async (_base, corpusDir) => snapshotPathFor('/proc/self/x', corpusDir)],
   [
-    'a folder is where the snapshot file should be',
+    'a file is where the snapshot folder should be',
     async (base, corpusDir) => {
-      const file = snapshotPathFor(path.join(base, 'cache'), corpusDir);
-      await mkdir(file, { recursive: true });
-      return file;
+      const folder = snapshotPathFor(path.join(base, 'cache'), corpusDir);
+      await mkdir(path.dirname(folder), { recursive: true });
+      await writeFile(folder, 'not a snapshot folder');
+      return folder;
     },
   ],
   [
@@ -71,7 +73,7 @@ const CASES: Array<[string, CacheCase]> = [
     async (base, corpusDir) => {
       const cacheDir = path.join(base, 'cache');
       await mkdir(cacheDir);
-      fsFaults.beforeOpen = (file) => (path.dirname(file) === cacheDir ? new Promise<void>(() => undefined) : undefined);
+      fsFaults.beforeOpen = (file) => (inCache(file, cacheDir) ? new Promise<void>(() => undefined) : undefined);
       return snapshotPathFor(cacheDir, corpusDir);
     },
   ],
@@ -115,9 +117,8 @@ describe('an index snapshot that cannot be read or written', () => {
     expect(warnings[0]?.problem).toEqual(expect.stringContaining(path.dirname(snapshotFile)));
     expect(logs.filter((line) => line.level > WARN)).toEqual([]);
     // A failed save leaves no half-written temporary file behind (a full disk would stay full).
-    const cacheDir = path.dirname(snapshotFile);
-    if ((await stat(cacheDir).catch(() => null))?.isDirectory() === true && !cacheDir.startsWith('/proc')) {
-      expect((await readdir(cacheDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    if ((await stat(snapshotFile).catch(() => null))?.isDirectory() === true && !snapshotFile.startsWith('/proc')) {
+      expect((await readdir(snapshotFile)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     }
   });
 
