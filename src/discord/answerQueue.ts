@@ -1,27 +1,40 @@
 /**
- * The order and pace in which interactions are answered, so that a burst never costs an
- * acknowledgement deadline.
+ * The order and pace in which interactions are answered, so that no interaction misses Discord's
+ * 3 seconds to be acknowledged, however many arrive and however busy the machine is.
  *
  * Answering is synchronous work on the one thread that also reads the gateway and sends the
  * replies. Done inline, a burst of 2,000 interactions is read and answered in one go before any
- * reply leaves, and the last ones miss Discord's 3 seconds. Here each task runs in its turn, in
- * arrival order, one per turn of the event loop (so replies go out and new interactions come in
- * between two answers), and a task still waiting `lateAfterMs` after it was received is
- * acknowledged at once by its `whenLate` (a deferred reply, or autocomplete with no choices).
+ * reply leaves, and the last ones miss their 3 seconds. Here:
+ * - a task is answered directly (its answer is its acknowledgement) only when nothing waits ahead of
+ *   it and it is still young (`acknowledgeAfterMs` since the interaction was created). Otherwise it
+ *   is acknowledged first, at once, as it arrives (a deferred reply, or autocomplete with no
+ *   choices): an acknowledgement is one small request, sent before any answer is computed;
+ * - acknowledgements come before answers: a task waiting for a direct answer runs first; the
+ *   answers of acknowledged tasks (the edits of deferred replies) run only while no
+ *   acknowledgement is in flight, or one every `answerHoldMs` if acknowledgements never stop;
+ * - one task runs per turn of the event loop, so replies go out and new interactions come in
+ *   between two answers.
  */
 
-/** Waiting longer than this for its turn, a task is acknowledged first (Discord allows 3 s). */
-export const DEFAULT_LATE_AFTER_MS = 1_000;
+/** A task this old (since its interaction was created) is acknowledged before it is answered. */
+export const DEFAULT_ACKNOWLEDGE_AFTER_MS = 500;
+/** While acknowledgements are in flight, answers still run, one at least this often. */
+export const DEFAULT_ANSWER_HOLD_MS = 250;
 
 export interface PacedTask {
-  /** performance.now() when the interaction was received. */
-  receivedAt: number;
   /**
-   * Called at most once, when the task is still waiting `lateAfterMs` after it was received:
-   * acknowledge now. Resolves to true when that finished the task (nothing left to run), false to
-   * run it in turn once the acknowledgement is done. Should not reject (a rejection counts as false).
+   * performance.now() when the interaction was created (by its snowflake; its receipt if that is
+   * later): the 3 seconds count from then.
    */
-  whenLate(): Promise<boolean>;
+  createdAt: number;
+  /** Already acknowledged (a reply deferred before it was submitted): its run() edits the reply. */
+  acknowledged: boolean;
+  /**
+   * Called at most once, to acknowledge the task before its answer. Resolves to true when that
+   * finished the task (nothing left to run: autocomplete answered, or the interaction is lost),
+   * false to run it once the acknowledgement is done. Should not reject (a rejection counts as false).
+   */
+  acknowledge(): Promise<boolean>;
   /** The work. Its synchronous part runs in the task's turn; what it awaits afterwards (HTTP) does not hold the queue. */
   run(): Promise<void>;
 }
@@ -30,51 +43,129 @@ interface Entry {
   task: PacedTask;
   resolve: () => void;
   reject: (error: unknown) => void;
-  /** The late acknowledgement, once started; `finished` once it settled. */
-  late: Promise<void> | null;
-  lateSettled: boolean;
-  finished: boolean;
-  /** Its turn came while the acknowledgement was in flight: it runs when that settles. */
-  waiting: boolean;
+}
+
+/** How a backlog went, reported once the queue is idle again. */
+export interface BacklogReport {
+  /** Tasks acknowledged before they were answered. */
+  acknowledgedFirst: number;
+  /** The oldest a task was (since its interaction was created) when it was acknowledged first (ms). */
+  oldestMs: number;
 }
 
 export interface AnswerQueueOptions {
-  lateAfterMs?: number;
+  acknowledgeAfterMs?: number;
+  answerHoldMs?: number;
   /** The clock (performance.now by default). */
   now?: () => number;
+  /** Called when the queue is idle again after tasks were acknowledged first. */
+  onBacklogCleared?: (report: BacklogReport) => void;
 }
 
 export class AnswerQueue {
-  private readonly lateAfterMs: number;
+  private readonly acknowledgeAfterMs: number;
+  private readonly answerHoldMs: number;
   private readonly now: () => number;
-  /** Tasks in arrival order; `head` is the next to run, `swept` the next to check for lateness. */
-  private entries: Entry[] = [];
-  private head = 0;
-  private swept = 0;
-  /** Tasks whose acknowledgement came back after their turn: they run before the others. */
-  private readonly resumed: Entry[] = [];
+  private readonly onBacklogCleared: ((report: BacklogReport) => void) | undefined;
+  /** Tasks to be answered directly (not acknowledged), in arrival order: rarely more than one. */
+  private readonly direct: Entry[] = [];
+  /** Acknowledged tasks waiting for their answer, in order; `answersHead` is the next. */
+  private answers: Entry[] = [];
+  private answersHead = 0;
+  /** Acknowledgements in flight: deferrals, and direct answers being sent; since when there have been some. */
+  private acknowledging = 0;
+  private acknowledgingSince = 0;
+  /** Tasks submitted and not finished. */
+  private pending = 0;
+  private lastAnswerAt = Number.NEGATIVE_INFINITY;
   private scheduled = false;
+  private holdTimer: NodeJS.Timeout | null = null;
+  private backlog: BacklogReport = { acknowledgedFirst: 0, oldestMs: 0 };
 
   constructor(options: AnswerQueueOptions = {}) {
-    this.lateAfterMs = options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS;
+    this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? DEFAULT_ACKNOWLEDGE_AFTER_MS;
+    this.answerHoldMs = options.answerHoldMs ?? DEFAULT_ANSWER_HOLD_MS;
     this.now = options.now ?? (() => performance.now());
+    this.onBacklogCleared = options.onBacklogCleared;
   }
 
-  /** Tasks waiting for their turn. */
+  /** Tasks submitted and not finished (waiting for their turn, or for their acknowledgement). */
   get length(): number {
-    return this.entries.length - this.head + this.resumed.length;
+    return this.pending;
   }
 
-  /** Runs the task in its turn. Resolves once its work has finished; rejects with the work's error. */
+  /**
+   * Runs the task in its turn, acknowledging it first (now) unless it is the next to be answered
+   * and young. Resolves once its work has finished; rejects with the work's error.
+   */
   submit(task: PacedTask): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.entries.push({ task, resolve, reject, late: null, lateSettled: false, finished: false, waiting: false });
+      const entry: Entry = { task, resolve, reject };
+      this.pending++;
+      if (task.acknowledged) this.answers.push(entry);
+      else if (this.direct.length > 0 || this.now() - task.createdAt >= this.acknowledgeAfterMs) this.acknowledgeFirst(entry);
+      else this.direct.push(entry);
       this.schedule();
     });
   }
 
+  private acknowledgeFirst(entry: Entry): void {
+    this.backlog.acknowledgedFirst++;
+    this.backlog.oldestMs = Math.max(this.backlog.oldestMs, this.now() - entry.task.createdAt);
+    this.startAcknowledging();
+    let acknowledged: Promise<boolean>;
+    try {
+      acknowledged = entry.task.acknowledge();
+    } catch {
+      acknowledged = Promise.resolve(false);
+    }
+    acknowledged
+      .catch(() => false)
+      .then((finished) => {
+        this.acknowledging--;
+        if (finished) {
+          this.pending--;
+          entry.resolve();
+        } else {
+          this.answers.push(entry);
+        }
+        this.schedule();
+      });
+  }
+
+  private startAcknowledging(): void {
+    if (this.acknowledging === 0) this.acknowledgingSince = this.now();
+    this.acknowledging++;
+  }
+
+  private get answersWaiting(): number {
+    return this.answers.length - this.answersHead;
+  }
+
+  /** Since when answers have been held back: the last answer, or the start of the acknowledgements in flight. */
+  private get heldSince(): number {
+    return Math.max(this.lastAnswerAt, this.acknowledgingSince);
+  }
+
+  /** Whether the next answer may run now: no acknowledgement in flight, or answers held for `answerHoldMs`. */
+  private answerMayRun(): boolean {
+    return this.acknowledging === 0 || this.now() - this.heldSince >= this.answerHoldMs;
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.length === 0) return;
+    if (this.scheduled) return;
+    if (this.direct.length === 0 && this.answersWaiting === 0) {
+      this.reportIfIdle();
+      return;
+    }
+    if (this.direct.length === 0 && !this.answerMayRun()) {
+      // Only held answers: look again when an acknowledgement settles, or when the hold is over.
+      this.holdTimer ??= setTimeout(() => {
+        this.holdTimer = null;
+        this.schedule();
+      }, Math.max(1, this.answerHoldMs - (this.now() - this.heldSince)));
+      return;
+    }
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -83,81 +174,54 @@ export class AnswerQueue {
     });
   }
 
-  /**
-   * One turn: the next task that can run, runs (however long it waited: answering now is quicker
-   * than acknowledging first); the tasks behind it that have waited too long are acknowledged.
-   */
+  /** One turn: the next direct answer; else, when acknowledgements allow, the next acknowledged task's answer. */
   private step(): void {
-    const next = this.nextRunnable();
-    this.sweepLate();
-    if (next !== undefined) this.run(next);
-  }
-
-  private nextRunnable(): Entry | undefined {
-    for (;;) {
-      const entry = this.resumed.shift() ?? this.takeNext();
-      if (entry === undefined) return undefined;
-      if (entry.late !== null && !entry.lateSettled) {
-        entry.waiting = true;
-        continue;
-      }
-      if (entry.finished) {
-        entry.resolve();
-        continue;
-      }
-      return entry;
+    const direct = this.direct.shift();
+    if (direct !== undefined) {
+      this.run(direct, true);
+      return;
     }
-  }
-
-  private takeNext(): Entry | undefined {
-    if (this.head >= this.entries.length) return undefined;
-    const entry = this.entries[this.head++];
-    if (this.head > 1_024 && this.head * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.swept = Math.max(0, this.swept - this.head);
-      this.head = 0;
+    if (this.answersWaiting === 0 || !this.answerMayRun()) return;
+    const entry = this.answers[this.answersHead++]!;
+    if (this.answersHead > 1_024 && this.answersHead * 2 > this.answers.length) {
+      this.answers = this.answers.slice(this.answersHead);
+      this.answersHead = 0;
     }
-    return entry;
+    this.lastAnswerAt = this.now();
+    this.run(entry, false);
   }
 
-  /** Entries are in arrival order, so the ones waiting too long are a prefix of those not yet checked. */
-  private sweepLate(): void {
-    const now = this.now();
-    this.swept = Math.max(this.swept, this.head);
-    while (this.swept < this.entries.length) {
-      const entry = this.entries[this.swept]!;
-      if (now - entry.task.receivedAt < this.lateAfterMs) return;
-      this.startLate(entry);
-      this.swept++;
-    }
-  }
-
-  private startLate(entry: Entry): void {
-    entry.late = entry.task
-      .whenLate()
-      .catch(() => false)
-      .then((finished) => {
-        entry.lateSettled = true;
-        entry.finished = finished;
-        if (!entry.waiting) return;
-        entry.waiting = false;
-        if (finished) {
-          entry.resolve();
-        } else {
-          this.resumed.push(entry);
-          this.schedule();
-        }
-      });
-  }
-
-  private run(entry: Entry): void {
+  private run(entry: Entry, acknowledges: boolean): void {
+    if (acknowledges) this.startAcknowledging();
+    const settled = (): void => {
+      this.pending--;
+      if (acknowledges) this.acknowledging--;
+      this.schedule();
+    };
     let work: Promise<void>;
     try {
       work = entry.task.run();
     } catch (error) {
+      settled();
       entry.reject(error);
       return;
     }
-    work.then(entry.resolve, entry.reject);
+    work.then(
+      () => {
+        settled();
+        entry.resolve();
+      },
+      (error: unknown) => {
+        settled();
+        entry.reject(error);
+      },
+    );
+  }
+
+  private reportIfIdle(): void {
+    if (this.pending > 0 || this.acknowledging > 0 || this.backlog.acknowledgedFirst === 0) return;
+    const report = this.backlog;
+    this.backlog = { acknowledgedFirst: 0, oldestMs: 0 };
+    this.onBacklogCleared?.(report);
   }
 }
