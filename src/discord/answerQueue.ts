@@ -7,19 +7,26 @@
  * reply leaves, and the last ones miss their 3 seconds. Here:
  * - a task is answered directly (its answer is its acknowledgement) only when nothing waits ahead of
  *   it and it is still young (`acknowledgeAfterMs` since the interaction was created). Otherwise it
- *   is acknowledged first, at once, as it arrives (a deferred reply, or autocomplete with no
- *   choices): an acknowledgement is one small request, sent before any answer is computed;
- * - acknowledgements come before answers: a task waiting for a direct answer runs first; the
- *   answers of acknowledged tasks (the edits of deferred replies) run only while no
- *   acknowledgement is in flight, or one every `answerHoldMs` if acknowledgements never stop;
+ *   is acknowledged first, as it arrives (a deferred reply, or autocomplete with no choices): an
+ *   acknowledgement is one small request, sent before any answer is computed;
+ * - at most `maxAcknowledging` acknowledgements are in flight at once, the others wait their turn,
+ *   oldest first: thousands of requests at once would only be thousands of connections, each
+ *   slower than the last (and the event loop busy with them instead of reading the gateway);
+ * - acknowledgements come before answers: the answers of acknowledged tasks (the edits of deferred
+ *   replies) run only while no acknowledgement is waiting or in flight, or one every
+ *   `answerHoldMs` if acknowledgements never stop; at most `maxAnswering` are being sent at once;
  * - one task runs per turn of the event loop, so replies go out and new interactions come in
  *   between two answers.
  */
 
 /** A task this old (since its interaction was created) is acknowledged before it is answered. */
 export const DEFAULT_ACKNOWLEDGE_AFTER_MS = 500;
-/** While acknowledgements are in flight, answers still run, one at least this often. */
+/** While acknowledgements are waiting or in flight, answers still run, one at least this often. */
 export const DEFAULT_ANSWER_HOLD_MS = 250;
+/** Acknowledgements in flight at once. */
+export const DEFAULT_MAX_ACKNOWLEDGING = 50;
+/** Answers (of acknowledged tasks) being sent at once. */
+export const DEFAULT_MAX_ANSWERING = 10;
 
 export interface PacedTask {
   /**
@@ -49,32 +56,63 @@ interface Entry {
 export interface BacklogReport {
   /** Tasks acknowledged before they were answered. */
   acknowledgedFirst: number;
-  /** The oldest a task was (since its interaction was created) when it was acknowledged first (ms). */
+  /** The oldest a task was (since its interaction was created) when its acknowledgement was sent (ms). */
   oldestMs: number;
 }
 
 export interface AnswerQueueOptions {
   acknowledgeAfterMs?: number;
   answerHoldMs?: number;
+  maxAcknowledging?: number;
+  maxAnswering?: number;
   /** The clock (performance.now by default). */
   now?: () => number;
   /** Called when the queue is idle again after tasks were acknowledged first. */
   onBacklogCleared?: (report: BacklogReport) => void;
 }
 
+/** First in, first out, without shifting the whole array at every take. */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head++];
+    if (this.head > 1_024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
 export class AnswerQueue {
   private readonly acknowledgeAfterMs: number;
   private readonly answerHoldMs: number;
+  private readonly maxAcknowledging: number;
+  private readonly maxAnswering: number;
   private readonly now: () => number;
   private readonly onBacklogCleared: ((report: BacklogReport) => void) | undefined;
-  /** Tasks to be answered directly (not acknowledged), in arrival order: rarely more than one. */
-  private readonly direct: Entry[] = [];
-  /** Acknowledged tasks waiting for their answer, in order; `answersHead` is the next. */
-  private answers: Entry[] = [];
-  private answersHead = 0;
-  /** Acknowledgements in flight: deferrals, and direct answers being sent; since when there have been some. */
+  /** Tasks to be answered directly (not acknowledged first), in arrival order: rarely more than one. */
+  private readonly direct = new Fifo<Entry>();
+  /** Tasks waiting for their acknowledgement to be sent, oldest first. */
+  private readonly toAcknowledge = new Fifo<Entry>();
+  /** Acknowledged tasks waiting for their answer, in order. */
+  private readonly answers = new Fifo<Entry>();
+  /** Acknowledgements in flight (deferrals, and direct answers being sent); since when there have been some. */
   private acknowledging = 0;
   private acknowledgingSince = 0;
+  /** Answers of acknowledged tasks being sent. */
+  private answering = 0;
   /** Tasks submitted and not finished. */
   private pending = 0;
   private lastAnswerAt = Number.NEGATIVE_INFINITY;
@@ -85,6 +123,8 @@ export class AnswerQueue {
   constructor(options: AnswerQueueOptions = {}) {
     this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? DEFAULT_ACKNOWLEDGE_AFTER_MS;
     this.answerHoldMs = options.answerHoldMs ?? DEFAULT_ANSWER_HOLD_MS;
+    this.maxAcknowledging = options.maxAcknowledging ?? DEFAULT_MAX_ACKNOWLEDGING;
+    this.maxAnswering = options.maxAnswering ?? DEFAULT_MAX_ANSWERING;
     this.now = options.now ?? (() => performance.now());
     this.onBacklogCleared = options.onBacklogCleared;
   }
@@ -95,22 +135,37 @@ export class AnswerQueue {
   }
 
   /**
-   * Runs the task in its turn, acknowledging it first (now) unless it is the next to be answered
-   * and young. Resolves once its work has finished; rejects with the work's error.
+   * Runs the task in its turn, acknowledging it first (now, or as soon as fewer acknowledgements
+   * are in flight) unless it is the next to be answered and young. Resolves once its work has
+   * finished; rejects with the work's error.
    */
   submit(task: PacedTask): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const entry: Entry = { task, resolve, reject };
       this.pending++;
-      if (task.acknowledged) this.answers.push(entry);
-      else if (this.direct.length > 0 || this.now() - task.createdAt >= this.acknowledgeAfterMs) this.acknowledgeFirst(entry);
-      else this.direct.push(entry);
+      if (task.acknowledged) {
+        this.answers.push(entry);
+      } else if (this.direct.length > 0 || this.toAcknowledge.length > 0 || this.now() - task.createdAt >= this.acknowledgeAfterMs) {
+        this.backlog.acknowledgedFirst++;
+        this.toAcknowledge.push(entry);
+        this.acknowledgeWaiting();
+      } else {
+        this.direct.push(entry);
+      }
       this.schedule();
     });
   }
 
-  private acknowledgeFirst(entry: Entry): void {
-    this.backlog.acknowledgedFirst++;
+  /** Sends the waiting acknowledgements, oldest first, while fewer than `maxAcknowledging` are in flight. */
+  private acknowledgeWaiting(): void {
+    while (this.acknowledging < this.maxAcknowledging) {
+      const entry = this.toAcknowledge.shift();
+      if (entry === undefined) return;
+      this.acknowledge(entry);
+    }
+  }
+
+  private acknowledge(entry: Entry): void {
     this.backlog.oldestMs = Math.max(this.backlog.oldestMs, this.now() - entry.task.createdAt);
     this.startAcknowledging();
     let acknowledged: Promise<boolean>;
@@ -129,6 +184,7 @@ export class AnswerQueue {
         } else {
           this.answers.push(entry);
         }
+        this.acknowledgeWaiting();
         this.schedule();
       });
   }
@@ -138,8 +194,11 @@ export class AnswerQueue {
     this.acknowledging++;
   }
 
-  private get answersWaiting(): number {
-    return this.answers.length - this.answersHead;
+  /** Whether the next answer may run now: not too many being sent, and no acknowledgement waiting or in flight, or answers held for `answerHoldMs`. */
+  private answerMayRun(): boolean {
+    if (this.answers.length === 0 || this.answering >= this.maxAnswering) return false;
+    if (this.acknowledging === 0 && this.toAcknowledge.length === 0) return true;
+    return this.now() - this.heldSince >= this.answerHoldMs;
   }
 
   /** Since when answers have been held back: the last answer, or the start of the acknowledgements in flight. */
@@ -147,55 +206,47 @@ export class AnswerQueue {
     return Math.max(this.lastAnswerAt, this.acknowledgingSince);
   }
 
-  /** Whether the next answer may run now: no acknowledgement in flight, or answers held for `answerHoldMs`. */
-  private answerMayRun(): boolean {
-    return this.acknowledging === 0 || this.now() - this.heldSince >= this.answerHoldMs;
-  }
-
   private schedule(): void {
     if (this.scheduled) return;
-    if (this.direct.length === 0 && this.answersWaiting === 0) {
-      this.reportIfIdle();
-      return;
-    }
-    if (this.direct.length === 0 && !this.answerMayRun()) {
-      // Only held answers: look again when an acknowledgement settles, or when the hold is over.
+    if (this.direct.length > 0 || this.answerMayRun()) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.step();
+        this.schedule();
+      });
+    } else if (this.answers.length > 0 && this.answering < this.maxAnswering) {
+      // Answers held by acknowledgements: look again when one settles, or when the hold is over.
       this.holdTimer ??= setTimeout(() => {
         this.holdTimer = null;
         this.schedule();
       }, Math.max(1, this.answerHoldMs - (this.now() - this.heldSince)));
-      return;
+    } else {
+      this.reportIfIdle();
     }
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.step();
-      this.schedule();
-    });
   }
 
   /** One turn: the next direct answer; else, when acknowledgements allow, the next acknowledged task's answer. */
   private step(): void {
     const direct = this.direct.shift();
     if (direct !== undefined) {
-      this.run(direct, true);
+      this.run(direct, 'acknowledges');
       return;
     }
-    if (this.answersWaiting === 0 || !this.answerMayRun()) return;
-    const entry = this.answers[this.answersHead++]!;
-    if (this.answersHead > 1_024 && this.answersHead * 2 > this.answers.length) {
-      this.answers = this.answers.slice(this.answersHead);
-      this.answersHead = 0;
-    }
+    if (!this.answerMayRun()) return;
+    const entry = this.answers.shift()!;
     this.lastAnswerAt = this.now();
-    this.run(entry, false);
+    this.run(entry, 'answers');
   }
 
-  private run(entry: Entry, acknowledges: boolean): void {
-    if (acknowledges) this.startAcknowledging();
+  private run(entry: Entry, kind: 'acknowledges' | 'answers'): void {
+    if (kind === 'acknowledges') this.startAcknowledging();
+    else this.answering++;
     const settled = (): void => {
       this.pending--;
-      if (acknowledges) this.acknowledging--;
+      if (kind === 'acknowledges') this.acknowledging--;
+      else this.answering--;
+      this.acknowledgeWaiting();
       this.schedule();
     };
     let work: Promise<void>;
@@ -219,7 +270,7 @@ export class AnswerQueue {
   }
 
   private reportIfIdle(): void {
-    if (this.pending > 0 || this.acknowledging > 0 || this.backlog.acknowledgedFirst === 0) return;
+    if (this.pending > 0 || this.backlog.acknowledgedFirst === 0) return;
     const report = this.backlog;
     this.backlog = { acknowledgedFirst: 0, oldestMs: 0 };
     this.onBacklogCleared?.(report);

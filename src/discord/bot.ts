@@ -107,6 +107,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         clearTimeout(timer);
       }
       await client.destroy();
+      lost.flush();
       logger.info('disconnected from Discord');
     },
   };

@@ -129,6 +129,61 @@ describe('AnswerQueue', () => {
     void stuck;
   });
 
+  it('sends at most maxAcknowledging acknowledgements at once, the others oldest first as those settle; a newcomer does not jump ahead', async () => {
+    const queue = new AnswerQueue({ maxAcknowledging: 2 });
+    const events: string[] = [];
+    const acks = new Map<string, (finished: boolean) => void>();
+    const held = (name: string) =>
+      recorded(events, name, {
+        acknowledge: () => {
+          events.push(`acknowledge ${name}`);
+          return new Promise<boolean>((resolve) => acks.set(name, resolve));
+        },
+      });
+    const direct = queue.submit(held('direct'));
+    const waiting = ['b', 'c', 'd', 'e'].map((name) => queue.submit(held(name)));
+    // 'direct' is answered in the next turn; of the others, two acknowledgements leave now, two wait.
+    expect(events).toEqual(['acknowledge b', 'acknowledge c']);
+    await direct;
+    expect(events).toEqual(['acknowledge b', 'acknowledge c', 'run direct']);
+    // Acknowledgements are waiting: a newcomer is acknowledged first too, after them.
+    const newcomer = queue.submit(held('newcomer'));
+    acks.get('b')!(false);
+    await nextTurn();
+    expect(events.slice(3)).toEqual(['acknowledge d']);
+    acks.get('c')!(false);
+    acks.get('d')!(false);
+    await nextTurn();
+    expect(events.slice(3)).toEqual(['acknowledge d', 'acknowledge e', 'acknowledge newcomer']);
+    acks.get('e')!(false);
+    acks.get('newcomer')!(false);
+    await Promise.all([...waiting, newcomer]);
+    expect(events.slice(6)).toEqual(['run b', 'run c', 'run d', 'run e', 'run newcomer']);
+  });
+
+  it('sends at most maxAnswering answers at once', async () => {
+    const queue = new AnswerQueue({ maxAnswering: 1 });
+    const events: string[] = [];
+    let finishFirst!: () => void;
+    const first = queue.submit(
+      task({
+        acknowledged: true,
+        run: () => {
+          events.push('run first');
+          return new Promise<void>((resolve) => {
+            finishFirst = resolve;
+          });
+        },
+      }),
+    );
+    const second = queue.submit(recorded(events, 'second', { acknowledged: true }));
+    for (let i = 0; i < 5; i++) await nextTurn();
+    expect(events).toEqual(['run first']);
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(events).toEqual(['run first', 'run second']);
+  });
+
   it('never acknowledges again a task submitted already acknowledged; it runs as an answer', async () => {
     const queue = new AnswerQueue();
     const events: string[] = [];

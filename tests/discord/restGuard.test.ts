@@ -84,19 +84,33 @@ describe('the REST guard', () => {
     expect(sent).toHaveLength(3);
   });
 
+  const hang = (_url: string, init: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
+    });
+
   it('a request that is never answered: each attempt logged, and the failure names the route and the interaction', async () => {
-    const hang = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
-      });
-    const { client, logs, sent } = guardedRest(hang, { timeout: 30, retries: 1 });
-    const reply = client.post(Routes.interactionCallback('1234', TOKEN), { body: { type: 5 }, auth: false });
-    await expect(reply).rejects.toThrow("Discord's API did not answer POST /interactions/1234/:token/callback within 30 ms (interaction 1234)");
+    const id = SnowflakeUtil.generate().toString();
+    const { client, lost, logs, sent } = guardedRest(hang, { timeout: 30, retries: 1 });
+    const reply = client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 5 }, auth: false });
+    await expect(reply).rejects.toThrow(`Discord's API did not answer POST /interactions/${id}/:token/callback within 30 ms (interaction ${id})`);
     expect(sent).toHaveLength(2);
     const abandoned = logs.filter((l) => typeof l.msg === 'string' && l.msg.includes('did not answer'));
     expect(abandoned).toHaveLength(2);
-    expect(abandoned[0]).toMatchObject({ level: 40, route: 'POST /interactions/1234/:token/callback', interactionId: '1234', timeoutMs: 30 });
+    expect(abandoned[0]).toMatchObject({ level: 40, route: `POST /interactions/${id}/:token/callback`, interactionId: id, timeoutMs: 30 });
+    expect(lost.isLost(TOKEN)).toBe(false);
     expect(JSON.stringify(logs)).not.toContain(TOKEN);
     await expect(client.get(Routes.gatewayBot())).rejects.toThrow("Discord's API did not answer GET /gateway/bot within 30 ms");
+  });
+
+  it("an acknowledgement unanswered past the interaction's 3 s: not sent again, and nothing more is sent for the interaction", async () => {
+    const id = SnowflakeUtil.generate({ timestamp: Date.now() - 3_500 }).toString();
+    const { client, lost, logs, sent } = guardedRest(hang, { timeout: 30, retries: 2 });
+    await expect(client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 5 }, auth: false })).rejects.toThrow(`did not answer POST /interactions/${id}/:token/callback`);
+    expect(sent).toHaveLength(1);
+    expect(lost.isLost(TOKEN)).toBe(true);
+    await expect(client.post(Routes.webhook(APP_ID, TOKEN), { body: { content: 'error' }, auth: false })).rejects.toMatchObject({ code: 10062 });
+    expect(sent).toHaveLength(1);
+    expect(logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('interaction lost: its acknowledgement got no answer in time'))).toHaveLength(1);
   });
 });
