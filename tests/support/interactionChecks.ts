@@ -29,18 +29,28 @@ function interactionIdOf(fake: FakeDiscord, request: RecordedRequest): string | 
   return webhook === null ? undefined : fake.interaction(webhook[1]!)?.id;
 }
 
-/** Interaction callbacks the fake answered 404 Unknown interaction (10062) on its own account: too late, or never sent. */
-export function unknownInteractionAnswers(fake: FakeDiscord): RecordedRequest[] {
-  return fake.requests.filter((r) => r.fault === null && r.status === 404 && r.route === 'POST /interactions/:interactionId/:token/callback');
+/**
+ * Interaction callbacks the fake answered 404 Unknown interaction (10062) on its own account: too
+ * late, or never sent. With `ids`, only those for these interactions.
+ */
+export function unknownInteractionAnswers(fake: FakeDiscord, ids?: ReadonlySet<string>): RecordedRequest[] {
+  return fake.requests.filter(
+    (r) =>
+      r.fault === null &&
+      r.status === 404 &&
+      r.route === 'POST /interactions/:interactionId/:token/callback' &&
+      (ids === undefined || ids.has(interactionIdOf(fake, r) ?? '')),
+  );
 }
 
 /**
  * Requests the bot made for an interaction after Discord had answered 10062 Unknown interaction for
- * it (arrived after that answer was written): each one a wasted call, which feeds an overload.
+ * it (arrived after that answer was written): each one a wasted call, which feeds an overload. With
+ * `ids`, only for these interactions.
  */
-export function requestsAfterUnknownInteraction(fake: FakeDiscord): RecordedRequest[] {
+export function requestsAfterUnknownInteraction(fake: FakeDiscord, ids?: ReadonlySet<string>): RecordedRequest[] {
   const firstUnknown = new Map<string, RecordedRequest>();
-  for (const request of unknownInteractionAnswers(fake)) {
+  for (const request of unknownInteractionAnswers(fake, ids)) {
     const id = interactionIdOf(fake, request);
     if (id !== undefined && !firstUnknown.has(id)) firstUnknown.set(id, request);
   }

@@ -104,7 +104,7 @@ export interface BurstReport {
   deferred: number;
   /** Interactions with an accepted acknowledgement (a reply, a deferral or autocomplete choices). */
   acknowledged: number;
-  /** Callbacks Discord answered 10062 Unknown interaction (too late). */
+  /** Callbacks of the burst Discord answered 10062 Unknown interaction (too late). */
   unknownInteraction: number;
   /** Requests made for an interaction after its 10062 (each a problem too). */
   requestsAfterUnknown: number;
@@ -151,7 +151,8 @@ export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], o
   const times = outcomes.map((o) => o.firstResponseMs);
   const problems = outcomes.flatMap(problemsOf);
   if (notLive > 0) problems.push(`${notLive} interactions were buffered, not sent live`);
-  const afterUnknown = requestsAfterUnknownInteraction(fake);
+  const ids = new Set(sent.map((s) => s.id));
+  const afterUnknown = requestsAfterUnknownInteraction(fake, ids);
   problems.push(...describeRequests(afterUnknown).map((line) => `a request after 10062 Unknown interaction: ${line}`));
   return {
     count: items.length,
@@ -162,7 +163,7 @@ export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], o
     maxMs: Math.max(...times),
     deferred: outcomes.filter((o) => o.type === InteractionResponseType.DeferredChannelMessageWithSource).length,
     acknowledged: outcomes.filter((o) => o.state.callbacks.some((c) => c.status < 400)).length,
-    unknownInteraction: unknownInteractionAnswers(fake).length,
+    unknownInteraction: unknownInteractionAnswers(fake, ids).length,
     requestsAfterUnknown: afterUnknown.length,
     problems,
   };
