@@ -1,27 +1,47 @@
 /**
- * The order and pace in which interactions are answered, so that a burst never costs an
- * acknowledgement deadline.
+ * The order and pace in which interactions are answered, so that no interaction misses Discord's
+ * 3 seconds to be acknowledged, however many arrive and however busy the machine is.
  *
  * Answering is synchronous work on the one thread that also reads the gateway and sends the
  * replies. Done inline, a burst of 2,000 interactions is read and answered in one go before any
- * reply leaves, and the last ones miss Discord's 3 seconds. Here each task runs in its turn, in
- * arrival order, one per turn of the event loop (so replies go out and new interactions come in
- * between two answers), and a task still waiting `lateAfterMs` after it was received is
- * acknowledged at once by its `whenLate` (a deferred reply, or autocomplete with no choices).
+ * reply leaves, and the last ones miss their 3 seconds. Here:
+ * - a task is answered directly (its answer is its acknowledgement) only when nothing waits ahead of
+ *   it and it is still young (`acknowledgeAfterMs` since the interaction was created). Otherwise it
+ *   is acknowledged first, as it arrives (a deferred reply, or autocomplete with no choices): an
+ *   acknowledgement is one small request, sent before any answer is computed;
+ * - at most `maxAcknowledging` acknowledgements are in flight at once, the others wait their turn,
+ *   oldest first: thousands of requests at once would only be thousands of connections, each
+ *   slower than the last (and the event loop busy with them instead of reading the gateway);
+ * - acknowledgements come before answers: the answers of acknowledged tasks (the edits of deferred
+ *   replies) run only while no acknowledgement is waiting or in flight, or one every
+ *   `answerHoldMs` if acknowledgements never stop; at most `maxAnswering` are being sent at once;
+ * - one task runs per turn of the event loop, so replies go out and new interactions come in
+ *   between two answers.
  */
 
-/** Waiting longer than this for its turn, a task is acknowledged first (Discord allows 3 s). */
-export const DEFAULT_LATE_AFTER_MS = 1_000;
+/** A task this old (since its interaction was created) is acknowledged before it is answered. */
+export const DEFAULT_ACKNOWLEDGE_AFTER_MS = 500;
+/** While acknowledgements are waiting or in flight, answers still run, one at least this often. */
+export const DEFAULT_ANSWER_HOLD_MS = 250;
+/** Acknowledgements in flight at once. */
+export const DEFAULT_MAX_ACKNOWLEDGING = 50;
+/** Answers (of acknowledged tasks) being sent at once. */
+export const DEFAULT_MAX_ANSWERING = 10;
 
 export interface PacedTask {
-  /** performance.now() when the interaction was received. */
-  receivedAt: number;
   /**
-   * Called at most once, when the task is still waiting `lateAfterMs` after it was received:
-   * acknowledge now. Resolves to true when that finished the task (nothing left to run), false to
-   * run it in turn once the acknowledgement is done. Should not reject (a rejection counts as false).
+   * performance.now() when the interaction was created (by its snowflake; its receipt if that is
+   * later): the 3 seconds count from then.
    */
-  whenLate(): Promise<boolean>;
+  createdAt: number;
+  /** Already acknowledged (a reply deferred before it was submitted): its run() edits the reply. */
+  acknowledged: boolean;
+  /**
+   * Called at most once, to acknowledge the task before its answer. Resolves to true when that
+   * finished the task (nothing left to run: autocomplete answered, or the interaction is lost),
+   * false to run it once the acknowledgement is done. Should not reject (a rejection counts as false).
+   */
+  acknowledge(): Promise<boolean>;
   /** The work. Its synchronous part runs in the task's turn; what it awaits afterwards (HTTP) does not hold the queue. */
   run(): Promise<void>;
 }
@@ -30,134 +50,229 @@ interface Entry {
   task: PacedTask;
   resolve: () => void;
   reject: (error: unknown) => void;
-  /** The late acknowledgement, once started; `finished` once it settled. */
-  late: Promise<void> | null;
-  lateSettled: boolean;
-  finished: boolean;
-  /** Its turn came while the acknowledgement was in flight: it runs when that settles. */
-  waiting: boolean;
+}
+
+/** How a backlog went, reported once the queue is idle again. */
+export interface BacklogReport {
+  /** Tasks acknowledged before they were answered. */
+  acknowledgedFirst: number;
+  /** The oldest a task was (since its interaction was created) when its acknowledgement was sent (ms). */
+  oldestMs: number;
 }
 
 export interface AnswerQueueOptions {
-  lateAfterMs?: number;
+  acknowledgeAfterMs?: number;
+  answerHoldMs?: number;
+  maxAcknowledging?: number;
+  maxAnswering?: number;
   /** The clock (performance.now by default). */
   now?: () => number;
+  /** Called when the queue is idle again after tasks were acknowledged first. */
+  onBacklogCleared?: (report: BacklogReport) => void;
+}
+
+/** First in, first out, without shifting the whole array at every take. */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head++];
+    if (this.head > 1_024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
 }
 
 export class AnswerQueue {
-  private readonly lateAfterMs: number;
+  private readonly acknowledgeAfterMs: number;
+  private readonly answerHoldMs: number;
+  private readonly maxAcknowledging: number;
+  private readonly maxAnswering: number;
   private readonly now: () => number;
-  /** Tasks in arrival order; `head` is the next to run, `swept` the next to check for lateness. */
-  private entries: Entry[] = [];
-  private head = 0;
-  private swept = 0;
-  /** Tasks whose acknowledgement came back after their turn: they run before the others. */
-  private readonly resumed: Entry[] = [];
+  private readonly onBacklogCleared: ((report: BacklogReport) => void) | undefined;
+  /** Tasks to be answered directly (not acknowledged first), in arrival order: rarely more than one. */
+  private readonly direct = new Fifo<Entry>();
+  /** Tasks waiting for their acknowledgement to be sent, oldest first. */
+  private readonly toAcknowledge = new Fifo<Entry>();
+  /** Acknowledged tasks waiting for their answer, in order. */
+  private readonly answers = new Fifo<Entry>();
+  /** Acknowledgements in flight (deferrals, and direct answers being sent); since when there have been some. */
+  private acknowledging = 0;
+  private acknowledgingSince = 0;
+  /** Answers of acknowledged tasks being sent. */
+  private answering = 0;
+  /** Tasks submitted and not finished. */
+  private pending = 0;
+  private lastAnswerAt = Number.NEGATIVE_INFINITY;
   private scheduled = false;
+  private holdTimer: NodeJS.Timeout | null = null;
+  private backlog: BacklogReport = { acknowledgedFirst: 0, oldestMs: 0 };
 
   constructor(options: AnswerQueueOptions = {}) {
-    this.lateAfterMs = options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS;
+    this.acknowledgeAfterMs = options.acknowledgeAfterMs ?? DEFAULT_ACKNOWLEDGE_AFTER_MS;
+    this.answerHoldMs = options.answerHoldMs ?? DEFAULT_ANSWER_HOLD_MS;
+    this.maxAcknowledging = options.maxAcknowledging ?? DEFAULT_MAX_ACKNOWLEDGING;
+    this.maxAnswering = options.maxAnswering ?? DEFAULT_MAX_ANSWERING;
     this.now = options.now ?? (() => performance.now());
+    this.onBacklogCleared = options.onBacklogCleared;
   }
 
-  /** Tasks waiting for their turn. */
+  /** Tasks submitted and not finished (waiting for their turn, or for their acknowledgement). */
   get length(): number {
-    return this.entries.length - this.head + this.resumed.length;
-  }
-
-  /** Runs the task in its turn. Resolves once its work has finished; rejects with the work's error. */
-  submit(task: PacedTask): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.entries.push({ task, resolve, reject, late: null, lateSettled: false, finished: false, waiting: false });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.step();
-      this.schedule();
-    });
+    return this.pending;
   }
 
   /**
-   * One turn: the next task that can run, runs (however long it waited: answering now is quicker
-   * than acknowledging first); the tasks behind it that have waited too long are acknowledged.
+   * Runs the task in its turn, acknowledging it first (now, or as soon as fewer acknowledgements
+   * are in flight) unless it is the next to be answered and young. Resolves once its work has
+   * finished; rejects with the work's error.
    */
-  private step(): void {
-    const next = this.nextRunnable();
-    this.sweepLate();
-    if (next !== undefined) this.run(next);
-  }
-
-  private nextRunnable(): Entry | undefined {
-    for (;;) {
-      const entry = this.resumed.shift() ?? this.takeNext();
-      if (entry === undefined) return undefined;
-      if (entry.late !== null && !entry.lateSettled) {
-        entry.waiting = true;
-        continue;
+  submit(task: PacedTask): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const entry: Entry = { task, resolve, reject };
+      this.pending++;
+      if (task.acknowledged) {
+        this.answers.push(entry);
+      } else if (this.direct.length > 0 || this.toAcknowledge.length > 0 || this.now() - task.createdAt >= this.acknowledgeAfterMs) {
+        this.backlog.acknowledgedFirst++;
+        this.toAcknowledge.push(entry);
+        this.acknowledgeWaiting();
+      } else {
+        this.direct.push(entry);
       }
-      if (entry.finished) {
-        entry.resolve();
-        continue;
-      }
-      return entry;
+      this.schedule();
+    });
+  }
+
+  /** Sends the waiting acknowledgements, oldest first, while fewer than `maxAcknowledging` are in flight. */
+  private acknowledgeWaiting(): void {
+    while (this.acknowledging < this.maxAcknowledging) {
+      const entry = this.toAcknowledge.shift();
+      if (entry === undefined) return;
+      this.acknowledge(entry);
     }
   }
 
-  private takeNext(): Entry | undefined {
-    if (this.head >= this.entries.length) return undefined;
-    const entry = this.entries[this.head++];
-    if (this.head > 1_024 && this.head * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.swept = Math.max(0, this.swept - this.head);
-      this.head = 0;
+  private acknowledge(entry: Entry): void {
+    this.backlog.oldestMs = Math.max(this.backlog.oldestMs, this.now() - entry.task.createdAt);
+    this.startAcknowledging();
+    let acknowledged: Promise<boolean>;
+    try {
+      acknowledged = entry.task.acknowledge();
+    } catch {
+      acknowledged = Promise.resolve(false);
     }
-    return entry;
-  }
-
-  /** Entries are in arrival order, so the ones waiting too long are a prefix of those not yet checked. */
-  private sweepLate(): void {
-    const now = this.now();
-    this.swept = Math.max(this.swept, this.head);
-    while (this.swept < this.entries.length) {
-      const entry = this.entries[this.swept]!;
-      if (now - entry.task.receivedAt < this.lateAfterMs) return;
-      this.startLate(entry);
-      this.swept++;
-    }
-  }
-
-  private startLate(entry: Entry): void {
-    entry.late = entry.task
-      .whenLate()
+    acknowledged
       .catch(() => false)
       .then((finished) => {
-        entry.lateSettled = true;
-        entry.finished = finished;
-        if (!entry.waiting) return;
-        entry.waiting = false;
+        this.acknowledging--;
         if (finished) {
+          this.pending--;
           entry.resolve();
         } else {
-          this.resumed.push(entry);
-          this.schedule();
+          this.answers.push(entry);
         }
+        this.acknowledgeWaiting();
+        this.schedule();
       });
   }
 
-  private run(entry: Entry): void {
+  private startAcknowledging(): void {
+    if (this.acknowledging === 0) this.acknowledgingSince = this.now();
+    this.acknowledging++;
+  }
+
+  /** Whether the next answer may run now: not too many being sent, and no acknowledgement waiting or in flight, or answers held for `answerHoldMs`. */
+  private answerMayRun(): boolean {
+    if (this.answers.length === 0 || this.answering >= this.maxAnswering) return false;
+    if (this.acknowledging === 0 && this.toAcknowledge.length === 0) return true;
+    return this.now() - this.heldSince >= this.answerHoldMs;
+  }
+
+  /** Since when answers have been held back: the last answer, or the start of the acknowledgements in flight. */
+  private get heldSince(): number {
+    return Math.max(this.lastAnswerAt, this.acknowledgingSince);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    if (this.direct.length > 0 || this.answerMayRun()) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.step();
+        this.schedule();
+      });
+    } else if (this.answers.length > 0 && this.answering < this.maxAnswering) {
+      // Answers held by acknowledgements: look again when one settles, or when the hold is over.
+      this.holdTimer ??= setTimeout(() => {
+        this.holdTimer = null;
+        this.schedule();
+      }, Math.max(1, this.answerHoldMs - (this.now() - this.heldSince)));
+    } else {
+      this.reportIfIdle();
+    }
+  }
+
+  /** One turn: the next direct answer; else, when acknowledgements allow, the next acknowledged task's answer. */
+  private step(): void {
+    const direct = this.direct.shift();
+    if (direct !== undefined) {
+      this.run(direct, 'acknowledges');
+      return;
+    }
+    if (!this.answerMayRun()) return;
+    const entry = this.answers.shift()!;
+    this.lastAnswerAt = this.now();
+    this.run(entry, 'answers');
+  }
+
+  private run(entry: Entry, kind: 'acknowledges' | 'answers'): void {
+    if (kind === 'acknowledges') this.startAcknowledging();
+    else this.answering++;
+    const settled = (): void => {
+      this.pending--;
+      if (kind === 'acknowledges') this.acknowledging--;
+      else this.answering--;
+      this.acknowledgeWaiting();
+      this.schedule();
+    };
     let work: Promise<void>;
     try {
       work = entry.task.run();
     } catch (error) {
+      settled();
       entry.reject(error);
       return;
     }
-    work.then(entry.resolve, entry.reject);
+    work.then(
+      () => {
+        settled();
+        entry.resolve();
+      },
+      (error: unknown) => {
+        settled();
+        entry.reject(error);
+      },
+    );
+  }
+
+  private reportIfIdle(): void {
+    if (this.pending > 0 || this.backlog.acknowledgedFirst === 0) return;
+    const report = this.backlog;
+    this.backlog = { acknowledgedFirst: 0, oldestMs: 0 };
+    this.onBacklogCleared?.(report);
   }
 }

@@ -7,7 +7,9 @@ import type { AnswerService } from '../service/answerService.js';
 import { CorpusStore } from '../service/corpusStore.js';
 import { BUTTON_HANDLERS } from './answerButtonHandlers.js';
 import { createClient } from './client.js';
+import { unreadableGatewayAnswer } from './gatewayAnswer.js';
 import { DiscordLoginError } from './loginError.js';
+import { LostInteractions } from './lostInteractions.js';
 import type { SlashCommand } from './commandTypes.js';
 import { questionRateLimiter } from './rateLimit.js';
 import { createInteractionRouter } from './router.js';
@@ -25,7 +27,7 @@ export interface BotOptions {
   commands?: readonly SlashCommand[];
   /** The corpus store for the moderators' commands (default: one over the service's folder). */
   store?: CorpusStore;
-  /** Extra REST options (tests shorten timeouts). */
+  /** Extra REST options (tests shorten timeouts; the defaults are in client.ts). */
   rest?: Partial<RESTOptions>;
 }
 
@@ -47,9 +49,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   if (config.discordToken === null) throw new Error('DISCORD_TOKEN is not set: the bot cannot log in to Discord');
   const commands = options.commands ?? COMMANDS;
   const store = options.store ?? new CorpusStore(service, logger);
-  const client = createClient(config, options.rest);
+  // The interactions Discord answered 10062 for: the REST guard sends nothing more for them.
+  const lost = new LostInteractions(logger);
+  const client = createClient(config, options.rest, { logger, lost });
   const rateLimiter = questionRateLimiter(config.questionRateLimit);
-  const route = createInteractionRouter({ commands, buttons: BUTTON_HANDLERS, context: { service, store, config, feedback }, logger, rateLimiter });
+  const route = createInteractionRouter({ commands, buttons: BUTTON_HANDLERS, context: { service, store, config, feedback }, logger, rateLimiter, lost });
 
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -80,8 +84,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       'connected to Discord',
     );
   } catch (error) {
+    // discord.js reading an answer that is not Discord's fails with a TypeError; say what came back instead.
+    const unreadable = await unreadableGatewayAnswer(client.rest, config.discordToken, error);
     await client.destroy();
-    throw new DiscordLoginError(config.apiUrl, error);
+    throw new DiscordLoginError(config.apiUrl, unreadable === null ? error : new Error(unreadable, { cause: error }));
   }
 
   return {
@@ -98,6 +104,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         clearTimeout(timer);
       }
       await client.destroy();
+      lost.flush();
       logger.info('disconnected from Discord');
     },
   };

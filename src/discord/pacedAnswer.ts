@@ -2,71 +2,90 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import type { AnswerQueue } from './answerQueue.js';
+import { isUnknownInteraction } from './lostInteractions.js';
 
 /**
- * Answers a question command (a public reply) in its turn of the queue. A question still waiting
- * for its turn a second after it arrived is deferred. While a corpus change runs (when the question
- * arrives or when its turn comes), the reply is deferred and the question waits for the new corpus,
- * then takes a turn again: the questions held by a change are answered one by one afterwards, not
- * all in one block of the thread.
+ * performance.now() when an interaction was created: its snowflake's time (Discord's clock) seen
+ * from `receivedAt` (performance.now() on receipt); its receipt if this machine's clock is behind.
+ * An interaction that reached the bot late (a busy machine, a gateway backlog) is already old here.
+ */
+export function interactionCreatedAt(interaction: { createdTimestamp: number }, receivedAt: number, nowMs: number = Date.now()): number {
+  return receivedAt - Math.max(0, nowMs - interaction.createdTimestamp);
+}
+
+/**
+ * Answers a question command (a public reply) in its turn of the queue, which defers the reply
+ * first when the answer might not be sent in time (see AnswerQueue). While a corpus change runs
+ * (when the question arrives or when its turn comes), the reply is deferred and the question waits
+ * for the new corpus, then takes a turn again: the questions held by a change are answered one by
+ * one afterwards, not all in one block of the thread. An interaction Discord no longer knows (10062
+ * on its deferral) is not answered at all.
  */
 export async function answerInTurn(
   queue: AnswerQueue,
   interaction: ChatInputCommandInteraction,
-  context: { service: AnswerService; logger: Logger; receivedAt: number },
+  context: { service: AnswerService; logger: Logger; createdAt: number },
   execute: () => Promise<void>,
 ): Promise<void> {
-  const { service, logger, receivedAt } = context;
-  const whenLate = async (): Promise<boolean> => {
+  const { service, logger, createdAt } = context;
+  const acknowledge = async (): Promise<boolean> => {
     if (interaction.deferred || interaction.replied) return false;
     try {
       await interaction.deferReply();
-      logger.info({ waitedMs: Math.round(performance.now() - receivedAt), queued: queue.length }, 'reply deferred: answering a backlog');
+      logger.debug({ ageMs: Math.round(performance.now() - createdAt), queued: queue.length }, 'reply deferred: acknowledged before its answer');
+      return false;
     } catch (error) {
-      logger.warn({ err: error }, 'could not defer the reply of a question waiting in the backlog');
+      // Lost: the REST guard logged it, and nothing more can be sent for it.
+      if (isUnknownInteraction(error)) return true;
+      logger.warn({ err: error }, 'could not defer the reply of a question waiting for its turn');
+      return false;
     }
-    return false;
   };
   for (;;) {
     if (service.changing) {
       if (!interaction.deferred && !interaction.replied) await interaction.deferReply();
       await service.whenSettled();
     }
+    let ran = false;
     let answered = false;
     await queue.submit({
-      receivedAt,
-      whenLate,
+      createdAt,
+      acknowledged: interaction.deferred || interaction.replied,
+      acknowledge,
       // Synchronous up to the reply's request: the answer is computed in this turn.
       run: async () => {
+        ran = true;
         if (service.changing) return;
         answered = true;
         await execute();
       },
     });
-    if (answered) return;
+    // Not run: its acknowledgement finished it (the interaction is lost).
+    if (answered || !ran) return;
   }
 }
 
 /**
  * Answers an autocomplete request in its turn of the queue. Suggestions cannot be deferred and are
- * useless late: one still waiting a second after it arrived gets no choices at once instead.
+ * useless late: one that would wait (see AnswerQueue) gets no choices at once instead.
  */
 export function autocompleteInTurn(
   queue: AnswerQueue,
   interaction: AutocompleteInteraction,
-  context: { logger: Logger; receivedAt: number },
+  context: { logger: Logger; createdAt: number },
   respond: () => Promise<void>,
 ): Promise<void> {
-  const { logger, receivedAt } = context;
+  const { logger, createdAt } = context;
   return queue.submit({
-    receivedAt,
-    whenLate: async () => {
+    createdAt,
+    acknowledged: false,
+    acknowledge: async () => {
       if (interaction.responded) return true;
       try {
         await interaction.respond([]);
-        logger.info({ waitedMs: Math.round(performance.now() - receivedAt), queued: queue.length }, 'autocomplete answered with no choices: answering a backlog');
+        logger.debug({ ageMs: Math.round(performance.now() - createdAt), queued: queue.length }, 'autocomplete answered with no choices: answering a backlog');
       } catch (error) {
-        logger.warn({ err: error }, 'could not answer an autocomplete request waiting in the backlog');
+        if (!isUnknownInteraction(error)) logger.warn({ err: error }, 'could not answer an autocomplete request waiting for its turn');
       }
       return true;
     },

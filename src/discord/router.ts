@@ -8,7 +8,8 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { AnswerQueue } from './answerQueue.js';
-import { answerInTurn, autocompleteInTurn } from './pacedAnswer.js';
+import { isUnknownInteraction, type LostInteractions } from './lostInteractions.js';
+import { answerInTurn, autocompleteInTurn, interactionCreatedAt } from './pacedAnswer.js';
 import type { ButtonHandler, CommandContext, SlashCommand } from './commandTypes.js';
 import { safeMessage } from './messageOptions.js';
 import { sendEphemeral } from './respond.js';
@@ -28,9 +29,14 @@ export interface RouterOptions {
   rateLimiter?: QuestionRateLimiter | null;
   /**
    * Where the questions (the `rateLimited` commands) and autocomplete wait for their turn to be
-   * answered (default: a queue of its own).
+   * answered (default: a queue of its own, which logs a line after each backlog).
    */
   answerQueue?: AnswerQueue;
+  /**
+   * The interactions Discord answered 10062 Unknown interaction for (kept by the REST guard): a
+   * failure on one of them is not reported to the user, who can no longer be told anything.
+   */
+  lost?: LostInteractions;
 }
 
 /** A short id for an error, shown to the user and written in the log next to the details. */
@@ -49,13 +55,25 @@ export function errorMessageFor(errorId: string): string {
  * "ask again in…" instead), autocomplete to `autocomplete`, button presses to the button handler
  * registered for their custom id's prefix. Never rejects: a handler's error is logged with a fresh
  * error id, and the user is told that id in a short ephemeral message; anything else (unknown
- * commands, buttons of no registered prefix) is answered or ignored without failing.
+ * commands, buttons of no registered prefix) is answered or ignored without failing. An
+ * interaction Discord no longer knows (10062 Unknown interaction) is dropped without a word: it was
+ * logged once where Discord said so, and nothing can be sent for it.
  */
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const byName = new Map(options.commands.map((command) => [command.definition.name, command]));
   const { logger } = options;
-  const queue = options.answerQueue ?? new AnswerQueue();
+  const queue =
+    options.answerQueue ??
+    new AnswerQueue({
+      onBacklogCleared: (report) =>
+        logger.info({ acknowledgedFirst: report.acknowledgedFirst, oldestMs: Math.round(report.oldestMs) }, 'backlog answered: interactions were acknowledged before their answers'),
+    });
   const buttonsByPrefix = new Map((options.buttons ?? []).map((handler) => [handler.prefix, handler]));
+  /** Tells the user their command failed, unless Discord no longer knows the interaction. */
+  const reportError = async (interaction: ChatInputCommandInteraction | ButtonInteraction, errorId: string, log: Logger): Promise<void> => {
+    if (options.lost?.isLost(interaction.token) === true) log.debug({ errorId }, 'the user cannot be told about the error: the interaction is lost');
+    else await tellError(interaction, errorId, log);
+  };
 
   return async (interaction) => {
     try {
@@ -78,6 +96,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       guild: interaction.guildId,
     });
     const started = performance.now();
+    const createdAt = interactionCreatedAt(interaction, started);
     const command = byName.get(interaction.commandName);
     if (command === undefined) {
       log.warn('unknown command: were the commands deployed from another version?');
@@ -98,10 +117,14 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     try {
       const execute = () => command.execute(interaction, { ...options.context, logger: log });
       // The questions and /sources (the commands under the question limit) are answered in turn.
-      if (command.rateLimited === true) await answerInTurn(queue, interaction, { service: options.context.service, logger: log, receivedAt: started }, execute);
+      if (command.rateLimited === true) await answerInTurn(queue, interaction, { service: options.context.service, logger: log, createdAt }, execute);
       else await execute();
       log.debug({ ms: Math.round(performance.now() - started) }, 'command handled');
     } catch (error) {
+      if (isUnknownInteraction(error)) {
+        log.debug({ ms: Math.round(performance.now() - started) }, 'command dropped: the interaction is lost');
+        return;
+      }
       const errorId = newErrorId();
       log.error({ err: error, errorId, ms: Math.round(performance.now() - started) }, 'command failed');
       await reportError(interaction, errorId, log);
@@ -117,6 +140,10 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       await handler.handle(interaction, { ...options.context, logger: log });
       log.debug({ ms: Math.round(performance.now() - started) }, 'button handled');
     } catch (error) {
+      if (isUnknownInteraction(error)) {
+        log.debug({ ms: Math.round(performance.now() - started) }, 'button press dropped: the interaction is lost');
+        return;
+      }
       const errorId = newErrorId();
       log.error({ err: error, errorId, ms: Math.round(performance.now() - started) }, 'button failed');
       await reportError(interaction, errorId, log);
@@ -126,15 +153,19 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
     const log = logger.child({ interactionId: interaction.id, command: interaction.commandName, user: interaction.user.id, autocomplete: true });
-    const receivedAt = performance.now();
+    const createdAt = interactionCreatedAt(interaction, performance.now());
     try {
       const complete = command?.autocomplete?.bind(command);
       if (complete === undefined) await interaction.respond([]);
-      else await autocompleteInTurn(queue, interaction, { logger: log, receivedAt }, () => complete(interaction, { ...options.context, logger: log }));
+      else await autocompleteInTurn(queue, interaction, { logger: log, createdAt }, () => complete(interaction, { ...options.context, logger: log }));
     } catch (error) {
+      if (isUnknownInteraction(error)) {
+        log.debug('autocomplete dropped: the interaction is lost');
+        return;
+      }
       const errorId = newErrorId();
       log.error({ err: error, errorId }, 'autocomplete failed');
-      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      if (!interaction.responded && options.lost?.isLost(interaction.token) !== true) await interaction.respond([]).catch(() => undefined);
     }
   }
 }
@@ -150,7 +181,7 @@ function buttonPrefix(customId: string): string {
  * reply is deleted first, so the error is not shown to the whole channel (never the message a
  * button is on).
  */
-async function reportError(interaction: ChatInputCommandInteraction | ButtonInteraction, errorId: string, log: Logger): Promise<void> {
+async function tellError(interaction: ChatInputCommandInteraction | ButtonInteraction, errorId: string, log: Logger): Promise<void> {
   const message = safeMessage({ content: errorMessageFor(errorId) });
   try {
     if (interaction.isButton()) {
@@ -166,6 +197,8 @@ async function reportError(interaction: ChatInputCommandInteraction | ButtonInte
       await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
     }
   } catch (error) {
-    log.error({ err: error, errorId }, 'could not tell the user about the error');
+    // Lost meanwhile (10062): logged once where Discord said so; the user can no longer be told.
+    if (isUnknownInteraction(error)) log.debug({ errorId }, 'could not tell the user about the error: the interaction is lost');
+    else log.error({ err: error, errorId }, 'could not tell the user about the error');
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -179,7 +179,7 @@ export class FeedbackStore {
   static open(options: FeedbackStoreOptions): FeedbackStore {
     let db: Database.Database | null = null;
     try {
-      if (options.file !== ':memory:') mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+      if (options.file !== ':memory:') ensureFolderSync(path.dirname(path.resolve(options.file)));
       db = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma('journal_mode = WAL');
@@ -379,4 +379,20 @@ export class FeedbackStore {
     this.answersSincePrune = 0;
     this.db.prepare('DELETE FROM answers WHERE created_at < ?').run(this.now() - ANSWER_BUTTON_TTL_MS);
   }
+}
+
+/**
+ * Makes sure `dir` is a folder, creating missing parents one level at a time: mkdir's `recursive`
+ * loops for ever on a path under /proc (where mkdir of a missing child answers ENOENT although its
+ * parent exists); here each level is tried once and the error thrown names it.
+ */
+function ensureFolderSync(dir: string): void {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (info !== undefined) {
+    if (!info.isDirectory()) throw new Error(`${dir} is not a folder`);
+    return;
+  }
+  const parent = path.dirname(dir);
+  if (parent !== dir) ensureFolderSync(parent);
+  mkdirSync(dir);
 }

@@ -95,24 +95,51 @@ describe('REST faults', () => {
     expect(edits.map((r) => r.status)).toEqual([500, 200]);
   });
 
-  it.each([
-    ['500', { kind: 'server-error' as const }],
-    ['hangs', { kind: 'hang' as const }],
-  ])('a reply that never gets through (%s every time): logged with the interaction id, and the bot answers the next question', async (_label, fault) => {
+  /** The interaction's line `msg` in the bot's log, once it is there. */
+  const logged = (interactionId: string, msg: string) =>
+    vi.waitFor(
+      () => {
+        const line = h.logs.find((l) => l.msg === msg && l.interactionId === interactionId);
+        if (line === undefined) throw new Error(`no "${msg}" line for interaction ${interactionId} yet`);
+        return line;
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+
+  it('a reply that never gets through (500 every time): logged with the interaction id, and the bot answers the next question', async () => {
     const payload = h.fake.commandInteraction({ name: 'when', options: { query: 'summit with Xi' } });
     // Every attempt at this interaction's callbacks fails: the answer, then the error report.
-    h.fake.failNextRequests({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback` }, fault, 100);
+    h.fake.failNextRequests({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback` }, { kind: 'server-error' }, 100);
     await h.fake.sendInteraction(payload);
-    const logged = (msg: string) => () => {
-      const line = h.logs.find((l) => l.msg === msg && l.interactionId === payload.id);
-      if (line === undefined) throw new Error(`no "${msg}" line for interaction ${payload.id} yet`);
-      return line;
-    };
-    const failed = await vi.waitFor(logged('command failed'), { timeout: 10_000, interval: 20 });
+    const failed = await logged(payload.id, 'command failed');
     expect(failed.errorId).toMatch(/^[0-9a-f]{8}$/);
-    const reported = await vi.waitFor(logged('could not tell the user about the error'), { timeout: 10_000, interval: 20 });
+    const reported = await logged(payload.id, 'could not tell the user about the error');
     expect(reported.errorId).toBe(failed.errorId);
     expect(callbacksOf(payload.id)).toHaveLength(2 * (REST_RETRIES + 1));
+    await expectAnswering();
+  });
+
+  it('a reply that never gets through (hangs every time): the failure names the request and the interaction, each abandoned attempt is logged, and the bot answers the next question', async () => {
+    const payload = h.fake.commandInteraction({ name: 'when', options: { query: 'summit with Xi' } });
+    h.fake.failNextRequests({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback` }, { kind: 'hang' }, 100);
+    await h.fake.sendInteraction(payload);
+    const failed = await logged(payload.id, 'command failed');
+    expect(failed.errorId).toMatch(/^[0-9a-f]{8}$/);
+    expect(JSON.stringify(failed.err)).toContain(`Discord's API did not answer POST /interactions/${payload.id}/:token/callback within ${REST_TIMEOUT_MS} ms`);
+    // The error report's attempts are over once the bot says the user could not be told.
+    await vi.waitFor(
+      () => {
+        const told = h.logs.find((l) => l.errorId === failed.errorId && typeof l.msg === 'string' && /user (could not|cannot) be told|could not tell the user/.test(l.msg));
+        if (told === undefined) throw new Error('the error report is not over yet');
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    const attempts = callbacksOf(payload.id);
+    // Sent again after each time-out while the interaction's 3 s last; the error report likewise, unless they are over.
+    expect(attempts.length).toBeGreaterThanOrEqual(1);
+    expect(attempts.length).toBeLessThanOrEqual(2 * (REST_RETRIES + 1));
+    const abandoned = h.logs.filter((l) => l.interactionId === payload.id && typeof l.msg === 'string' && l.msg.startsWith("Discord's API did not answer"));
+    expect(abandoned).toHaveLength(attempts.length);
     await expectAnswering();
   });
 });

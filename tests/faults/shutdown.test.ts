@@ -13,6 +13,7 @@ import { folderState } from '../support/folderState.js';
 import { describeRequests, refusedResponses } from '../support/interactionChecks.js';
 
 const CALLBACK = { method: 'POST', path: '/interactions/:interactionId/:token/callback' } as const;
+const EDIT = { method: 'PATCH', path: '/webhooks/:applicationId/:token/messages/:messageId' } as const;
 const UPLOAD = `Lee visits Qingdao port
 QINGDAO: President Lee Jae Myung visited the container terminal in Qingdao on Thursday with shipping executives.
 The port handles much of the trade between the two countries, officials said.
@@ -53,10 +54,18 @@ describe('SIGTERM while the bot is answering', () => {
     expect(await bot.exited).toBe(0);
     const exitedAt = Date.now();
 
-    for (const { id } of sent) {
+    // A burst: the first is answered directly, the others deferred at once and answered by an edit
+    // (src/discord/answerQueue.ts); every answer is sent before the exit.
+    for (const { id, token } of sent) {
       const first = fake.interaction(id)?.callbacks[0];
-      expect(first?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(first?.status).toBe(204);
+      if (first?.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+        const edits = fake.requestsTo(EDIT).filter((r) => r.path.includes(token));
+        expect(edits.map((r) => r.status)).toEqual([200]);
+        expect(edits[0]!.respondedAt).toBeLessThanOrEqual(exitedAt);
+      } else {
+        expect(first?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      }
     }
     // Each reply's request completed (the bot waited for Discord's response) before the exit.
     for (const request of fake.requestsTo(CALLBACK)) expect(request.respondedAt).not.toBeNull();

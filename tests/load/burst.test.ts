@@ -1,19 +1,21 @@
 // A burst of interactions, all created at once and sent through the gateway as fast as the fake
 // Discord can write them, to the bot running as its own process: every one answered exactly once,
 // each acknowledged inside Discord's 3 seconds. Prints p50/p99 first-response time and peak memory.
-// `npm test` sends 200; `npm run test:load` sends 2,000 (LOAD_COUNT).
+// `npm test` sends 200; `npm run test:load` sends 2,000 (LOAD_COUNT). LOAD_BUSY=2 runs two
+// CPU-bound processes beside the bot meanwhile (a busy machine).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { burstItems, errorLines, formatBurstReport, runBurst, sampleBotMemory, startLoadRig, type LoadRig } from '../support/loadBurst.js';
+import { burstItems, busyLoopsFromEnv, errorLines, formatBurstReport, runBurst, sampleBotMemory, startLoadRig, type LoadRig } from '../support/loadBurst.js';
 
 const COUNT = Number(process.env.LOAD_COUNT ?? 200);
+const BUSY_LOOPS = busyLoopsFromEnv();
 
 describe(`a burst of ${COUNT} interactions`, () => {
   let rig: LoadRig;
 
   beforeAll(async () => {
-    rig = await startLoadRig();
+    rig = await startLoadRig({ busyLoops: BUSY_LOOPS });
   }, 60_000);
 
   afterAll(async () => {
@@ -25,7 +27,7 @@ describe(`a burst of ${COUNT} interactions`, () => {
     const items = burstItems(rig.fake, COUNT);
     const memory = sampleBotMemory(rig.bot);
     const report = await runBurst(rig.fake, items, { timeoutMs: 60_000 + COUNT * 20 });
-    console.info(formatBurstReport('burst', report, memory.stop()));
+    console.info(formatBurstReport('burst', report, memory.stop(), rig.busyLoops));
 
     expect(report.problems).toEqual([]);
     expect(report.outcomes).toHaveLength(COUNT);

@@ -4,7 +4,7 @@
 // question is answered, each exactly as the old index or the new one answers it (never by an index
 // half built), and each first response comes inside Discord's 3 seconds.
 // `npm test`: 200 interactions and 20,000 new sentences; `npm run test:load`: 2,000 and 100,000
-// (LOAD_COUNT, LOAD_RELOAD_SENTENCES).
+// (LOAD_COUNT, LOAD_RELOAD_SENTENCES). LOAD_BUSY=2 runs two CPU-bound processes beside the bot.
 
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { MANAGE_GUILD } from '../support/botHarness.js';
 import {
   BURST_QUESTIONS,
   burstItems,
+  busyLoopsFromEnv,
   errorLines,
   formatBurstReport,
   runBurst,
@@ -43,7 +44,7 @@ describe(`a reload of ${NEW_SENTENCES} more sentences during a burst of ${COUNT}
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'bot-load-corpus-'));
-    rig = await startLoadRig();
+    rig = await startLoadRig({ busyLoops: busyLoopsFromEnv() });
   }, 60_000);
 
   afterAll(async () => {
@@ -76,7 +77,7 @@ describe(`a reload of ${NEW_SENTENCES} more sentences during a burst of ${COUNT}
     const peak = memory.stop();
 
     const titles = ['before the reload', 'while the reload runs', 'as the new index starts serving'];
-    reports.forEach((report, index) => console.info(formatBurstReport(`burst, ${titles[index]}`, report)));
+    reports.forEach((report, index) => console.info(formatBurstReport(`burst, ${titles[index]}`, report, undefined, rig.busyLoops)));
     console.info(
       `reload of ${generated.manifest.sentences} more sentences during the burst: bot RSS ${Math.round(peak.beforeMb)} MB before, ` +
         `peak ${Math.round(peak.peakMb)} MB; peak heap (used + array buffers) ${Math.round(peak.peakHeapMb ?? Number.NaN)} MB`,

@@ -192,6 +192,8 @@ export interface FakeInteraction {
   readonly webhookCalls: WebhookCallRecord[];
   /** The accepted callback type, once acknowledged. */
   acknowledgedWith: InteractionResponseType | null;
+  /** Discord no longer knows it (expireInteraction): every callback gets 404 Unknown interaction (10062). */
+  expired: boolean;
   /** The @original response message as Discord would hold it (null before a reply / after deletion). */
   original: APIMessage | null;
   readonly followUps: APIMessage[];
@@ -336,6 +338,8 @@ export class FakeDiscord {
   readonly #commands = new Map<string, APIApplicationCommand[]>();
   readonly #attachments = new Map<string, { content: Buffer; contentType: string }>();
   readonly #faults: PendingFault[] = [];
+  /** Interactions expired before they were sent (expireInteraction). */
+  readonly #expiredIds = new Set<string>();
   readonly #hanging = new Set<ServerResponse>();
   readonly #shardCount: number;
 
@@ -412,6 +416,7 @@ export class FakeDiscord {
       callbacks: [],
       webhookCalls: [],
       acknowledgedWith: null,
+      expired: this.#expiredIds.delete(payload.id),
       original: null,
       followUps: [],
     };
@@ -498,6 +503,17 @@ export class FakeDiscord {
   /** The shard an interaction goes to: the one its guild belongs to (shard 0 outside guilds). */
   #shardFor(payload: APIInteraction): number {
     return payload.guild_id === undefined ? 0 : this.gateway.shardOfGuild(payload.guild_id);
+  }
+
+  /**
+   * Discord forgets an interaction, as when its 3 s pass unacknowledged (or the bot learns of it too
+   * late): from now on every callback for it is answered 404 Unknown interaction (10062). May be
+   * called before the interaction is sent (by its id), so that even the bot's first callback fails.
+   */
+  expireInteraction(id: string): void {
+    const state = this.#interactions.get(id);
+    if (state === undefined) this.#expiredIds.add(id);
+    else state.expired = true;
   }
 
   /** Everything recorded about an interaction, by id or token. */
@@ -912,7 +928,7 @@ export class FakeDiscord {
       return { status, body: error ?? undefined };
     };
 
-    if (elapsedMs > this.#ackTimeoutMs) return record(404, unknownInteraction());
+    if (elapsedMs > this.#ackTimeoutMs || state.expired) return record(404, unknownInteraction());
     if (state.acknowledgedWith !== null) {
       return record(400, { code: DiscordErrorCode.InteractionAlreadyAcknowledged, message: 'Interaction has already been acknowledged.' });
     }

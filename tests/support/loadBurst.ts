@@ -4,6 +4,7 @@
 // acknowledgements, errors). The bot runs as its own process (startLoadRig), as in production, so
 // that the fake Discord's work does not count as the bot's, and its memory is the kernel's count.
 
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIInteraction } from 'discord-api-types/v10';
@@ -11,6 +12,7 @@ import { copyCorpus } from './botHarness.js';
 import { startBotProcess, type BotLogLine, type BotProcess } from './botProcess.js';
 import { DiscordErrorCode, makeUser, startFakeDiscord } from './fakeDiscord.js';
 import type { FakeDiscord, FakeInteraction } from './fakeDiscord.js';
+import { describeRequests, requestsAfterUnknownInteraction, unknownInteractionAnswers } from './interactionChecks.js';
 
 /** Discord gives a bot this long to acknowledge an interaction. */
 export const ACK_DEADLINE_MS = 3_000;
@@ -100,8 +102,30 @@ export interface BurstReport {
   p99Ms: number;
   maxMs: number;
   deferred: number;
-  /** Problems: late, rejected or doubled acknowledgements, follow-ups, failed edits. */
+  /** Interactions with an accepted acknowledgement (a reply, a deferral or autocomplete choices). */
+  acknowledged: number;
+  /** Callbacks of the burst Discord answered 10062 Unknown interaction (too late). */
+  unknownInteraction: number;
+  /** Requests made for an interaction after its 10062 (each a problem too). */
+  requestsAfterUnknown: number;
+  /**
+   * Problems: late, rejected or doubled acknowledgements, follow-ups, failed edits, requests after
+   * a 10062.
+   */
   problems: string[];
+}
+
+/** Once the bot has made no request for this long, the burst's traffic is taken to be over. */
+const QUIET_MS = 500;
+
+/** Resolves once no request has reached the fake for `QUIET_MS` (or after `timeoutMs`). */
+async function quietRest(fake: FakeDiscord, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  let seen = -1;
+  while (fake.requests.length !== seen && performance.now() < until) {
+    seen = fake.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  }
 }
 
 /** The q-quantile (0..1) of numbers, nearest rank. */
@@ -121,10 +145,15 @@ export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], o
     { timeoutMs: options.timeoutMs ?? 60_000 },
   );
   const totalMs = performance.now() - started;
+  // What the bot still sends about interactions already answered (an error report after a 10062).
+  await quietRest(fake, 10_000);
   const outcomes = states.map((state, index) => outcomeOf(items[index]!, state));
   const times = outcomes.map((o) => o.firstResponseMs);
   const problems = outcomes.flatMap(problemsOf);
   if (notLive > 0) problems.push(`${notLive} interactions were buffered, not sent live`);
+  const ids = new Set(sent.map((s) => s.id));
+  const afterUnknown = requestsAfterUnknownInteraction(fake, ids);
+  problems.push(...describeRequests(afterUnknown).map((line) => `a request after 10062 Unknown interaction: ${line}`));
   return {
     count: items.length,
     outcomes,
@@ -133,6 +162,9 @@ export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], o
     p99Ms: quantile(times, 0.99),
     maxMs: Math.max(...times),
     deferred: outcomes.filter((o) => o.type === InteractionResponseType.DeferredChannelMessageWithSource).length,
+    acknowledged: outcomes.filter((o) => o.state.callbacks.some((c) => c.status < 400)).length,
+    unknownInteraction: unknownInteractionAnswers(fake, ids).length,
+    requestsAfterUnknown: afterUnknown.length,
     problems,
   };
 }
@@ -199,11 +231,16 @@ export function sampleBotMemory(bot: BotProcess): { stop(): BurstMemory } {
   };
 }
 
-/** Lines for the test output: count, time, p50/p99/max first response, deferred, memory. */
-export function formatBurstReport(title: string, report: BurstReport, memory?: BurstMemory): string {
+/**
+ * Lines for the test output: count, time, acknowledged, p50/p99/max first response, deferred,
+ * 10062s and requests after them, the busy loops beside the bot, memory.
+ */
+export function formatBurstReport(title: string, report: BurstReport, memory?: BurstMemory, busyLoops = 0): string {
   const ms = (value: number): string => `${Math.round(value)} ms`;
+  const beside = busyLoops === 0 ? '' : `, ${busyLoops} busy loop${busyLoops === 1 ? '' : 's'} running beside the bot`;
   const lines = [
-    `${title}: ${report.count} interactions answered in ${ms(report.totalMs)} (${report.deferred} deferred then edited)`,
+    `${title}: ${report.count} interactions answered in ${ms(report.totalMs)} (${report.deferred} deferred then edited${beside})`,
+    `  acknowledged: ${report.acknowledged} of ${report.count}; 10062 Unknown interaction: ${report.unknownInteraction}, requests after one: ${report.requestsAfterUnknown}`,
     `  first response: p50 ${ms(report.p50Ms)}, p99 ${ms(report.p99Ms)}, max ${ms(report.maxMs)} (Discord allows ${ms(ACK_DEADLINE_MS)})`,
   ];
   if (memory !== undefined) {
@@ -216,17 +253,43 @@ export function formatBurstReport(title: string, report: BurstReport, memory?: B
   return lines.join('\n');
 }
 
+/** How many CPU-bound processes to run beside the bot during a load test (LOAD_BUSY, default none). */
+export function busyLoopsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const count = Number(env.LOAD_BUSY ?? 0);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`LOAD_BUSY must be a whole number of busy loops, not ${JSON.stringify(env.LOAD_BUSY)}`);
+  return count;
+}
+
+/**
+ * `count` processes that each spin one core (`node -e 'for(;;){}'`): another heavy process on the
+ * machine, competing with the bot and the fake Discord for the CPU. stop() kills them; so does
+ * this process's exit, should a test end without stop().
+ */
+export function startBusyLoops(count: number): { pids: number[]; stop(): void } {
+  const children: ChildProcess[] = [];
+  const stop = (): void => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    process.off('exit', stop);
+  };
+  process.on('exit', stop);
+  for (let i = 0; i < count; i++) children.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+  return { pids: children.flatMap((child) => (child.pid === undefined ? [] : [child.pid])), stop };
+}
+
 /** A bot process serving a fake Discord over a temporary copy of a corpus: what the load tests drive. */
 export interface LoadRig {
   fake: FakeDiscord;
   bot: BotProcess;
   corpusDir: string;
+  /** How many busy loops run beside the bot (see startBusyLoops). */
+  busyLoops: number;
   /** Asks one command and returns the content the member ends up seeing (the reply, or the deferred reply's edit). */
   ask(name: string, options?: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startLoadRig(): Promise<LoadRig> {
+/** Starts the fake Discord and the bot; then, with `busyLoops`, that many CPU-bound processes beside them. */
+export async function startLoadRig(options: { busyLoops?: number } = {}): Promise<LoadRig> {
   const fake = await startFakeDiscord();
   const corpusDir = await copyCorpus();
   let bot: BotProcess;
@@ -237,8 +300,9 @@ export async function startLoadRig(): Promise<LoadRig> {
     await rm(corpusDir, { recursive: true, force: true });
     throw error;
   }
-  const ask = async (name: string, options: Record<string, string> = {}): Promise<string> => {
-    const sent = await fake.sendInteraction(fake.commandInteraction({ name, options }));
+  const busy = startBusyLoops(options.busyLoops ?? 0);
+  const ask = async (name: string, commandOptions: Record<string, string> = {}): Promise<string> => {
+    const sent = await fake.sendInteraction(fake.commandInteraction({ name, options: commandOptions }));
     const first = await fake.waitForResponse(sent.id, { timeoutMs: 30_000 });
     if (first.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       const edit = await fake.waitForEdit(sent.token, { timeoutMs: 60_000 });
@@ -250,8 +314,10 @@ export async function startLoadRig(): Promise<LoadRig> {
     fake,
     bot,
     corpusDir,
+    busyLoops: busy.pids.length,
     ask,
     async close() {
+      busy.stop();
       bot.kill('SIGTERM');
       const exited = await Promise.race([bot.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
       if (exited === 'timeout') bot.kill('SIGKILL');
