@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AnswerEngine, type AnswerOptions } from '../answer/engine.js';
 import type { Command } from '../answer/question.js';
 import type { Answer } from '../answer/types.js';
+import { longSentencesNote } from '../corpus/longSentences.js';
 import type { Article, CorpusError } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { CorpusIndex } from '../search/corpusIndex.js';
@@ -212,6 +213,7 @@ export class AnswerService {
     await this.engine.addArticle(article);
     this.loadErrors = this.loadErrors.filter((error) => error.file !== article.file);
     this.logger.info({ dir: this.corpusDir, article: article.id, sentences: article.sentences.length }, 'corpus: article added in place');
+    if (article.longSentencesCut > 0) this.logger.info({ file: article.file, note: longSentencesNote(article.longSentencesCut) }, 'corpus file note');
     await this.saveAfterChange();
     return { ...this.summarySince(before), errors: this.loadErrors, applied: true, refusal: null };
   }

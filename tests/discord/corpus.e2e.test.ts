@@ -122,7 +122,7 @@ describe('/corpus against the fake Discord', () => {
   });
 
   it('adds an uploaded article: deferred, written under a safe new name with its sidecar, answered from at once', async () => {
-    const before = h.service.current;
+    const before = { articles: h.service.current.articles.length, sentenceCount: h.service.current.sentenceCount };
     expect(h.service.answer('where', 'Zhangjiang science park').status).toBe('not-found');
     const reply = await corpus({
       subcommand: 'add',
@@ -133,7 +133,7 @@ describe('/corpus against the fake Discord', () => {
     expect((reply.first.body as { data?: { flags?: number } }).data?.flags).toBe(MessageFlags.Ephemeral);
     const content = reply.message.content ?? '';
     expect(content).toContain('**Added**');
-    expect(content).toContain(`Articles: ${before.articles.length} → ${before.articles.length + 1}`);
+    expect(content).toContain(`Articles: ${before.articles} → ${before.articles + 1}`);
     expect(content).toMatch(new RegExp(`sentences: ${before.sentenceCount} → ${before.sentenceCount + 4}`));
 
     const added = (await files()).filter((name) => name.startsWith('lee-tours-shanghai-startup-hub-'));
@@ -212,11 +212,11 @@ describe('/corpus against the fake Discord', () => {
     // Non-moderators get no ids.
     expect(await h.autocomplete({ name: 'corpus', subcommand: 'remove', focused: { name: 'id', value: '' } })).toEqual([]);
 
-    const before = h.service.current;
+    const before = h.service.current.articles.length;
     const reply = await corpus({ subcommand: 'remove', options: { id } });
     expect(reply.first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(reply.message.content).toContain(`**Removed** \`${id}\``);
-    expect(reply.message.content).toContain(`Articles: ${before.articles.length} → ${before.articles.length - 1}`);
+    expect(reply.message.content).toContain(`Articles: ${before} → ${before - 1}`);
     expect((await files()).some((n) => n.startsWith(id))).toBe(false);
     const removed = await files('.removed');
     expect(removed.filter((n) => n.endsWith(`_${id}.md`) || n.endsWith(`_${id}.meta.yaml`))).toHaveLength(2);

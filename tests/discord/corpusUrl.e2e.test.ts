@@ -73,6 +73,7 @@ describe('/corpus add url:<link> against the fake Discord', () => {
 
   it('previews the article privately with Confirm and Cancel; Confirm adds it, listed and quoted, with its metadata', async () => {
     const before = h.service.current;
+    const articlesBefore = before.articles.length;
     const filesBefore = await files();
     const reply = await addUrl(`${site.origin}/article`);
     expect(reply.first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
@@ -99,7 +100,7 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     const done = await h.fake.waitForEdit(confirm.sent.token, WAIT);
     const summary = (done.body as SentMessage).content ?? '';
     expect(summary).toContain('**Added**');
-    expect(summary).toContain(`Articles: ${before.articles.length} → ${before.articles.length + 1}`);
+    expect(summary).toContain(`Articles: ${articlesBefore} → ${articlesBefore + 1}`);
     expect(buttonsOf(done.body as { components?: unknown[] })).toEqual([]);
 
     const added = (await files()).filter((name) => !filesBefore.includes(name));

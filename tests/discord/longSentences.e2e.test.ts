@@ -99,7 +99,7 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
     expect(content).toContain('**Added**');
     expect(content).toMatch(CUT_NOTE);
     expect(h.logs.find((l) => l.msg === 'corpus add: applied' && Array.isArray(l.notes))?.notes).toEqual([expect.stringMatching(CUT_NOTE)]);
-    // The rebuild on the build thread passed the note on to the log too.
+    // The in-place add logged the note for the file too.
     expect(h.logs.some((l) => l.msg === 'corpus file note' && String(l.file).startsWith('guests-'))).toBe(true);
   });
 

@@ -77,10 +77,10 @@ describe('npm run start:sharded against a fake Discord with two shards', () => {
   it('indexes the corpus once, in the manager: the shards load its snapshot', async () => {
     const prepared = bot.logs().find((line) => line.msg === 'corpus snapshot ready for the shards');
     expect(prepared).toBeDefined();
-    const snapshots = (await readdir(cacheDir)).filter((name) => name.endsWith('.bin'));
+    const snapshots = (await readdir(cacheDir)).filter((name) => name.startsWith('index-'));
     expect(snapshots).toHaveLength(1);
     // Not written again after the manager saved it (a shard that indexed the corpus would have).
-    const written = (await stat(path.join(cacheDir, snapshots[0] ?? ''))).mtimeMs;
+    const written = (await stat(path.join(cacheDir, snapshots[0] ?? '', 'manifest.json'))).mtimeMs;
     expect(written).toBeLessThanOrEqual(Number((prepared as BotLogLine).time));
     for (const shardId of [0, 1]) {
       const loads = shardLogs(shardId, 'corpus loaded');
