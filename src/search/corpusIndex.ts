@@ -136,7 +136,10 @@ export class CorpusIndex {
       if (batchSize >= SHARD_SENTENCES) flush();
     }
     flush();
-    corpus.suggestionIndex = SuggestionIndex.of(corpus.tally.entries(corpus.names));
+    const entries = corpus.tally.entries(corpus.names);
+    corpus.suggestionIndex = SuggestionIndex.of(entries);
+    // Only the suggestions kept need counting from now on: the tally of every phrase seen goes.
+    corpus.tally = SuggestionTally.of(entries);
     return corpus;
   }
 
