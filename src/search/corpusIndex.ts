@@ -152,7 +152,8 @@ export class CorpusIndex {
     const corpus = new CorpusIndex(packed.generation);
     for (const packedShard of packed.shards) {
       await nextTurn();
-      const shard = await IndexShard.fromPacked(packedShard);
+      const shard = await IndexShard.fromPacked(packedShard, nextTurn);
+      await nextTurn();
       const meta = JSON.parse(decoder.decode(packedShard.meta)) as ShardMeta;
       corpus.names.addPeople(meta.people);
       const words = corpus.register(shard, meta.articles, new Map(meta.people));
@@ -257,7 +258,7 @@ export class CorpusIndex {
     this.sentences.addSpellings(this.register(shard, [info], countPeople(sentences)));
     this.tally.merge(tally);
     this.version++;
-    await this.refreshSuggestions();
+    await this.refreshSuggestions(nextTurn);
     return info;
   }
 
@@ -270,7 +271,7 @@ export class CorpusIndex {
     const info = this.byId.get(id);
     if (info === undefined) return null;
     await this.removeArticle(info, nextTurn, { suggestions: true });
-    await this.refreshSuggestions();
+    await this.refreshSuggestions(nextTurn);
     return info;
   }
 
@@ -339,8 +340,12 @@ export class CorpusIndex {
     return record;
   }
 
-  private async refreshSuggestions(): Promise<void> {
-    this.suggestionIndex = await SuggestionIndex.inSteps(this.tally.entries(this.names));
+  /** Autocomplete follows the corpus a turn or two after a change: answering needs none of it. */
+  private async refreshSuggestions(nextTurn: NextTurn): Promise<void> {
+    await nextTurn();
+    const entries = this.tally.entries(this.names);
+    await nextTurn();
+    this.suggestionIndex.update(entries);
   }
 }
 

@@ -88,15 +88,16 @@ export class IndexShard {
   }
 
   /**
-   * A shard back from its packed form: MiniSearch's loadJSONAsync (which loads in batches, with
-   * pauses between them), and the texts as they are.
+   * A shard back from its packed form: its term counts, a turn of the event loop (`nextTurn`), then
+   * MiniSearch's loadJSONAsync (which loads in batches, with pauses between them); the texts as they are.
    */
-  static async fromPacked(packed: PackedShard): Promise<IndexShard> {
+  static async fromPacked(packed: PackedShard, nextTurn: () => Promise<unknown>): Promise<IndexShard> {
     const [documents, terms, words] = JSON.parse(decoder.decode(packed.stats)) as [number, Array<[string, number]>, Array<[string, number]>];
     const stats = new TermStats();
     stats.merge(terms, documents);
     const wordStats = new TermStats();
     wordStats.merge(words, documents);
+    await nextTurn();
     const store = new SentenceStore(packed.store);
     const search = await MiniSearch.loadJSONAsync<SentenceDocument>(decoder.decode(packed.index), shardOptions(packed.base, store));
     return new IndexShard(packed.base, store, search, stats, wordStats);

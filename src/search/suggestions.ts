@@ -52,10 +52,26 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ:
 
 /** Folded words of a text: lower case, no accents ("Tromsø" → "tromso"), hyphens and punctuation as spaces. */
 export function foldWords(text: string): string[] {
-  return stripDiacritics(foldText(text))
-    .replace(/[øæœßđłþðı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+  return folded(text).split(' ').filter((word) => word.length > 0);
+}
+
+// Names and phrases repeat across a corpus and its changes: each text is folded once (bounded).
+const FOLDED_LIMIT = 100_000;
+const foldedTexts = new Map<string, string>();
+
+/** The folded words of a text joined by single spaces. */
+function folded(text: string): string {
+  let words = foldedTexts.get(text);
+  if (words === undefined) {
+    words = stripDiacritics(foldText(text))
+      .replace(/[øæœßđłþðı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 0)
+      .join(' ');
+    if (foldedTexts.size >= FOLDED_LIMIT) foldedTexts.clear();
+    foldedTexts.set(text, words);
+  }
+  return words;
 }
 
 interface Tally {
@@ -63,6 +79,11 @@ interface Tally {
   kind: SuggestionKind;
   weight: number;
   count: number;
+}
+
+/** A stable order for ties (plain code-unit order: localeCompare costs too much over thousands). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A token as phrase finding needs it (language/tokenize.ts's Token has these). */
@@ -121,7 +142,7 @@ export class SuggestionTally {
       const surface = tally.surfaces.keys().next().value;
       if (tally.kind !== 'entity' || surface === undefined || /\s/.test(surface)) continue;
       const full = names.fullNamesFor(surface.toLowerCase())[0];
-      const target = full === undefined ? undefined : this.tallies.get(foldWords(full).join(' '));
+      const target = full === undefined ? undefined : this.tallies.get(folded(full));
       if (target === undefined || target === tally) continue;
       counts.set(target, (counts.get(target) ?? 0) + (counts.get(tally) ?? 0));
       counts.delete(tally);
@@ -132,7 +153,7 @@ export class SuggestionTally {
       if (count === undefined || count <= 0) continue;
       entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, count, weight: tally.weight * (1 + Math.log2(count)) });
     }
-    return entries.sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)).slice(0, MAX_STORED_SUGGESTIONS);
+    return entries.sort((a, b) => b.weight - a.weight || byCodeUnits(a.text, b.text)).slice(0, MAX_STORED_SUGGESTIONS);
   }
 
   private countSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[], delta: number): void {
@@ -153,7 +174,7 @@ export class SuggestionTally {
     if (text.length < 2 || text.length > MAX_SUGGESTION_LENGTH) return;
     let key = this.keys.get(text);
     if (key === undefined) {
-      key = foldWords(text).join(' ');
+      key = folded(text);
       if (this.keys.size < MAX_TALLIED) this.keys.set(text, key);
     }
     if (key.length === 0) return;
@@ -200,7 +221,7 @@ function preferredSurface(surfaces: Map<string, number>, key: string): string {
   let best = '';
   let bestScore = -Infinity;
   for (const [surface, count] of surfaces) {
-    const full = foldWords(surface).join(' ') === key ? 1_000 : 0;
+    const full = folded(surface) === key ? 1_000 : 0;
     const mixedCase = surface === surface.toUpperCase() ? 0 : 100;
     const score = full + mixedCase + count;
     if (score > bestScore) {
@@ -269,29 +290,60 @@ const CHUNK = 1_000;
  */
 export class SuggestionIndex {
   private readonly index = new MiniSearch<SuggestionDocument>(SUGGESTION_INDEX_OPTIONS);
-  /** Folded words of each suggestion with a leading space (" kang yu jung"): where the typed text starts in it. */
-  private readonly haystacks: string[];
+  /** The suggestions by document id, with their folded words (" kang yu jung"): where the typed text starts in them. */
+  private readonly documentsById = new Map<number, { entry: SuggestionEntry; haystack: string }>();
+  /** Document id of each suggestion's text. */
+  private readonly ids = new Map<string, number>();
+  private nextId = 0;
+  private list: readonly SuggestionEntry[] = [];
 
-  private constructor(readonly entries: readonly SuggestionEntry[]) {
-    this.haystacks = entries.map((entry) => ` ${foldWords(entry.text).join(' ')}`);
+  /** The suggestions, best first. */
+  get entries(): readonly SuggestionEntry[] {
+    return this.list;
   }
 
   /** Indexes suggestions at once (a small corpus, tests). */
   static of(entries: readonly SuggestionEntry[]): SuggestionIndex {
-    const index = new SuggestionIndex(entries);
-    index.index.addAll(index.documents());
+    const index = new SuggestionIndex();
+    index.index.addAll(index.track(entries));
+    index.list = entries;
     return index;
   }
 
   /** Indexes suggestions a chunk per turn of the event loop (MiniSearch's addAllAsync). */
   static async inSteps(entries: readonly SuggestionEntry[]): Promise<SuggestionIndex> {
-    const index = new SuggestionIndex(entries);
-    await index.index.addAllAsync(index.documents(), { chunkSize: CHUNK });
+    const index = new SuggestionIndex();
+    await index.index.addAllAsync(index.track(entries), { chunkSize: CHUNK });
+    index.list = entries;
     return index;
   }
 
-  private documents(): SuggestionDocument[] {
-    return this.haystacks.map((haystack, id) => ({ id, words: haystack.slice(1) }));
+  /**
+   * Takes the suggestions of a corpus that changed in place: those new to it are added to the index
+   * (MiniSearch's add), those gone discarded, in one step; the others only change weight.
+   */
+  update(entries: readonly SuggestionEntry[]): void {
+    const kept = new Set(entries.map((entry) => entry.text));
+    for (const [text, id] of this.ids) {
+      if (kept.has(text)) continue;
+      this.index.discard(id);
+      this.ids.delete(text);
+      this.documentsById.delete(id);
+    }
+    const added = entries.filter((entry) => !this.ids.has(entry.text));
+    this.index.addAll(this.track(added));
+    for (const entry of entries) this.documentsById.get(this.ids.get(entry.text)!)!.entry = entry;
+    this.list = entries;
+  }
+
+  private track(entries: readonly SuggestionEntry[]): SuggestionDocument[] {
+    return entries.map((entry) => {
+      const id = this.nextId++;
+      const words = folded(entry.text);
+      this.ids.set(entry.text, id);
+      this.documentsById.set(id, { entry, haystack: ` ${words}` });
+      return { id, words };
+    });
   }
 
   /**
@@ -304,7 +356,7 @@ export class SuggestionIndex {
   suggest(typed: string, limit = MAX_SUGGESTIONS): string[] {
     const max = Math.max(0, Math.min(limit, MAX_SUGGESTIONS));
     const words = foldWords(typed);
-    if (words.length === 0) return this.entries.slice(0, max).map((s) => s.text);
+    if (words.length === 0) return this.list.slice(0, max).map((s) => s.text);
 
     const ranked: Array<{ text: string; rank: number; weight: number }> = [];
     const seen = new Set<string>();
@@ -314,7 +366,7 @@ export class SuggestionIndex {
       seen.add(key);
       ranked.push({ text, rank, weight });
     };
-    for (const { id, rank } of this.matches(words)) push(this.entries[id]!.text, rank, this.entries[id]!.weight);
+    for (const { entry, rank } of this.matches(words)) push(entry.text, rank, entry.weight);
     // Complete the last words: keep what was typed before them as typed.
     const surfaceWords = typed.trim().split(/\s+/);
     if (ranked.length < max && surfaceWords.length > 1) {
@@ -322,11 +374,11 @@ export class SuggestionIndex {
         const tail = foldWords(surfaceWords.slice(from).join(' '));
         if (tail.length === 0) continue;
         const head = surfaceWords.slice(0, from).join(' ');
-        for (const { id, rank } of this.matches(tail)) push(`${head} ${this.entries[id]!.text}`, 2 + from + rank, this.entries[id]!.weight);
+        for (const { entry, rank } of this.matches(tail)) push(`${head} ${entry.text}`, 2 + from + rank, entry.weight);
       }
     }
     return ranked
-      .sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.text.localeCompare(b.text))
+      .sort((a, b) => a.rank - b.rank || b.weight - a.weight || byCodeUnits(a.text, b.text))
       .slice(0, max)
       .map((r) => r.text);
   }
@@ -335,14 +387,14 @@ export class SuggestionIndex {
    * Suggestions whose words the typed words start, in order: rank 0 when the suggestion starts with
    * the typed text, 1 when one of its words does.
    */
-  private matches(words: readonly string[]): Array<{ id: number; rank: number }> {
+  private matches(words: readonly string[]): Array<{ entry: SuggestionEntry; rank: number }> {
     const typed = ` ${words.join(' ')}`;
-    const found: Array<{ id: number; rank: number }> = [];
+    const found: Array<{ entry: SuggestionEntry; rank: number }> = [];
     for (const result of this.index.search(words.join(' '), { prefix: true, combineWith: 'AND' })) {
-      const id = Number(result.id);
-      const haystack = this.haystacks[id]!;
-      if (haystack.startsWith(typed)) found.push({ id, rank: 0 });
-      else if (haystack.includes(typed)) found.push({ id, rank: 1 });
+      const document = this.documentsById.get(Number(result.id));
+      if (document === undefined) continue;
+      if (document.haystack.startsWith(typed)) found.push({ entry: document.entry, rank: 0 });
+      else if (document.haystack.includes(typed)) found.push({ entry: document.entry, rank: 1 });
     }
     return found;
   }

@@ -1,0 +1,38 @@
+import { lexicalRelatives, type Relation } from './wordnet.js';
+
+/**
+ * The words a question's word may stand for in an article: its WordNet relatives, each with how
+ * surely it means the same. A synonym in the word's commonest sense is nearly the word; a
+ * derivation ("departure" → "depart") is the same idea as another part of speech; a more general
+ * word (hypernym: "tag along" → "accompany") or a similar adjective is a looser paraphrase.
+ * General English: the caller keeps only the relatives its corpus has.
+ */
+export interface Paraphrase {
+  /** A WordNet lemma (multi-word lemmas have spaces). */
+  lemma: string;
+  /** 0..1: how surely it stands for the word. */
+  strength: number;
+}
+
+const STRENGTH: Readonly<Partial<Record<Relation, readonly [first: number, other: number]>>> = {
+  synonym: [0.8, 0.6],
+  derived: [0.75, 0.6],
+  pertainym: [0.7, 0.55],
+  similar: [0.6, 0.5],
+  also: [0.55, 0.45],
+  hypernym: [0.55, 0.4],
+};
+const RELATIONS = Object.keys(STRENGTH) as Relation[];
+/** A word's senses taken, most frequent first: rarer senses bring unrelated words ("run" a ladder in a stocking). */
+const MAX_SENSES = 2;
+
+/** The word's paraphrases, strongest first; the word itself is not among them. */
+export function paraphrasesOf(word: string): Paraphrase[] {
+  const best = new Map<string, number>();
+  for (const relative of lexicalRelatives(word, { maxSenses: MAX_SENSES, relations: RELATIONS })) {
+    const [first, other] = STRENGTH[relative.relation] ?? [0, 0];
+    const strength = relative.sense === 0 ? first : other;
+    if (strength > (best.get(relative.lemma) ?? 0)) best.set(relative.lemma, strength);
+  }
+  return [...best].map(([lemma, strength]) => ({ lemma, strength })).sort((a, b) => b.strength - a.strength || a.lemma.localeCompare(b.lemma));
+}
