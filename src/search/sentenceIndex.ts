@@ -34,7 +34,7 @@ export interface Candidate {
  * sentences: scoring them all for every question costs what the rarer words of the question do not
  * need. The rarest groups fetch the candidates; the ranking still counts every concept.
  */
-const FETCH_BUDGET = 10_000;
+const FETCH_BUDGET = 4_000;
 
 export class SentenceIndex {
   private shards: IndexShard[] = [];
@@ -149,32 +149,35 @@ export class SentenceIndex {
   }
 
   /**
-   * The sentences that best match the groups, best first, at most `limit`: first those matching
-   * every fetched group (MiniSearch's AND), then, if they are too few, those matching any of their
-   * terms (OR). The groups fetched are the rarest, within FETCH_BUDGET postings (the rarest group
-   * always, its rarest terms at least); groups with no term the corpus has cannot match and are
-   * left out.
+   * The sentences that best match the groups, best first, at most `limit`: those matching more of
+   * the fetched groups first (all of them: what MiniSearch's AND of the groups would find), then by
+   * MiniSearch's score. One OR query of the groups' terms per shard finds them all at once (an AND
+   * query, then an OR for more, would score every posting twice); each result's `queryTerms` say
+   * which groups it matched. The groups fetched are the rarest, within FETCH_BUDGET postings (the
+   * rarest group always, its rarest terms at least); groups with no term the corpus has cannot
+   * match and are left out.
    */
   candidates(groups: TermGroups, limit: number, budget = FETCH_BUDGET): Candidate[] {
     const fetched = this.fetchedGroups(groups, budget);
     if (fetched.length === 0 || limit <= 0) return [];
     const weights = new Map<string, number>();
-    for (const group of fetched) for (const { term, weight } of group) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
-    const options: SearchOptions = { boostTerm: (term) => weights.get(term) ?? 1 };
-
-    const best = new TopCandidates(limit);
-    const andQuery: Query = { combineWith: 'AND', queries: fetched.map((g) => ({ combineWith: 'OR', queries: g.map((t) => t.term) })) };
-    for (const shard of this.shards) {
-      if (!fetched.every((g) => g.some((t) => shard.has(t.term)))) continue;
-      for (const result of shard.query(andQuery, options)) best.offer(Number(result.id), result.score);
-    }
-    if (best.size >= limit || fetched.length === 1) return best.sorted();
-
+    const groupOf = new Map<string, number>();
+    fetched.forEach((group, index) => {
+      for (const { term, weight } of group) {
+        weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+        if (!groupOf.has(term)) groupOf.set(term, index);
+      }
+    });
     const terms = [...weights.keys()];
-    const orQuery: Query = { combineWith: 'OR', queries: terms };
+    const query: Query = { combineWith: 'OR', queries: terms };
+    const options: SearchOptions = { boostTerm: (term) => weights.get(term) ?? 1 };
+    const best = new TopCandidates(limit);
     for (const shard of this.shards) {
       if (!terms.some((term) => shard.has(term))) continue;
-      for (const result of shard.query(orQuery, options)) best.offer(Number(result.id), result.score);
+      for (const result of shard.query(query, options)) {
+        const matched = new Set(result.queryTerms.map((term) => groupOf.get(term)));
+        best.offer(Number(result.id), matched.size, result.score);
+      }
     }
     return best.sorted();
   }
@@ -204,40 +207,38 @@ export class SentenceIndex {
   }
 }
 
-/** The `limit` best-scored candidates seen (a ref offered twice keeps its better score). */
+/** The `limit` best candidates seen: most groups matched first, then best score. */
 class TopCandidates {
-  private readonly scores = new Map<number, number>();
-  private floor = -Infinity;
+  private readonly found = new Map<number, { groups: number; score: number }>();
+  private floor: { groups: number; score: number } | null = null;
 
   constructor(private readonly limit: number) {}
 
-  get size(): number {
-    return this.scores.size;
-  }
-
-  offer(ref: number, score: number): void {
-    const known = this.scores.get(ref);
-    if (known !== undefined) {
-      if (score > known) this.scores.set(ref, score);
-      return;
-    }
-    if (score < this.floor) return;
-    this.scores.set(ref, score);
+  offer(ref: number, groups: number, score: number): void {
+    if (this.floor !== null && better(this.floor, { groups, score })) return;
+    this.found.set(ref, { groups, score });
     // Prune now and then: keep the map near `limit` entries without sorting on every offer.
-    if (this.scores.size >= this.limit * 8) this.prune();
+    if (this.found.size >= this.limit * 8) this.prune();
   }
 
   sorted(): Candidate[] {
-    return [...this.scores]
-      .map(([ref, score]) => ({ ref, score }))
-      .sort((a, b) => b.score - a.score || a.ref - b.ref)
-      .slice(0, this.limit);
+    return this.ranked()
+      .slice(0, this.limit)
+      .map(([ref, { score }]) => ({ ref, score }));
+  }
+
+  private ranked(): Array<[number, { groups: number; score: number }]> {
+    return [...this.found].sort(([refA, a], [refB, b]) => (better(a, b) ? -1 : better(b, a) ? 1 : refA - refB));
   }
 
   private prune(): void {
-    const kept = this.sorted();
-    this.scores.clear();
-    for (const c of kept) this.scores.set(c.ref, c.score);
-    this.floor = kept[kept.length - 1]?.score ?? -Infinity;
+    const kept = this.ranked().slice(0, this.limit);
+    this.found.clear();
+    for (const [ref, entry] of kept) this.found.set(ref, entry);
+    this.floor = kept[kept.length - 1]?.[1] ?? null;
   }
+}
+
+function better(a: { groups: number; score: number }, b: { groups: number; score: number }): boolean {
+  return a.groups > b.groups || (a.groups === b.groups && a.score > b.score);
 }
