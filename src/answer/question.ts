@@ -3,6 +3,7 @@
  * organisation ...); a free question (/ask) says it in its wording ("How long ...", "Which companies ...").
  */
 
+import { expandCasualText } from '../language/casualText.js';
 import { cleanQueryText } from './queryText.js';
 
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
@@ -81,17 +82,37 @@ const PAST = /\b(?:did|was|were|had|last|previous|previously|earlier|recent|rece
  */
 export function readQuestion(command: Command, text: string): Question {
   const trimmed = cleanQueryText(text);
-  const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
-  const asksForSpeaker = SPEECH.test(trimmed);
-  if (command !== 'ask') {
-    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense, asksForSpeaker, focus: null };
-  }
-  const stripped = stripQuestionWords(trimmed);
-  let kind: AnswerKind = stripped.kind ?? 'thing';
+  // "whos the prez pls" is read as "who is the president".
+  const expanded = expandCasualText(trimmed);
+  const tense: Tense = FUTURE.test(expanded) ? 'future' : PAST.test(expanded) ? 'past' : null;
+  const asksForSpeaker = SPEECH.test(expanded);
+  const stripped = stripQuestionWords(expanded);
+  const commandKind: AnswerKind = command === 'ask' ? 'thing' : KIND_OF_COMMAND[command];
+  let kind = refineKind(commandKind, stripped.kind);
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
-  if (kind === 'person' && /^[Ww]ho\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus: stripped.focus };
+  if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
+  const focus = kind === stripped.kind ? stripped.focus : null;
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus };
 }
+
+/**
+ * The kind of answer a question's own opening asks for can be finer than its command's: "/when what
+ * year", "/who which companies", "/what how many", "/ask when". An opening that only says "what" or
+ * "how" leaves the command's kind; so does one that contradicts it outright ("/when who ...").
+ */
+function refineKind(commandKind: AnswerKind, openingKind: AnswerKind | null): AnswerKind {
+  if (openingKind === null || openingKind === 'thing') return commandKind;
+  if (commandKind === 'thing') return openingKind;
+  return (REFINES[commandKind] ?? []).includes(openingKind) ? openingKind : commandKind;
+}
+
+/** The finer kinds a command's kind may be refined to by the question's opening. */
+const REFINES: Readonly<Partial<Record<AnswerKind, readonly AnswerKind[]>>> = {
+  time: ['duration', 'time'],
+  person: ['organisation', 'person'],
+  place: ['place'],
+  reason: ['reason'],
+};
 
 /**
  * Removes the question opening ("When will", "Which companies are") and a final question mark.
