@@ -41,9 +41,9 @@ const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<Linked
 export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): ScoredSpan[] {
   const { kind } = wanted;
   const sortedMatched = Int32Array.from(matched).sort();
-  const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last }) => ({
+  const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last, governsSentence }) => ({
     span,
-    score: span.strength / (1 + distanceToMatch(sentence, first, last, sortedMatched, kind) / HALF_DISTANCE),
+    score: span.strength / (1 + (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) / HALF_DISTANCE),
   }));
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
 }
@@ -52,13 +52,19 @@ interface Candidate {
   span: Span;
   first: number;
   last: number;
+  /**
+   * The span stands for the whole sentence, wherever the question's words are in it: a time phrase
+   * that opens the sentence ("Hours before the launch, ...") dates all of it; the speaker of a
+   * sentence that is a quotation said all of it.
+   */
+  governsSentence?: boolean;
 }
 
 function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>, sortedMatched: Int32Array): Candidate[] {
   const { kind } = wanted;
   switch (kind) {
     case 'time':
-      return novel(sentence, withTokens(sentence, sentence.times), matched);
+      return novel(sentence, withTokens(sentence, sentence.times), matched).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
     case 'duration':
       return novel(
         sentence,
@@ -87,7 +93,7 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */
-const UNIT_BONUS = 0.1;
+const UNIT_BONUS = 0.3;
 
 /**
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
@@ -137,6 +143,7 @@ function entitySpans(
     // "China is South Korea’s largest trading partner": the subject of "is" + what was asked.
     else if (isCopulaSubject(sentence, entity, matched)) strength = Math.max(strength, COPULA_STRENGTH);
     if (strength === 0) continue;
+    let quoted = false;
     if (kind !== 'place') {
       const after = tokens[entity.lastToken + 1];
       // The subject of "said"/"told": right after the verb, or before it unless a preposition makes
@@ -150,6 +157,7 @@ function entitySpans(
         (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
         (!inPhrase && matchesAt(SPEAKER_AFTER_APPOSITION, text, entity.end));
       if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
+      quoted = spoken && opensWithQuotation(text);
       if (entity.titled) strength += 0.1;
     }
     // "Samsung and Hyundai Motor Group": names joined by "and" answer together.
@@ -161,12 +169,22 @@ function entitySpans(
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
     const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.6), type);
-    if (span !== null) candidates.push({ span, first, last: last.lastToken });
+    if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted });
   }
   // Places answer "who" only where the sentence names no one else.
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** A sentence that opens with a quotation ("“China views ...,” said Professor Kang"). */
+function opensWithQuotation(text: string): boolean {
+  return /^\s*["“]/u.test(text);
+}
+
+/** A span that opens the sentence and ends at its first comma: an introductory phrase of the whole sentence. */
+function opensSentence(sentence: SentenceAnalysis, c: Candidate): boolean {
+  return c.first === 0 && /^\s*,/u.test(sentence.text.slice(c.span.end));
 }
 
 /** Whether a sticky pattern matches `text` at `offset`. */
@@ -303,7 +321,9 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
   return first;
 }
 
-const NUMBER = /\b(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}/giu;
+/** Words that qualify a number ("about 9,400", "nearly 600", "more than 40"): part of the answer. */
+const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
+const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}`, 'giu');
 
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];

@@ -59,7 +59,7 @@ const KIND_OF_COMMAND: Readonly<Record<Exclude<Command, 'ask'>, AnswerKind>> = {
 const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i, 'time'],
   [/^how long\b/i, 'duration'],
-  [/^how (?:many|much)\b/i, 'quantity'],
+  [/^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i, 'quantity'],
   [/^(?:what|which) (?:compan(?:y|ies)|firms?|organi[sz]ations?|groups?|business(?:es)?|agenc(?:y|ies)|ministr(?:y|ies)|media|outlets?)\b/i, 'organisation'],
   [/^(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|regions?|provinces?|capitals?|venues?|locations?)\b/i, 'place'],
   [/^(?:what|which) (?:person|people|officials?|leaders?|ministers?|politicians?|professors?|experts?)\b/i, 'person'],

@@ -43,6 +43,8 @@ export interface RankedSentence {
   coverage: number;
   needsContext: boolean;
   answer: FoundAnswer | null;
+  /** How clearly the short answer is an answer of the kind asked for, near the question's words (0 without one). */
+  answerScore: number;
 }
 
 /** What the ranking needs from the engine: sentence analyses and neighbours. */
@@ -79,6 +81,7 @@ export function rankSentences(
       coverage,
       needsContext: sentence.needsContext && previous !== null,
       answer: answer?.found ?? null,
+      answerScore: answer?.score ?? 0,
     });
   }
   return ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
