@@ -148,7 +148,8 @@ export class AnswerEngine {
       ...(question.focus === null ? [] : queryConcepts(question.focus, this.index, this.names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT }))),
     ];
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
-    if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return notFound;
+    // What the question is about is not in the articles: a noun they never use ("volume", "bitcoin").
+    if (concepts.length === 0 || concepts.some((c) => (c.properName && !c.known) || c.missingKeyWord)) return notFound;
     const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);
     const asked = adjustKind(question, concepts.length, concepts[0]?.type);
     const ranked = rankSentences(this, asked, concepts, candidates);

@@ -38,6 +38,11 @@ export interface Concept {
   known: boolean;
   /** Typed with a capital inside the text: a proper name. */
   properName: boolean;
+  /**
+   * A noun of some rarity that the corpus has in no form (no stem, synonym, spelling or paraphrase):
+   * "volume", "bitcoin". What the question is about is not in the articles.
+   */
+  missingKeyWord: boolean;
 }
 
 /** How strongly a sentence matches a concept, and at which tokens. */
@@ -53,6 +58,8 @@ const MATCH = { exact: 1, related: 0.7, prefix: 0.75, spelling: 0.75, partialNam
  * something is asked about more than what: it counts this share of a missing noun's weight.
  */
 const MODIFIER_WEIGHT = 0.4;
+/** From this everyday-English rarity, a noun the corpus lacks is what the question is about (see Concept.missingKeyWord). */
+const KEY_WORD_RARITY = 0.7;
 const MIN_PREFIX = 5;
 /** Spellings looked up for a word the corpus lacks, at most. */
 const MAX_SPELLINGS = 3;
@@ -107,6 +114,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
         weight: Math.max(...stems.map((s) => index.idf(s))),
         known: true,
         properName: true,
+        missingKeyWord: false,
       });
       i += name.length;
       continue;
@@ -137,6 +145,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
               : modifier * unknownWeight(token.lower),
       known: !lacking || spellings.length > 0 || paraphrases.length > 0,
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
+      missingKeyWord: lacking && spellings.length === 0 && paraphrases.length === 0 && modifier === 1 && generalRarity(token.lower) >= KEY_WORD_RARITY,
     });
     i++;
   }
