@@ -64,7 +64,7 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
   const { kind } = wanted;
   switch (kind) {
     case 'time':
-      return novel(sentence, withTokens(sentence, sentence.times), matched).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
+      return novel(sentence, withTokens(sentence, inCalendarUnit(sentence.times, wanted.unit ?? null)), matched).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
     case 'duration':
       return novel(
         sentence,
@@ -85,7 +85,9 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
     case 'quantity':
       return withTokens(sentence, quantitySpans(sentence.text)).flatMap((c) => {
         if (countsAskedUnit(sentence, c, matched)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
-        return coveredBy(c, matched, 0.5) ? [] : [c];
+        if (coveredBy(c, matched, 0.5)) return [];
+        // "How many members": a number of something else ("six-day") is no answer to it.
+        return wanted.unit !== undefined && wanted.unit !== null ? [{ ...c, span: { ...c.span, strength: c.span.strength * OTHER_UNIT_FACTOR } }] : [c];
       });
     case 'thing':
       return clauseSpans(sentence, matched, sortedMatched);
@@ -94,6 +96,22 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
 
 /** How much a quantity's strength gains when its unit is the question's. */
 const UNIT_BONUS = 0.3;
+/** What a number of another unit than the one a "how many" question counts keeps of its strength. */
+const OTHER_UNIT_FACTOR = 0.4;
+/** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
+const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
+const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
+
+/**
+ * "What year" wants an expression with a year in it; "which day" or "what date" a date or a
+ * weekday, not "11 days later". Other expressions stay, weaker: the sentence may word it so.
+ */
+function inCalendarUnit(times: Span[], unit: string | null): Span[] {
+  if (unit === null) return times;
+  const fits = (span: Span) =>
+    unit === 'year' ? YEAR.test(span.text) : unit === 'month' ? span.label === 'date' || span.label === 'range' || span.label === 'weekday' : ['date', 'range', 'weekday'].includes(span.label);
+  return times.map((span) => (fits(span) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
+}
 
 /**
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
@@ -143,6 +161,8 @@ function entitySpans(
     // "China is South Korea’s largest trading partner": the subject of "is" + what was asked.
     else if (isCopulaSubject(sentence, entity, matched)) strength = Math.max(strength, COPULA_STRENGTH);
     if (strength === 0) continue;
+    // "firms such as Samsung", "executives from firms like Hyundai": named as examples of what was asked.
+    if (kind !== 'place' && introducesExamples(tokens, entity.firstToken)) strength = Math.max(strength, EXAMPLE_STRENGTH);
     let quoted = false;
     if (kind !== 'place') {
       const after = tokens[entity.lastToken + 1];
@@ -175,6 +195,15 @@ function entitySpans(
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** A name given as an example ("such as X", "like X", "including X") answers "which ..." as surely as a name can. */
+const EXAMPLE_STRENGTH = 1;
+
+function introducesExamples(tokens: SentenceAnalysis['tokens'], first: number): boolean {
+  const before = tokens[first - 1]?.lower;
+  if (before === 'like' || before === 'including') return true;
+  return before === 'as' && tokens[first - 2]?.lower === 'such';
 }
 
 /** A sentence that opens with a quotation ("“China views ...,” said Professor Kang"). */
@@ -323,7 +352,7 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
 
 /** Words that qualify a number ("about 9,400", "nearly 600", "more than 40"): part of the answer. */
 const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
-const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}`, 'giu');
+const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}`, 'giu');
 
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];

@@ -168,7 +168,6 @@ export class AnswerEngine {
       excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
       articleCount: this.articles.length,
       moreExcerpts: Math.max(0, relevant.length - offset - shown.length),
-      ...(process.env.ANSWER_DEBUG === '1' ? { debug: { cov: best.coverage, score: best.score, ans: best.answerScore, second: ranked[1]?.score ?? 0 } } : {}),
     };
   }
 

@@ -38,10 +38,20 @@ export interface Question {
    * It describes the answer rather than the topic, so it helps ranking without being required.
    */
   focus: string | null;
+  /**
+   * The unit a question asks in: a time question's calendar unit ("what year" → year, "which day"
+   * → day), or what a "how many" question counts ("how many containers" → "containers").
+   */
+  unit: string | null;
 }
 
 /** The part of a question that says what its answer looks like. */
-export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'>;
+export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit'>>;
+
+/** "what year", "which day", "on what date": the calendar unit a time question asks in. */
+const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
+/** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
+const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
 export function isCommand(name: string): name is Command {
   return (COMMANDS as readonly string[]).includes(name);
@@ -92,7 +102,13 @@ export function readQuestion(command: Command, text: string): Question {
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus };
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus, unit: unitOf(kind, expanded) };
+}
+
+function unitOf(kind: AnswerKind, text: string): string | null {
+  if (kind === 'time') return TIME_UNIT.exec(text)?.[1]?.toLowerCase() ?? null;
+  if (kind === 'quantity') return COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? null;
+  return null;
 }
 
 /**
