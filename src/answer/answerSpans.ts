@@ -352,7 +352,9 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
 
 /** Words that qualify a number ("about 9,400", "nearly 600", "more than 40"): part of the answer. */
 const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
-const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}`, 'giu');
+/** Words that end a number's unit: "31 crew were rescued" → "31 crew". */
+const UNIT_STOP = 'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
+const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`, 'giu');
 
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];

@@ -3,7 +3,7 @@ import type { Article } from '../corpus/types.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { CorpusIndex, type ArticleInfo } from '../search/corpusIndex.js';
-import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
+import { queryConcepts, searchTerms, type Concept } from '../search/queryConcepts.js';
 import type { SentenceIndex } from '../search/sentenceIndex.js';
 import type { SuggestionIndex } from '../search/suggestions.js';
 import { AnalysisCache } from './analysisCache.js';
@@ -142,11 +142,7 @@ export class AnswerEngine {
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const notFound: Answer = { question, status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: this.articles.length };
-    const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
-    const concepts = [
-      ...queryConcepts(question.query, this.index, this.names, { sentenceCase }),
-      ...(question.focus === null ? [] : queryConcepts(question.focus, this.index, this.names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT }))),
-    ];
+    const concepts = conceptsOfQuestion(question, this.index, this.names);
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
     // What the question is about is not in the articles: a noun they never use ("volume", "bitcoin").
     if (concepts.length === 0 || concepts.some((c) => (c.properName && !c.known) || c.missingKeyWord)) return notFound;
@@ -264,6 +260,20 @@ export class AnswerEngine {
       position: this.position(ref),
     };
   }
+}
+
+/**
+ * The concepts a question is searched and ranked by: its query's, and the noun of "which companies"
+ * (weaker, and describing the answer rather than the topic).
+ */
+export function conceptsOfQuestion(question: Question, index: SentenceIndex, names: NameDirectory): Concept[] {
+  const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
+  return [
+    ...queryConcepts(question.query, index, names, { sentenceCase }),
+    ...(question.focus === null
+      ? []
+      : queryConcepts(question.focus, index, names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT, describesAnswer: true }))),
+  ];
 }
 
 /** "/who Lee Jae-mook": a person's name alone asks who that person is. */

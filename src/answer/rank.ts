@@ -111,9 +111,11 @@ function relevance(source: SentenceSource, concepts: readonly Concept[], totalWe
   return { sentence, previous, matches, contextMatches, coverage };
 }
 
-function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
+/** The tokens the question's concepts match, those that may not be the answer themselves (what answerSpans is given). */
+export function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
   const tokens = new Set<number>();
-  for (const m of matches) if (m.strength > 0) for (const t of m.tokens) tokens.add(t);
+  // What the answer is described as ("which agency" → "Maritime Authority") may be the answer itself.
+  for (const m of matches) if (m.strength > 0 && m.concept.describesAnswer !== true) for (const t of m.tokens) tokens.add(t);
   return tokens;
 }
 

@@ -43,6 +43,11 @@ export interface Concept {
    * "volume", "bitcoin". What the question is about is not in the articles.
    */
   missingKeyWord: boolean;
+  /**
+   * The concept names what kind of thing the answer is ("agency" in "which agency"), not the topic:
+   * the words it matches may be the answer itself.
+   */
+  describesAnswer?: boolean;
 }
 
 /** How strongly a sentence matches a concept, and at which tokens. */

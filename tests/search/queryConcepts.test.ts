@@ -92,7 +92,8 @@ describe('misspelt words', () => {
     ['fairy', 'an English word the corpus lacks, not a misspelt "ferry"'],
     ['wvacuation', 'its first letter differs from every corpus word it is close to'],
   ])('"%s" is not corrected (%s)', (typed) => {
-    expect(only(typed)).toMatchObject({ spellings: [], known: false });
+    // Not read as a misspelling; WordNet may still relate it to a corpus word ("salvation" → "rescue").
+    expect(only(typed)).toMatchObject({ spellings: [] });
   });
 
   it('leaves a word the corpus has as it is', () => {

@@ -1,9 +1,10 @@
-import { AnswerEngine } from '../../src/answer/engine.js';
+import { AnswerEngine, conceptsOfQuestion } from '../../src/answer/engine.js';
+import { matchedTokens as rankMatchedTokens } from '../../src/answer/rank.js';
 import { readQuestion, type Command, type Question } from '../../src/answer/question.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import type { Article } from '../../src/corpus/types.js';
 import { SentenceAnalysis } from '../../src/language/sentenceAnalysis.js';
-import { matchConcepts, queryConcepts, type Concept } from '../../src/search/queryConcepts.js';
+import { matchConcepts, type Concept } from '../../src/search/queryConcepts.js';
 
 /**
  * A made-up story (a ferry sinking in a storm, and the inquiry after it), unrelated to the seed
@@ -59,27 +60,16 @@ export function analyse(engine: AnswerEngine, text: string): SentenceAnalysis {
   return new SentenceAnalysis(text, engine.names, FERRY_REFERENCE_DATE);
 }
 
-/** How much the noun of "which companies" counts next to the topic words (as in AnswerEngine.answer). */
-const FOCUS_WEIGHT = 0.3;
-
 /**
  * A question as the engine reads it, and its concepts weighed by the engine's corpus: what
  * AnswerEngine.answer does before it ranks (it does not export that step).
  */
 export function conceptsOf(engine: AnswerEngine, command: Command, text: string): { question: Question; concepts: Concept[] } {
   const question = readQuestion(command, text);
-  const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
-  const focus = question.focus === null ? [] : queryConcepts(question.focus, engine.index, engine.names);
-  return {
-    question,
-    concepts: [
-      ...queryConcepts(question.query, engine.index, engine.names, { sentenceCase }),
-      ...focus.map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT })),
-    ],
-  };
+  return { question, concepts: conceptsOfQuestion(question, engine.index, engine.names) };
 }
 
 /** The sentence's tokens that the concepts match (what answerSpans is given as `matched`). */
 export function matchedTokens(concepts: readonly Concept[], sentence: SentenceAnalysis): Set<number> {
-  return new Set(matchConcepts(concepts, sentence).flatMap((m) => (m.strength > 0 ? m.tokens : [])));
+  return rankMatchedTokens(matchConcepts(concepts, sentence));
 }
