@@ -154,7 +154,7 @@ export class AnswerEngine {
     const kept = ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR);
     if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0)) return notFound;
     const relevant = mergeSameFacts(this, kept);
-    const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE;
+    const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE && !question.yesNo;
     const shown = relevant.slice(offset, offset + maxExcerpts);
     return {
       question,

@@ -43,6 +43,11 @@ export interface Question {
    * → day), or what a "how many" question counts ("how many containers" → "containers").
    */
   unit: string | null;
+  /**
+   * The question asks yes or no ("was that the first test this year", "does Beijing admit ...").
+   * Its answer is the sentence itself: no span of it is a short answer.
+   */
+  yesNo: boolean;
 }
 
 /** The part of a question that says what its answer looks like. */
@@ -80,6 +85,9 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
 
+/** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
+const YES_NO_OPENING = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must)\s/i;
+
 const AUXILIARIES =
   /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
 const SPEECH = /\b(?:said|say|says|told|tell|tells|stated|claimed|warned|according to|quoted)\b/i;
@@ -102,7 +110,8 @@ export function readQuestion(command: Command, text: string): Question {
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus, unit: unitOf(kind, expanded) };
+  const yesNo = kind === 'thing' && stripped.kind === null && YES_NO_OPENING.test(expanded);
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus, unit: unitOf(kind, expanded), yesNo };
 }
 
 function unitOf(kind: AnswerKind, text: string): string | null {
