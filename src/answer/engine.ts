@@ -30,7 +30,7 @@ const FOCUS_WEIGHT = 0.3;
 /**
  * The least answer score (see rankSentences) at which the short answer is shown in bold. Below it
  * the excerpts are shown without one: a wrong bold answer misleads more than none. Chosen on the
- * team's question sets (README, Answer quality): answers below it were wrong more often than right.
+ * team's question sets (docs/answer-quality.md): answers below it were wrong more often than right.
  */
 export const MIN_ANSWER_SCORE = 0.46;
 /**
