@@ -152,7 +152,7 @@ export class AnswerEngine {
     if (ranked.length === 0) return notFound;
     const best = ranked[0]!;
     const kept = ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR);
-    if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0)) return notFound;
+    if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0 || !readsSpansOf(this.sentenceText(r.ref)))) return notFound;
     const relevant = mergeSameFacts(this, kept);
     const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE && !question.yesNo;
     const shown = relevant.slice(offset, offset + maxExcerpts);
@@ -280,6 +280,14 @@ export function conceptsOfQuestion(question: Question, index: SentenceIndex, nam
 function adjustKind(question: Question, conceptCount: number, firstType: string | undefined): Question {
   if (question.kind === 'person' && conceptCount === 1 && firstType === 'name') return { ...question, kind: 'description' };
   return question;
+}
+
+/**
+ * Whether the language analysis can find names, places, times and numbers in a sentence: it reads
+ * Latin script. A sentence in another script may hold the answer though none is found in it.
+ */
+function readsSpansOf(text: string): boolean {
+  return /\p{Script=Latin}/u.test(text);
 }
 
 function referenceDate(article: ArticleInfo): Date | undefined {

@@ -175,7 +175,7 @@ function spellingsOf(word: string, index: SentenceIndex): WeightedTerm[] {
   return [...stems].map(([term, weight]) => ({ term, weight }));
 }
 
-/** Paraphrases looked up for a word the corpus lacks, at most. */
+/** Paraphrases looked up for a word the corpus lacks, at most (a word of three letters or more). */
 const MAX_PARAPHRASES = 6;
 
 /**
@@ -184,6 +184,8 @@ const MAX_PARAPHRASES = 6;
  * would each match alone.
  */
 function knownParaphrases(word: string, index: SentenceIndex): WeightedTerm[] {
+  // Letters and numbers alone ("d", "1") are not words to paraphrase: WordNet has "one" for "1".
+  if (!/^\p{L}{3,}$/u.test(word)) return [];
   const found = new Map<string, number>();
   for (const { lemma, strength } of paraphrasesOf(word)) {
     if (lemma.includes(' ') || lemma.includes('-')) continue;
