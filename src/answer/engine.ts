@@ -92,6 +92,11 @@ export class AnswerEngine {
     return removed;
   }
 
+  /** Whether an article is still in the corpus. */
+  hasArticle(articleKey: number): boolean {
+    return this.corpus.hasArticle(articleKey);
+  }
+
   /** The article a sentence belongs to. */
   articleOf(ref: number): ArticleInfo {
     return this.corpus.articleOf(ref);
