@@ -21,7 +21,7 @@ import { DISCORD_LIMITS } from '../src/discord/limits.js';
 import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
 import { sendEphemeral, sendReply } from '../src/discord/respond.js';
-import { truncate } from '../src/discord/truncate.js';
+import { truncate } from '../src/text/truncate.js';
 import { newErrorId } from '../src/discord/router.js';
 import { addFromUrl } from '../src/discord/urlAdd.js';
 import type { Actor, ChangeOutcome, CorpusAction } from '../src/service/corpusStore.js';
