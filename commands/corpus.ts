@@ -20,8 +20,8 @@ import { answersNowWith, gapReport } from '../src/feedback/gapReport.js';
 import { DISCORD_LIMITS } from '../src/discord/limits.js';
 import { code } from '../src/discord/markdown.js';
 import { corpusAccess } from '../src/discord/moderators.js';
-import { replyWhenCorpusSettled, sendEphemeral, sendReply } from '../src/discord/respond.js';
-import { truncate } from '../src/discord/truncate.js';
+import { sendEphemeral, sendReply } from '../src/discord/respond.js';
+import { truncate } from '../src/text/truncate.js';
 import { newErrorId } from '../src/discord/router.js';
 import { addFromUrl } from '../src/discord/urlAdd.js';
 import type { Actor, ChangeOutcome, CorpusAction } from '../src/service/corpusStore.js';
@@ -31,6 +31,8 @@ import { MAX_UPLOAD_BYTES, uploadProblem } from '../src/service/uploadRules.js';
 
 /** Subcommand and option names, shared by the definition and the handler. */
 const SUB = { list: 'list', reload: 'reload', add: 'add', remove: 'remove', gaps: 'gaps' } as const;
+/** The subcommands that read the corpus (and wait for a change in progress); the others change it. */
+const READS_CORPUS: ReadonlySet<string> = new Set([SUB.list, SUB.gaps]);
 const OPT = { file: 'file', title: 'title', source: 'source', url: 'url', published: 'published', id: 'id', days: 'days' } as const;
 /** /corpus gaps: the last how many days by default, at most, and how many questions it lists. */
 const GAPS_DEFAULT_DAYS = 7;
@@ -131,6 +133,8 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
 export const command: SlashCommand = {
   definition,
   scope: 'home',
+  // The list and the gaps are read from the corpus (privately); the other subcommands change it.
+  readsCorpus: (interaction) => (READS_CORPUS.has(interaction.options.getSubcommand(false) ?? '') ? 'private' : null),
   async execute(interaction, context) {
     const access = corpusAccess(interaction, context.config);
     if (!access.allowed) {
@@ -141,7 +145,7 @@ export const command: SlashCommand = {
     switch (interaction.options.getSubcommand(true)) {
       case SUB.list: {
         const { store } = context;
-        await replyWhenCorpusSettled(interaction, context.service, () => corpusListMessage(store.list().articles, store.list().errors), { ephemeral: true });
+        await sendReply(interaction, corpusListMessage(store.list().articles, store.list().errors), { ephemeral: true });
         return;
       }
       case SUB.reload:
@@ -158,9 +162,7 @@ export const command: SlashCommand = {
           return;
         }
         const { feedback, service } = context;
-        await replyWhenCorpusSettled(interaction, service, () => gapsMessage(gapReport(feedback, answersNowWith(service), { days, limit: GAPS_LISTED })), {
-          ephemeral: true,
-        });
+        await sendReply(interaction, gapsMessage(gapReport(feedback, answersNowWith(service), { days, limit: GAPS_LISTED })), { ephemeral: true });
         return;
       }
       case SUB.remove: {

@@ -1,7 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { SlashCommand } from '../src/discord/commandTypes.js';
 import { sourcesMessage } from '../src/discord/corpusMessages.js';
-import { replyWhenCorpusSettled } from '../src/discord/respond.js';
+import { sendReply } from '../src/discord/respond.js';
 
 /** /sources: the articles in the corpus with title, publisher, date, link and sentence count. */
 export const command: SlashCommand = {
@@ -11,7 +11,8 @@ export const command: SlashCommand = {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   scope: 'everywhere',
   rateLimited: true,
+  readsCorpus: 'public',
   async execute(interaction, context) {
-    await replyWhenCorpusSettled(interaction, context.service, () => sourcesMessage(context.service.current.articles));
+    await sendReply(interaction, sourcesMessage(context.service.current.articles));
   },
 };

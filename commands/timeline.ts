@@ -25,6 +25,7 @@ export const command: SlashCommand = {
     ),
   scope: 'everywhere',
   rateLimited: true,
+  readsCorpus: 'public',
   async execute(interaction, context) {
     const raw = interaction.options.getString(OPTION, false);
     const cleaned = raw === null ? '' : cleanQueryText(raw);
@@ -37,8 +38,7 @@ export const command: SlashCommand = {
     }
     const { service } = context;
     // The corpus-wide timeline is computed once per corpus, on first use: acknowledge first if it may take a while.
-    if ((service.changing || !service.current.timelineReady(topic)) && !interaction.deferred && !interaction.replied) await interaction.deferReply();
-    if (service.changing) await service.whenSettled();
+    if (!service.current.timelineReady(topic) && !interaction.deferred && !interaction.replied) await interaction.deferReply();
     // No more events are quoted than an embed has fields: the others are counted, not rendered.
     const timeline = await service.current.timeline(topic, { maxEvents: DISCORD_LIMITS.embed.fields });
     // The quotes as text, and the events on a time axis as a picture (left out, with a warning, if it cannot be drawn).

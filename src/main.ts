@@ -19,8 +19,10 @@ runEntry(async () => {
     feedback.close();
     return;
   }
+  // Loaded only to serve Discord: the console needs neither discord.js nor the commands.
   const { startBot } = await import('./discord/bot.js');
-  const bot = await startBot({ config, logger, service, feedback });
+  const { COMMANDS } = await import('../commands/index.js');
+  const bot = await startBot({ config, logger, service, feedback, commands: COMMANDS });
   exitOnSignals(logger, async () => {
     await bot.stop();
     feedback.close();

@@ -5,6 +5,7 @@
  * as `npm start` does — the same configuration, corpus and bot — with two additions: the corpus is
  * opened from the snapshot the manager saved, and a moderator's change is shared with the other shards.
  */
+import { COMMANDS } from '../commands/index.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { CorpusStore } from './service/corpusStore.js';
 import { snapshotFirstBuild } from './service/snapshotFirstBuild.js';
@@ -43,5 +44,5 @@ runEntry(async () => {
       );
     },
   });
-  bot = await startBot({ config, logger, service, store, feedback });
+  bot = await startBot({ config, logger, service, store, feedback, commands: COMMANDS });
 }, { exitOnFailure: true });

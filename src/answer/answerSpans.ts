@@ -2,6 +2,7 @@ import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysi
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { makeSpan, type Span } from '../language/spans.js';
 import type { AnswerKind, WantedAnswer } from './question.js';
+import { LOCATIVES, SPEAKER_VERBS, wordsPattern } from '../language/wordLists.js';
 
 /**
  * The spans of a sentence that could be the short answer to a question of a given kind, each
@@ -18,13 +19,13 @@ const BOUNDARY_COST = 4;
 /** Distance (in tokens) at which an answer's score halves. */
 const HALF_DISTANCE = 8;
 
-const SPEECH_VERB = /^(?:said|says|told|tells|added|noted|stressed|warned|explained|according)$/i;
+const SPEECH_VERB = new RegExp(`^(?:${wordsPattern(SPEAKER_VERBS, ['according'])})$`, 'i');
 // "Lee Jae-mook, political science professor at ..., told AFP": the speaker, behind a description.
 // Sticky: tried where the name ends (lastIndex), never on a copy of the rest of the sentence.
-const SPEAKER_AFTER_APPOSITION = /\s*,[^,;.“”"]{1,100},\s*(?:said|says|told|tells|added|noted|stressed|warned)\b/y;
+const SPEAKER_AFTER_APPOSITION = new RegExp(`\\s*,[^,;.“”"]{1,100},\\s*(?:${wordsPattern(SPEAKER_VERBS)})\\b`, 'y');
 const PREPOSITIONS = new Set(['at', 'of', 'from', 'in', 'with', 'for', 'by', 'on', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
-const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'inside', 'outside', 'over', 'off']);
+const LOCATIVE = new Set(LOCATIVES);
 const COMPANY_NOUNS = /^(?:compan(?:y|ies)|firms?|groups?|conglomerates?|makers?|brands?|carriers?|banks?|lenders?|giants?|chaebols?|businesses)$/i;
 
 const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<LinkedEntity['type'], number>>>>> = {
@@ -303,7 +304,10 @@ function isCompanyContext(sentence: SentenceAnalysis, entity: LinkedEntity): boo
  * description, up to the next comma or stop (at most a sentence's length: see MAX_SENTENCE_CHARS).
  * Sticky, like INSTITUTION: tried where the name ends, never on a copy of the rest of the sentence.
  */
-const APPOSITION = /\s*,\s*((?:a|an|the|his|her|its|their)?\s*\p{Ll}[^,;.“”"]{0,600}?)(?=,|;|\.|$|\s(?:said|told|says)\b)/uy;
+const APPOSITION = new RegExp(
+  `\\s*,\\s*((?:a|an|the|his|her|its|their)?\\s*\\p{Ll}[^,;.“”"]{0,600}?)(?=,|;|\\.|$|\\s(?:${wordsPattern(SPEAKER_VERBS)})\\b)`,
+  'uy',
+);
 /** " of Hankuk University", " at the Bank of Korea" after a name: its institution (of a few dozen words at most). */
 const INSTITUTION = /\s+(?:of|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and)\s+|\s+)?){1,40}/uy;
 

@@ -14,6 +14,7 @@ import { findDateMentions, type ResolvedDate } from '../language/dateResolution.
 import type { Anchor, OrderedTimeline } from './timeline.js';
 import { anchorsOfArticle, corpusEvents, orderCorpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
 import type { Answer, Citation, Excerpt, Timeline } from './types.js';
+import { truncate } from '../text/truncate.js';
 
 /** How many excerpts an answer shows unless asked otherwise, and at most. */
 export const DEFAULT_EXCERPTS = 3;
@@ -103,6 +104,11 @@ export class AnswerEngine {
     return removed;
   }
 
+  /** Whether an article is still in the corpus. */
+  hasArticle(articleKey: number): boolean {
+    return this.corpus.hasArticle(articleKey);
+  }
+
   /** The article a sentence belongs to. */
   articleOf(ref: number): ArticleInfo {
     return this.corpus.articleOf(ref);
@@ -159,7 +165,7 @@ export class AnswerEngine {
     return {
       question,
       status: 'answered',
-      answer: confident ? clip(best.answer!.text) : null,
+      answer: confident ? truncate(best.answer!.text, MAX_ANSWER_LENGTH) : null,
       answerDate: confident && question.kind === 'time' ? this.answerDate(best) : null,
       excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
       articleCount: this.articles.length,
@@ -295,10 +301,4 @@ function referenceDate(article: ArticleInfo): Date | undefined {
   if (iso === null) return undefined;
   const date = new Date(`${iso}T12:00:00Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-function clip(text: string): string {
-  if (text.length <= MAX_ANSWER_LENGTH) return text;
-  const cut = text.lastIndexOf(' ', MAX_ANSWER_LENGTH - 1);
-  return `${text.slice(0, cut > 40 ? cut : MAX_ANSWER_LENGTH - 1)}…`;
 }

@@ -5,6 +5,7 @@
 
 import { expandCasualText } from '../language/casualText.js';
 import { cleanQueryText } from './queryText.js';
+import { QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/wordLists.js';
 
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -90,9 +91,9 @@ const YES_NO_OPENING = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|
 
 const AUXILIARIES =
   /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
-const SPEECH = /\b(?:said|say|says|told|tell|tells|stated|claimed|warned|according to|quoted)\b/i;
-const FUTURE = /\b(?:will|going to|plans? to|planned|scheduled|next|upcoming|is to)\b/i;
-const PAST = /\b(?:did|was|were|had|last|previous|previously|earlier|recent|recently|ago)\b/i;
+const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
+const FUTURE = wordsRegExp(QUESTION_TENSE.future);
+const PAST = wordsRegExp(QUESTION_TENSE.past);
 
 /**
  * Reads a question: the kind of answer it wants, the words to search for, and its tense. The text

@@ -3,6 +3,7 @@ import { contradictsNationality, matchConcepts, type Concept, type ConceptMatch 
 import type { Candidate } from '../search/sentenceIndex.js';
 import { answerSpans, type ScoredSpan } from './answerSpans.js';
 import type { Question, Tense, WantedAnswer } from './question.js';
+import { RANKING_TENSE, wordsRegExp } from '../language/wordLists.js';
 
 /**
  * Ranking of candidate sentences for a question. A sentence ranks by
@@ -171,8 +172,8 @@ function proximity(matches: readonly ConceptMatch[]): number {
   return Math.min(1, present.length / best);
 }
 
-const FUTURE = /\b(?:will|is to|are to|scheduled|planned|plans to|set to|expected to|is due|are due|later|next|upcoming)\b/i;
-const PAST = /\b(?:was|were|had|did|met|went|last|ago|recently|previously|earlier)\b/i;
+const FUTURE = wordsRegExp(RANKING_TENSE.future);
+const PAST = wordsRegExp(RANKING_TENSE.past);
 
 /** +1 when the sentence speaks in the tense the question asks in, -1 when in the other. */
 function tenseAgreement(tense: Tense, text: string): number {

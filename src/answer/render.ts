@@ -1,6 +1,7 @@
 import { formatResolvedDate } from '../language/dateResolution.js';
 import { displayText } from './displayText.js';
 import type { Answer, Citation, Excerpt } from './types.js';
+import { truncate } from '../text/truncate.js';
 
 /**
  * The reply as plain Markdown text: what the console prints and what Discord shows as the message
@@ -54,19 +55,12 @@ export function citationLine(citation: Citation): string {
 /** The longest part of a query echoed in "nothing found" (a long query would drown the message). */
 const MAX_ECHOED_QUERY = 150;
 
-/** The first `max` characters of a text, with an ellipsis when cut; never half of a surrogate pair. */
-function clipEcho(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end).trimEnd()}…`;
-}
-
 /** "Nothing found", naming what was looked for; an empty question is told it is empty. */
 export function notFoundText(answer: Answer): string {
   const articles = answer.articleCount === 1 ? '1 article' : `${answer.articleCount} articles`;
   const sought = answer.question.query || answer.question.text;
   if (sought === '') return `Nothing to look for: the question is empty (the corpus has ${articles}).`;
-  return `I found nothing about “${escapeMarkdown(clipEcho(sought, MAX_ECHOED_QUERY))}” in the corpus (${articles} searched).`;
+  return `I found nothing about “${escapeMarkdown(truncate(sought, MAX_ECHOED_QUERY))}” in the corpus (${articles} searched).`;
 }
 
 /** The calendar date of a time answer, to show beside its wording: " (5 January 2026)", or "". */

@@ -1,4 +1,5 @@
 import { formatResolvedDate } from '../language/dateResolution.js';
+import { truncate } from '../text/truncate.js';
 import { citationLine, escapeMarkdown, highlightedText } from './render.js';
 import type { Timeline, TimelineEvent } from './types.js';
 
@@ -11,7 +12,7 @@ import type { Timeline, TimelineEvent } from './types.js';
 const MAX_ECHOED_TOPIC = 150;
 
 function echo(topic: string): string {
-  return escapeMarkdown(topic.length <= MAX_ECHOED_TOPIC ? topic : `${topic.slice(0, MAX_ECHOED_TOPIC).trimEnd()}…`);
+  return escapeMarkdown(truncate(topic, MAX_ECHOED_TOPIC));
 }
 
 /**

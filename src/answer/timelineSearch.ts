@@ -1,9 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { NameDirectory } from '../language/nameDirectory.js';
 import type { ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
-import type { AnswerEngine } from './engine.js';
+import type { SentenceIndex } from '../search/sentenceIndex.js';
 import { readQuestion } from './question.js';
-import { relevantSentences } from './rank.js';
+import { relevantSentences, type SentenceSource } from './rank.js';
 import {
   articleAnchors,
   orderTimeline,
@@ -15,13 +16,30 @@ import {
   type OrderedTimeline,
   type TimelineSentence,
 } from './timeline.js';
-import type { Timeline, TimelineEvent, TimelineStatus } from './types.js';
+import type { Citation, Timeline, TimelineEvent, TimelineStatus } from './types.js';
 
 /**
  * The timeline over an engine's corpus. For a topic, the engine's retrieval and ranking find the
  * relevant sentences first and only those are dated; for the whole corpus, every sentence is dated
  * once per engine (see AnswerEngine.timeline), in slices between which questions are answered.
  */
+
+/**
+ * What the timeline needs from the engine (AnswerEngine is one): its articles and sentences, the
+ * full-text index and names for a topic's retrieval, the cached anchors and the citations.
+ */
+export interface TimelineSource extends SentenceSource {
+  readonly articles: readonly ArticleInfo[];
+  readonly index: SentenceIndex;
+  readonly names: NameDirectory;
+  /** Whether an article is still in the corpus (a moderator may remove one while the corpus is dated). */
+  hasArticle(articleKey: number): boolean;
+  articleOf(ref: number): ArticleInfo;
+  sentenceText(ref: number): string;
+  position(ref: number): number;
+  anchors(articleKey: number): Anchor[];
+  citation(ref: number): Citation;
+}
 
 /** How many sentences the full-text index hands to the ranking for a topic. */
 const TOPIC_CANDIDATES = 300;
@@ -33,19 +51,19 @@ function referenceOf(article: ArticleInfo): string | null {
   return article.meta.published ?? article.meta.publishedInferred;
 }
 
-function timelineSentence(engine: AnswerEngine, article: ArticleInfo, ref: number): TimelineSentence {
+function timelineSentence(engine: TimelineSource, article: ArticleInfo, ref: number): TimelineSentence {
   return { ref, text: engine.sentenceText(ref), articleId: article.id, position: engine.position(ref) };
 }
 
 /** The absolute dates an article names (computed by the caller's cache, once per article). */
-export function anchorsOfArticle(engine: AnswerEngine, article: ArticleInfo): Anchor[] {
+export function anchorsOfArticle(engine: TimelineSource, article: ArticleInfo): Anchor[] {
   const sentences: TimelineSentence[] = [];
   for (let i = 0; i < article.sentenceCount; i++) sentences.push(timelineSentence(engine, article, article.firstRef + i));
   return articleAnchors(sentences);
 }
 
 /** The events of the sentences relevant to a topic, or why there are none. */
-export function topicEvents(engine: AnswerEngine, topic: string): { status: TimelineStatus; events: DatedEvent[] } {
+export function topicEvents(engine: TimelineSource, topic: string): { status: TimelineStatus; events: DatedEvent[] } {
   const question = readQuestion('when', topic);
   const concepts = queryConcepts(question.query, engine.index, engine.names);
   // Nothing to look for, or a name the corpus has never heard of.
@@ -66,7 +84,7 @@ export function topicEvents(engine: AnswerEngine, topic: string): { status: Time
 }
 
 /** The events of every sentence of the corpus, article by article, yielding to the event loop between slices. */
-export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> {
+export async function corpusEvents(engine: TimelineSource): Promise<DatedEvent[]> {
   const events: DatedEvent[] = [];
   let sliceEnds = performance.now() + SLICE_MS;
   for (const article of engine.articles) {
@@ -78,22 +96,22 @@ export async function corpusEvents(engine: AnswerEngine): Promise<DatedEvent[]> 
         await nextTurn();
         sliceEnds = performance.now() + SLICE_MS;
         // Removed meanwhile by a moderator: its sentences are no longer to be read.
-        if (!engine.corpus.hasArticle(article.key)) break;
+        if (!engine.hasArticle(article.key)) break;
       }
     }
-    if (!engine.corpus.hasArticle(article.key)) continue;
+    if (!engine.hasArticle(article.key)) continue;
     events.push(...(reference === null ? placeByAnchors(found, engine.anchors(article.key)) : found));
   }
   return events;
 }
 
 /** Orders a topic's events with the engine's term rarity. */
-export function orderEvents(engine: AnswerEngine, events: readonly DatedEvent[]): OrderedTimeline {
+export function orderEvents(engine: TimelineSource, events: readonly DatedEvent[]): OrderedTimeline {
   return orderTimeline(events, (term) => engine.index.idf(term));
 }
 
 /** Orders the whole corpus's events, yielding to the event loop between steps. */
-export function orderCorpusEvents(engine: AnswerEngine, events: readonly DatedEvent[]): Promise<OrderedTimeline> {
+export function orderCorpusEvents(engine: TimelineSource, events: readonly DatedEvent[]): Promise<OrderedTimeline> {
   return orderTimelineInSteps(events, (term) => engine.index.idf(term), nextTurn);
 }
 
@@ -101,7 +119,7 @@ export function orderCorpusEvents(engine: AnswerEngine, events: readonly DatedEv
  * The timeline as answered: each event with its cited, highlighted sentence; at most `maxEvents`
  * of them (whole entries, dated first), the others only counted.
  */
-export function timelineOf(engine: AnswerEngine, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline, maxEvents = Infinity): Timeline {
+export function timelineOf(engine: TimelineSource, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline, maxEvents = Infinity): Timeline {
   const view = (event: DatedEvent): TimelineEvent => ({
     date: event.date,
     placedBy: event.placedBy,

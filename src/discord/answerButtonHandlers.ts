@@ -13,8 +13,10 @@ const NOT_ASKER_MESSAGE = 'Only the member who asked can page this answer. Ask t
 const NOT_OURS_MESSAGE = 'This button is not one this bot understands (any more).';
 const NO_MORE_MESSAGE = 'There are no more excerpts now (the articles have changed since this answer): ask the question again.';
 
+/** A private message to the presser: a reply, or a follow-up once the press was acknowledged (during a corpus change). */
 function replyPrivately(interaction: ButtonInteraction, content: string): Promise<unknown> {
-  return interaction.reply({ ...safeMessage({ content }), flags: MessageFlags.Ephemeral });
+  const message = { ...safeMessage({ content }), flags: MessageFlags.Ephemeral } as const;
+  return interaction.deferred || interaction.replied ? interaction.followUp(message) : interaction.reply(message);
 }
 
 /**
@@ -44,10 +46,11 @@ async function pressedAnswer<T extends { answerId: string }>(
 /**
  * "More excerpts": the next page of the answer, edited into the same message (UPDATE_MESSAGE), for
  * the member who asked only. The question is asked again of the serving corpus, from where the page
- * before ended.
+ * before ended (during a corpus change, of the corpus serving after it: the router waits, the update deferred).
  */
 export const moreExcerptsButton: ButtonHandler = {
   prefix: MORE_PREFIX,
+  readsCorpus: true,
   async handle(interaction: ButtonInteraction, context: CommandContext) {
     const pressed = await pressedAnswer(interaction, context, parseMoreExcerptsId, 'more excerpts');
     if (pressed === null) return;
@@ -63,18 +66,11 @@ export const moreExcerptsButton: ButtonHandler = {
       if (answer.status !== 'answered' || answer.excerpts.length === 0) return null;
       return { ...renderAnswerMessage(answer, { excerptOffset: offset }), components: [answerButtonRow(record.id, parsed.page, answer.moreExcerpts ?? 0)] };
     };
-    // During a corpus change the page comes from the corpus that will be serving after it.
-    if (context.service.changing) {
-      await interaction.deferUpdate();
-      await context.service.whenSettled();
-      const parts = page();
-      if (parts === null) await interaction.followUp({ ...safeMessage({ content: NO_MORE_MESSAGE }), flags: MessageFlags.Ephemeral });
-      else await interaction.editReply(safeMessage(parts));
-    } else {
-      const parts = page();
-      if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);
-      else await interaction.update(safeMessage(parts));
-    }
+    const parts = page();
+    if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);
+    // Deferred when the press came during a corpus change: the deferred update is edited.
+    else if (interaction.deferred) await interaction.editReply(safeMessage(parts));
+    else await interaction.update(safeMessage(parts));
     context.logger.info({ answerId: record.id, page: parsed.page }, 'more excerpts shown');
   },
 };

@@ -6,7 +6,7 @@ import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, markdownUrl, plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 /** The colour of an answer's embed. */
 export const ANSWER_COLOR = 0x3b82f6;

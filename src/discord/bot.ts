@@ -1,5 +1,4 @@
 import { Events, type Client, type Interaction, type RESTOptions } from 'discord.js';
-import { COMMANDS } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/feedbackStore.js';
 import type { Logger } from '../logger.js';
@@ -23,8 +22,8 @@ export interface BotOptions {
   service: AnswerService;
   /** Where unanswered questions, the answers' buttons and votes are kept. */
   feedback: FeedbackStore;
-  /** The commands to serve (default: every module of `commands/`). */
-  commands?: readonly SlashCommand[];
+  /** The commands to serve (the entry points pass every module of `commands/`). */
+  commands: readonly SlashCommand[];
   /** The corpus store for the moderators' commands (default: one over the service's folder). */
   store?: CorpusStore;
   /** Extra REST options (tests shorten timeouts; the defaults are in client.ts). */
@@ -45,9 +44,8 @@ export interface Bot {
  * says where and why, never with the token).
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
-  const { config, logger, service, feedback } = options;
+  const { config, logger, service, feedback, commands } = options;
   if (config.discordToken === null) throw new Error('DISCORD_TOKEN is not set: the bot cannot log in to Discord');
-  const commands = options.commands ?? COMMANDS;
   const store = options.store ?? new CorpusStore(service, logger);
   // The interactions Discord answered 10062 for: the REST guard sends nothing more for them.
   const lost = new LostInteractions(logger);

@@ -17,6 +17,12 @@ import type { CorpusStore } from '../service/corpusStore.js';
  */
 export type CommandScope = 'everywhere' | 'home';
 
+/**
+ * How a reply read from the corpus shows while it waits for a corpus change: to the channel
+ * ('public') or to the member only ('private'). See waitForSettledCorpus.
+ */
+export type CorpusReply = 'public' | 'private';
+
 /** What a command handler may use: the answering core, the corpus store, the config, the log. */
 export interface CommandContext {
   service: AnswerService;
@@ -43,6 +49,12 @@ export interface SlashCommand {
    * /sources. Autocomplete never is, nor are the moderators' commands.
    */
   readonly rateLimited?: boolean;
+  /**
+   * Whether (and how) the reply is read from the corpus, for this interaction: while a corpus change
+   * runs, the router defers such a reply (publicly or privately) and runs the command once the
+   * corpus has settled. None (or null) for a command that does not read it, or that makes the change.
+   */
+  readonly readsCorpus?: CorpusReply | ((interaction: ChatInputCommandInteraction) => CorpusReply | null);
   /** Answers the command. May throw: the router turns errors into an ephemeral message with an error id. */
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   /** Answers an autocomplete request for one of its options. */
@@ -55,6 +67,8 @@ export interface SlashCommand {
  */
 export interface ButtonHandler {
   readonly prefix: string;
+  /** Whether the press is answered from the corpus: while a corpus change runs, the router defers its update and waits. */
+  readonly readsCorpus?: boolean;
   /** Answers the press. May throw: the router turns errors into an ephemeral message with an error id. */
   handle(interaction: ButtonInteraction, context: CommandContext): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { fitEmbed } from './embedFit.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, markdownUrl, plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { joinLinesWithin, truncate } from './truncate.js';
+import { joinLinesWithin, truncate } from '../text/truncate.js';
 
 /** The colour of the corpus listings' embeds. */
 export const CORPUS_COLOR = 0x10b981;

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 const LIMITS = DISCORD_LIMITS.embed;
 

@@ -3,7 +3,7 @@ import type { GapReport } from '../feedback/gapReport.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 /** Longest a listed question may be shown. */
 const QUESTION_ROOM = 160;

@@ -1,4 +1,5 @@
 import { Routes, type REST } from 'discord.js';
+import { truncate } from '../text/truncate.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -7,7 +8,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A short, printable look at an answer that is not JSON (a web page, a proxy's message). */
 function preview(bytes: ArrayBuffer): string {
   const text = new TextDecoder().decode(bytes.slice(0, 200)).replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
-  return text.length === 0 ? 'an empty body' : `a body that begins “${text.slice(0, 40)}${text.length > 40 ? '…' : ''}”`;
+  return text.length === 0 ? 'an empty body' : `a body that begins “${truncate(text, 41)}”`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { highlightedText } from '../answer/render.js';
 import type { Excerpt } from '../answer/types.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 /**
  * The excerpt's sentence with its answer span in bold (Markdown escaped), in at most `max`

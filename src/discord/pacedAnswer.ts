@@ -2,7 +2,9 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import type { Logger } from '../logger.js';
 import type { AnswerService } from '../service/answerService.js';
 import type { AnswerQueue } from './answerQueue.js';
+import type { CorpusReply } from './commandTypes.js';
 import { isUnknownInteraction } from './lostInteractions.js';
+import { deferReplyAs, waitForSettledCorpus } from './settledCorpus.js';
 
 /**
  * performance.now() when an interaction was created: its snowflake's time (Discord's clock) seen
@@ -14,24 +16,24 @@ export function interactionCreatedAt(interaction: { createdTimestamp: number }, 
 }
 
 /**
- * Answers a question command (a public reply) in its turn of the queue, which defers the reply
- * first when the answer might not be sent in time (see AnswerQueue). While a corpus change runs
- * (when the question arrives or when its turn comes), the reply is deferred and the question waits
- * for the new corpus, then takes a turn again: the questions held by a change are answered one by
- * one afterwards, not all in one block of the thread. An interaction Discord no longer knows (10062
- * on its deferral) is not answered at all.
+ * Answers a question command in its turn of the queue, which defers the reply first when the answer
+ * might not be sent in time (see AnswerQueue). A command that reads the corpus (`reply` not null)
+ * waits for a corpus change that runs when it arrives or when its turn comes (waitForSettledCorpus),
+ * then takes a turn again: the questions held by a change are answered one by one afterwards, not
+ * all in one block of the thread. An interaction Discord no longer knows (10062 on its deferral) is
+ * not answered at all.
  */
 export async function answerInTurn(
   queue: AnswerQueue,
   interaction: ChatInputCommandInteraction,
-  context: { service: AnswerService; logger: Logger; createdAt: number },
+  context: { service: AnswerService; logger: Logger; createdAt: number; reply: CorpusReply | null },
   execute: () => Promise<void>,
 ): Promise<void> {
-  const { service, logger, createdAt } = context;
+  const { service, logger, createdAt, reply } = context;
   const acknowledge = async (): Promise<boolean> => {
     if (interaction.deferred || interaction.replied) return false;
     try {
-      await interaction.deferReply();
+      await deferReplyAs(interaction, reply ?? 'public');
       logger.debug({ ageMs: Math.round(performance.now() - createdAt), queued: queue.length }, 'reply deferred: acknowledged before its answer');
       return false;
     } catch (error) {
@@ -42,10 +44,7 @@ export async function answerInTurn(
     }
   };
   for (;;) {
-    if (service.changing) {
-      if (!interaction.deferred && !interaction.replied) await interaction.deferReply();
-      await service.whenSettled();
-    }
+    if (reply !== null) await waitForSettledCorpus(service, () => deferReplyAs(interaction, reply));
     let ran = false;
     let answered = false;
     await queue.submit({
@@ -55,7 +54,7 @@ export async function answerInTurn(
       // Synchronous up to the reply's request: the answer is computed in this turn.
       run: async () => {
         ran = true;
-        if (service.changing) return;
+        if (reply !== null && service.changing) return;
         answered = true;
         await execute();
       },

@@ -9,7 +9,7 @@ import { cleanQueryText } from '../answer/queryText.js';
 import { renderAnswerMessage } from './answerMessage.js';
 import type { CommandContext, SlashCommand } from './commandTypes.js';
 import { DISCORD_LIMITS, MAX_QUERY_LENGTH } from './limits.js';
-import { replyWhenCorpusSettled, sendEphemeral } from './respond.js';
+import { sendEphemeral, sendReply } from './respond.js';
 
 export interface QuestionCommandSpec<Option extends string> {
   /** The answering core's command: "when", "who", … or "ask". */
@@ -46,6 +46,7 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
     definition,
     scope: 'everywhere',
     rateLimited: true,
+    readsCorpus: 'public',
     async execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
       const query = cleanQueryText(interaction.options.getString(spec.option, true));
       if (query.length === 0) {
@@ -58,13 +59,9 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
         await sendEphemeral(interaction, `That question is ${query.length} characters long; ask in at most ${MAX_QUERY_LENGTH}, e.g. \`/${spec.name} ${spec.example}\`.`);
         return;
       }
-      let status = 'unknown';
-      await replyWhenCorpusSettled(interaction, context.service, () => {
-        const answer = context.service.answer(spec.name, query);
-        status = answer.status;
-        return withFeedback(answer, interaction.user.id, context);
-      });
-      context.logger.info({ query, status }, 'question answered');
+      const answer = context.service.answer(spec.name, query);
+      await sendReply(interaction, withFeedback(answer, interaction.user.id, context));
+      context.logger.info({ query, status: answer.status }, 'question answered');
     },
     async autocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
       const focused = interaction.options.getFocused(true);

@@ -1,5 +1,4 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import type { AnswerService } from '../service/answerService.js';
 import { safeMessage, type MessageParts } from './messageOptions.js';
 
 /**
@@ -24,22 +23,4 @@ export async function sendReply(interaction: ChatInputCommandInteraction, parts:
 /** A short ephemeral message (a refusal, a hint): only the person who asked sees it. */
 export function sendEphemeral(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
   return sendReply(interaction, { content }, { ephemeral: true });
-}
-
-/**
- * Answers from the corpus that will be serving once the corpus changes in progress are done. While
- * one runs (a reload, an upload), the reply is deferred first (unless it already is) so Discord's 3
- * seconds are kept, then edited with the answer; otherwise it is sent at once.
- */
-export async function replyWhenCorpusSettled(
-  interaction: ChatInputCommandInteraction,
-  service: AnswerService,
-  render: () => MessageParts,
-  options: { ephemeral?: boolean } = {},
-): Promise<void> {
-  if (service.changing) {
-    if (!interaction.deferred && !interaction.replied) await interaction.deferReply(options.ephemeral === true ? { flags: MessageFlags.Ephemeral } : {});
-    await service.whenSettled();
-  }
-  await sendReply(interaction, render(), options);
 }

@@ -13,6 +13,7 @@ import { answerInTurn, autocompleteInTurn, interactionCreatedAt } from './pacedA
 import type { ButtonHandler, CommandContext, SlashCommand } from './commandTypes.js';
 import { safeMessage } from './messageOptions.js';
 import { sendEphemeral } from './respond.js';
+import { corpusReplyOf, deferButtonUpdate, deferReplyAs, waitForSettledCorpus } from './settledCorpus.js';
 import { rateLimitedMessage, type QuestionRateLimiter } from './rateLimit.js';
 
 export interface RouterOptions {
@@ -116,9 +117,16 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     }
     try {
       const execute = () => command.execute(interaction, { ...options.context, logger: log });
+      const { service } = options.context;
+      // What is read from the corpus is read from a settled one: during a change, deferred, then answered.
+      const reply = corpusReplyOf(command, interaction);
       // The questions and /sources (the commands under the question limit) are answered in turn.
-      if (command.rateLimited === true) await answerInTurn(queue, interaction, { service: options.context.service, logger: log, createdAt }, execute);
-      else await execute();
+      if (command.rateLimited === true) {
+        await answerInTurn(queue, interaction, { service, logger: log, createdAt, reply }, execute);
+      } else {
+        if (reply !== null) await waitForSettledCorpus(service, () => deferReplyAs(interaction, reply));
+        await execute();
+      }
       log.debug({ ms: Math.round(performance.now() - started) }, 'command handled');
     } catch (error) {
       if (isUnknownInteraction(error)) {
@@ -137,6 +145,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     const log = logger.child({ interactionId: interaction.id, button: interaction.customId, user: interaction.user.id, guild: interaction.guildId });
     const started = performance.now();
     try {
+      if (handler.readsCorpus === true) await waitForSettledCorpus(options.context.service, () => deferButtonUpdate(interaction));
       await handler.handle(interaction, { ...options.context, logger: log });
       log.debug({ ms: Math.round(performance.now() - started) }, 'button handled');
     } catch (error) {

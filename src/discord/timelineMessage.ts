@@ -8,7 +8,7 @@ import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { ELLIPSIS, joinLinesWithin, truncate } from './truncate.js';
+import { ELLIPSIS, joinLinesWithin, truncate } from '../text/truncate.js';
 
 /** The colour of a timeline's embed. */
 export const TIMELINE_COLOR = 0x8b5cf6;

@@ -4,7 +4,7 @@ import type { Timeline } from '../answer/types.js';
 import type { Logger } from '../logger.js';
 import { DISCORD_LIMITS } from './limits.js';
 import type { MessageParts } from './messageOptions.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 /**
  * The /timeline reply's picture: the timeline's events on a time axis, as a PNG file attached to

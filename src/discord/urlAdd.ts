@@ -31,7 +31,7 @@ import { changeSummary } from './corpusMessages.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { code, markdownUrl, plural } from './markdown.js';
 import { safeMessage, type MessageParts } from './messageOptions.js';
-import { joinLinesWithin, truncate } from './truncate.js';
+import { joinLinesWithin, truncate } from '../text/truncate.js';
 
 /** Custom ids of the preview's buttons start with this (the router leaves them to the preview's collector). */
 export const URL_PREVIEW_BUTTON_PREFIX = 'corpus-url';

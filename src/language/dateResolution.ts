@@ -1,4 +1,5 @@
 import { readDates, type DateReading } from './readDates.js';
+import { DATING_SAYING_VERBS, DATING_TENSE, wordsPattern, wordsRegExp } from './wordLists.js';
 
 /**
  * Calendar dates of a sentence's time expressions: "on Sunday" in an article published on
@@ -72,10 +73,10 @@ const BARE_YEAR = /\b(?:(since|until|till|by|before|after|from|through)\s+)?(?:(
 /** "since January 2010", "until Friday", "by March": the bound of a period, not the date of an event. */
 const BOUND = /\b(?:since|until|till|by|before|after|through)\s+$/i;
 
-const FUTURE = /\b(?:will|shall|'ll|due|set to|set for|scheduled|planned|plans?|planning|is to|are to|expected|upcoming|next|going to|slated|to be held|to visit|to meet|ahead)\b/i;
+const FUTURE = wordsRegExp(DATING_TENSE.future);
 /** Verbs of saying: past in the clause that dates the saying, beside the point elsewhere in the sentence. */
-const SPEECH = 'said|told|confirmed|announced|reported|revealed|stated|added';
-const PAST_EVENT = 'met|held|was|were|had|did|went|came|took|gave|made|began|started|ended|visited|signed|launched|fired|arrived|left|ago|earlier|last|previously|recently';
+const SPEECH = wordsPattern(DATING_SAYING_VERBS);
+const PAST_EVENT = wordsPattern(DATING_TENSE.past);
 const PAST_IN_CLAUSE = new RegExp(`\\b(?:${SPEECH}|${PAST_EVENT})\\b`, 'i');
 const PAST_IN_SENTENCE = new RegExp(`\\b(?:${PAST_EVENT})\\b`, 'i');
 

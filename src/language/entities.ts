@@ -7,6 +7,7 @@ import {
   PLACES,
   TITLES,
 } from './gazetteer.js';
+import { LOCATIVES } from './wordLists.js';
 
 /** What a name names. `name` is a proper name whose kind the text does not reveal. */
 export type EntityType = 'person' | 'organisation' | 'place' | 'name';
@@ -30,7 +31,7 @@ export interface Entity {
 // Lower-case words allowed inside a name between capitalised words: "Sea of Japan".
 const NAME_JOINERS = new Set(['of', 'de', 'du', 'von', 'van', 'al', 'bin']);
 // Prepositions after which a name is most likely a place.
-const LOCATIVE = new Set(['in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'outside', 'inside']);
+const LOCATIVE = new Set(LOCATIVES);
 // Lower-case role nouns that may precede a name: "presidential spokesperson Kang Yu-jung".
 const ROLE_NOUNS = new Set([
   'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'professor', 'minister', 'premier',

@@ -4,6 +4,7 @@ import type { NameDirectory } from './nameDirectory.js';
 import { findReasonSpans } from './reasonSpans.js';
 import type { Span } from './spans.js';
 import { findTimeSpans } from './timeSpans.js';
+import { SPEAKER_VERBS, wordsPattern } from './wordLists.js';
 
 /** A sentence's name mention, linked to the full name it stands for. */
 export interface LinkedEntity extends Entity {
@@ -15,7 +16,7 @@ export interface LinkedEntity extends Entity {
 // speaker is a pronoun ("..., he said.").
 const OPENS_WITH_REFERENCE =
   /^[\s“"‘']*(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|the two|both|such|also|but|however|meanwhile|still)\b/i;
-const PRONOUN_SPEAKER = /[,”"]\s*(?:he|she|they|it)\s+(?:said|says|told|added|noted|explained|stressed|warned)\b/i;
+const PRONOUN_SPEAKER = new RegExp(`[,”"]\\s*(?:he|she|they|it)\\s+(?:${wordsPattern(SPEAKER_VERBS)})\\b`, 'i');
 
 /** Whether a sentence cannot be understood without the one before it ("He also ...", "..., he said."). */
 export function leansOnPrevious(text: string): boolean {

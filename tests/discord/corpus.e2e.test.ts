@@ -269,6 +269,41 @@ describe('/corpus against the fake Discord', () => {
     expect(h.fake.interaction(question.id)?.original?.embeds.length).toBe(1);
   });
 
+  it('while a change is in progress, /sources, /timeline, /corpus list and More excerpts wait too: each acknowledged at once, answered after', async () => {
+    const question = await h.command({ name: 'who', options: { query: 'Lee Jae Myung' } });
+    const more = (question.message.components as Array<{ components?: Array<{ custom_id?: string; label?: string }> }> | undefined)
+      ?.flatMap((row) => row.components ?? [])
+      .find((button) => button.label === 'More excerpts')?.custom_id;
+    expect(more).toBeDefined();
+
+    loader.hold();
+    const reload = corpus({ subcommand: 'reload' });
+    await vi.waitFor(() => expect(h.service.changing).toBe(true));
+    const sources = await h.fake.sendInteraction(h.fake.commandInteraction({ name: 'sources' }));
+    const timeline = await h.fake.sendInteraction(h.fake.commandInteraction({ name: 'timeline', options: { topic: 'summit' } }));
+    const list = await h.fake.sendInteraction(h.fake.commandInteraction({ name: 'corpus', subcommand: 'list', ...MODERATOR }));
+    const press = await h.fake.sendInteraction(
+      h.fake.buttonInteraction({ customId: more!, message: h.fake.interaction(question.sent.id)?.original ?? undefined }),
+    );
+    const deferrals = await Promise.all([sources, timeline, list, press].map((sent) => h.fake.waitForResponse(sent.id)));
+    expect(deferrals.map((d) => d.type)).toEqual([
+      InteractionResponseType.DeferredChannelMessageWithSource,
+      InteractionResponseType.DeferredChannelMessageWithSource,
+      InteractionResponseType.DeferredChannelMessageWithSource,
+      InteractionResponseType.DeferredMessageUpdate,
+    ]);
+    const flags = (d: (typeof deferrals)[number]) => (d.body as { data?: { flags?: number } }).data ?? {};
+    expect(deferrals.map((d) => isEphemeral(flags(d)))).toEqual([false, false, true, false]);
+    for (const sent of [sources, timeline, list, press]) expect(h.fake.interaction(sent.id)?.webhookCalls).toEqual([]);
+
+    loader.release();
+    expect((await reload).message.content).toContain('**Reloaded**');
+    const edits = await Promise.all([sources, timeline, list, press].map((sent) => h.fake.waitForEdit(sent.token)));
+    expect(edits.map((edit) => edit.status)).toEqual([200, 200, 200, 200]);
+    const embeds = edits.map((edit) => (edit.body as { embeds?: Array<{ fields?: unknown[]; description?: string }> }).embeds ?? []);
+    for (const embed of embeds) expect(embed.length).toBeGreaterThan(0);
+  });
+
   it('list: names a folder put in the corpus folder as skipped, with why, after a reload', async () => {
     const folder = path.join(h.corpusDir, 'more articles');
     await mkdir(folder);

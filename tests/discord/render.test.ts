@@ -12,7 +12,7 @@ import { embedLength, fitEmbed } from '../../src/discord/embedFit.js';
 import { highlightedWithin } from '../../src/discord/highlight.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { suggestionChoices } from '../../src/discord/questionCommand.js';
-import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/discord/truncate.js';
+import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/text/truncate.js';
 import type { ChangeOutcome } from '../../src/service/corpusStore.js';
 
 const LIMITS = DISCORD_LIMITS.embed;

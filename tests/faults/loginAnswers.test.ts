@@ -45,7 +45,7 @@ describe('a login to an API that is not Discord', () => {
     const { logger, logs } = memoryLogger({ secrets: [TOKEN] });
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: apiUrl, CORPUS_DIR: SEED_CORPUS_DIR, INDEX_CACHE_DIR: 'off', FEEDBACK_DB: path.join(dir, 'unused.sqlite') });
     const service = new AnswerService(SEED_CORPUS_DIR, logger);
-    const error = await startBot({ config, logger, service, feedback, rest: { retries: 0, ...rest } }).then(
+    const error = await startBot({ config, logger, service, feedback, commands: [], rest: { retries: 0, ...rest } }).then(
       () => {
         throw new Error('the login succeeded');
       },

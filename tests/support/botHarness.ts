@@ -15,6 +15,7 @@ import { expect } from 'vitest';
 import type { RESTOptions } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
+import { COMMANDS } from '../../commands/index.js';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
 import { DEFAULT_FEEDBACK_RETENTION_DAYS, DEFAULT_URL_INGEST, type Config } from '../../src/config.js';
@@ -80,6 +81,7 @@ export interface HarnessOptions {
   corpusDir?: string;
   /** Replaces how a change reads and indexes the corpus (e.g. to hold a reload half-way). */
   build?: (request: BuildRequest) => Promise<BuiltCorpus>;
+  /** The commands to serve (default: every module of `commands/`, as the bot's entry points serve). */
   commands?: readonly SlashCommand[];
   config?: Partial<Config>;
   /** REST options for the bot's client (default: 5 s timeout, 1 retry); fault tests shorten the timeout. */
@@ -162,7 +164,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const service = new AnswerService(corpusDir, logger, { build: options.build });
   await service.open();
   const store = new CorpusStore(service, logger);
-  const bot = await startBot({ config, logger, service, store, feedback, commands: options.commands, rest: { timeout: 5_000, retries: 1, ...options.rest } });
+  const bot = await startBot({ config, logger, service, store, feedback, commands: options.commands ?? COMMANDS, rest: { timeout: 5_000, retries: 1, ...options.rest } });
 
   const command = async (init: FakeCommandInteractionInit, waitOptions: { timeoutMs?: number } = {}): Promise<BotReply> => {
     const sent = await fake.sendInteraction(fake.commandInteraction(init));

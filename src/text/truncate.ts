@@ -1,3 +1,8 @@
+/**
+ * The one way text is cut to fit a limit, for every face of the bot: an answer's short answer, an
+ * echoed query, a Discord message's parts, a log's look at a body. Knows nothing of Discord.
+ */
+
 /** The ellipsis that marks text cut to fit a limit. */
 export const ELLIPSIS = '…';
 
@@ -5,9 +10,9 @@ export const ELLIPSIS = '…';
 const MIN_WORD_CUT_SHARE = 0.6;
 
 /**
- * Cuts text to at most `max` UTF-16 code units (never more characters than Discord counts), at the
- * last word boundary that fits, with an ellipsis. Text that fits is returned unchanged. A surrogate
- * pair is never split.
+ * Cuts text to at most `max` UTF-16 code units (what `length` counts, and never fewer than Discord's
+ * limits count), at the last word boundary that fits, with an ellipsis. Text that fits is returned
+ * unchanged. A surrogate pair is never split.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
