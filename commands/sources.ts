@@ -3,7 +3,7 @@ import type { SlashCommand } from '../src/discord/commandTypes.js';
 import { sourcesMessage } from '../src/discord/corpusMessages.js';
 import { replyWhenCorpusSettled } from '../src/discord/respond.js';
 
-/** /sources: the articles in the corpus with title, publisher, date, link and sentence count. */
+/** /sources: the articles in the corpus, each named by its label, with publisher, date, link, sentence count and id. */
 export const command: SlashCommand = {
   definition: new SlashCommandBuilder()
     .setName('sources')
@@ -12,6 +12,9 @@ export const command: SlashCommand = {
   scope: 'everywhere',
   rateLimited: true,
   async execute(interaction, context) {
-    await replyWhenCorpusSettled(interaction, context.service, () => sourcesMessage(context.service.current.articles));
+    await replyWhenCorpusSettled(interaction, context.service, () => {
+      const engine = context.service.current;
+      return sourcesMessage(engine.articles, (article) => engine.articleLabel(article));
+    });
   },
 };

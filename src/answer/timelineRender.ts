@@ -1,5 +1,5 @@
 import { formatResolvedDate } from '../language/dateResolution.js';
-import { citationLine, escapeMarkdown, highlightedText } from './render.js';
+import { citationMarkdown, escapeMarkdown, highlightedText } from './render.js';
 import type { Timeline, TimelineEvent } from './types.js';
 
 /**
@@ -54,7 +54,7 @@ function eventLines(event: TimelineEvent, indent: string): string[] {
   return [
     `${indent}**${escapeMarkdown(eventDateLabel(event))}**`,
     `${indent}> ${highlightedText(event.excerpt)}`,
-    ...(citation === undefined ? [] : [`${indent}${citationLine(citation)}`]),
+    ...(citation === undefined ? [] : [`${indent}— ${citationMarkdown(citation)}`]),
   ];
 }
 
