@@ -135,7 +135,6 @@ describe('echoes against the fake Discord', () => {
     const missing = await h.command({ name: 'who', options: { query: `Atlantis ${CHANNEL} ${TIMESTAMP} ${ANIMATED}` } });
     expect(missing.message.content?.replace(/\u200b/g, '')).toContain(`Atlantis ${CHANNEL} ${TIMESTAMP} ${ANIMATED}`);
     const answered = await h.command({ name: 'what', options: { query: `harbour summit in Qingdao ${TIMESTAMP}` } });
-    expect(answered.message.content?.replace(/\u200b/g, '')).toContain(`/what harbour summit in Qingdao ${TIMESTAMP}`);
     expect(answered.message.embeds?.[0]?.author?.name.replace(/\u200b/g, '')).toBe(`/what harbour summit in Qingdao ${TIMESTAMP}`);
   });
 
