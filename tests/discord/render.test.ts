@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleLabel } from '../../src/answer/articleLabel.js';
 import { readQuestion } from '../../src/answer/question.js';
+import { renderAnswerText } from '../../src/answer/render.js';
 import type { Answer, Citation, Excerpt } from '../../src/answer/types.js';
 import type { ArticleInfo } from '../../src/search/corpusIndex.js';
 import { answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.js';
@@ -15,6 +16,7 @@ import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { suggestionChoices } from '../../src/discord/questionCommand.js';
 import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/discord/truncate.js';
 import type { ChangeOutcome } from '../../src/service/corpusStore.js';
+import { sampleEngine } from '../support/sampleCorpus.js';
 
 const LIMITS = DISCORD_LIMITS.embed;
 
@@ -181,6 +183,28 @@ describe('answer rendering', () => {
     const { embed, dropped } = fitEmbed({ title: 't'.repeat(300), description: 'd'.repeat(5_000), fields, footer: { text: 'f'.repeat(3_000) } });
     expectWithinLimits(embed);
     expect(dropped).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('ask’s reply text and the Discord embed', () => {
+  it('show the same parts: the short answer, each sentence quoted, each citation by the same label', () => {
+    const engine = sampleEngine();
+    for (const [command, query] of [['when', 'Arctic Trade Fair'], ['who', 'port director'], ['what', 'fishing quotas']] as const) {
+      const rendered = engine.answer(command, query);
+      expect(rendered.status, `${command} ${query}`).toBe('answered');
+      const text = renderAnswerText(rendered);
+      const embed = answerEmbed(rendered);
+      expect(text.split('\n')[0]!.replace(/\*\*/g, '').replace(/:$/, '')).toBe(embed.title);
+      const fields = embed.fields ?? [];
+      expect(fields).toHaveLength(rendered.excerpts.length);
+      for (const field of fields) {
+        const lines = field.value.split('\n');
+        for (const quoted of lines.filter((line) => line.startsWith('> '))) expect(text).toContain(quoted);
+        // The field's name and the citation under its sentence make the text's citation line.
+        const details = lines.find((line) => line.startsWith('— '))!.slice(2).replace(/\[link\]\(([^)]+)\)/g, '<$1>');
+        expect(text.split('\n')).toContain(`${field.name} · ${details}`);
+      }
+    }
   });
 });
 
