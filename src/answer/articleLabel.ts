@@ -69,9 +69,14 @@ export function firstWords(sentence: string): string {
   return `“${opening}”`;
 }
 
+/** Whether an article is named by the first words of its first sentence: it has neither title nor publisher. */
+export function namedByFirstWords(article: LabelledArticle): boolean {
+  return oneLine(article.meta.title) === null && oneLine(article.headline) === null && oneLine(article.meta.source) === null;
+}
+
 /**
- * The label of an article. `firstSentence` is its first sentence (only read when the article has
- * neither title nor publisher).
+ * The label of an article. `firstSentence` is its first sentence; it is only read when the article
+ * is named by it (namedByFirstWords), so a caller may pass null otherwise.
  */
 export function articleLabel(article: LabelledArticle, firstSentence: string | null): ArticleLabel {
   const title = oneLine(article.meta.title) ?? oneLine(article.headline);

@@ -7,7 +7,7 @@ import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
 import type { SentenceIndex } from '../search/sentenceIndex.js';
 import type { SuggestionIndex } from '../search/suggestions.js';
 import { AnalysisCache } from './analysisCache.js';
-import { articleLabel, type ArticleLabel } from './articleLabel.js';
+import { articleLabel, namedByFirstWords, type ArticleLabel } from './articleLabel.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
@@ -256,7 +256,8 @@ export class AnswerEngine {
 
   /** How an article of this corpus is named to a reader (see articleLabel.ts). */
   articleLabel(article: ArticleInfo): ArticleLabel {
-    return articleLabel(article, article.sentenceCount === 0 ? null : this.sentenceText(article.firstRef));
+    const firstSentence = namedByFirstWords(article) && article.sentenceCount > 0 ? this.sentenceText(article.firstRef) : null;
+    return articleLabel(article, firstSentence);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   MAX_PUBLISHER_LENGTH,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
+  namedByFirstWords,
   type LabelledArticle,
 } from '../../src/answer/articleLabel.js';
 import { ELLIPSIS } from '../../src/answer/truncate.js';
@@ -48,6 +49,9 @@ describe('articleLabel', () => {
   });
 
   it('without title or publisher: the first words of its first sentence, in quotes, with its date beside them', () => {
+    expect(namedByFirstWords(article({ publishedInferred: '2025-12-30' }))).toBe(true);
+    expect(namedByFirstWords(article({ source: 'Coastal Courier' }))).toBe(false);
+    expect(namedByFirstWords(article({}, 'A headline'))).toBe(false);
     const label = articleLabel(article({ publishedInferred: '2025-12-30' }), FIRST);
     expect(label.from).toBe('first-words');
     expect(label.name).toBe(`“Harbour officials in Bodø said on Tuesday that${ELLIPSIS}”`);
