@@ -3,8 +3,10 @@ import { displayText } from './displayText.js';
 import type { Answer, Citation, Excerpt } from './types.js';
 
 /**
- * The reply as plain Markdown text: what the console prints and what Discord shows as the message
- * content. Bold marks the short answer; quoted lines are the verbatim sentences.
+ * The reply as Markdown text, in Discord's flavour: what the console and `ask` print (its JSON
+ * `reply`), showing what the Discord reply's embed shows, and the pieces both are made of (escaping,
+ * the highlighted sentence, a citation from its article's label). Bold marks the short answer;
+ * quoted lines are the verbatim sentences.
  */
 
 /**
