@@ -5,10 +5,11 @@ import { DISCORD_LIMITS, MAX_QUERY_LENGTH } from '../src/discord/limits.js';
 import { autocompleteChoices } from '../src/discord/questionCommand.js';
 import { sendEphemeral, sendReply } from '../src/discord/respond.js';
 import { renderTimelineMessage } from '../src/discord/timelineMessage.js';
+import { withTimelinePicture } from '../src/discord/timelinePicture.js';
 
 const OPTION = 'topic';
 
-/** /timeline [topic]: the dated events of the corpus (or of a topic) in calendar order, each quoted and cited. */
+/** /timeline [topic]: the dated events of the corpus (or of a topic) in calendar order, each quoted and cited, and a picture of them on a time axis. */
 export const command: SlashCommand = {
   definition: new SlashCommandBuilder()
     .setName('timeline')
@@ -40,7 +41,8 @@ export const command: SlashCommand = {
     if (service.changing) await service.whenSettled();
     // No more events are quoted than an embed has fields: the others are counted, not rendered.
     const timeline = await service.current.timeline(topic, { maxEvents: DISCORD_LIMITS.embed.fields });
-    await sendReply(interaction, renderTimelineMessage(timeline));
+    // The quotes as text, and the events on a time axis as a picture (left out, with a warning, if it cannot be drawn).
+    await sendReply(interaction, await withTimelinePicture(renderTimelineMessage(timeline), timeline, context.logger));
     context.logger.info({ topic, status: timeline.status, entries: timeline.entries.length }, 'timeline answered');
     // A topic with nothing dated is a knowledge gap, as an unanswered question is (/corpus gaps).
     if (topic !== null && timeline.status !== 'answered') {

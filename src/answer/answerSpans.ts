@@ -41,9 +41,9 @@ const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<Linked
 export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>): ScoredSpan[] {
   const { kind } = wanted;
   const sortedMatched = Int32Array.from(matched).sort();
-  const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last }) => ({
+  const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last, governsSentence }) => ({
     span,
-    score: span.strength / (1 + distanceToMatch(sentence, first, last, sortedMatched, kind) / HALF_DISTANCE),
+    score: span.strength / (1 + (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) / HALF_DISTANCE),
   }));
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
 }
@@ -52,13 +52,19 @@ interface Candidate {
   span: Span;
   first: number;
   last: number;
+  /**
+   * The span stands for the whole sentence, wherever the question's words are in it: a time phrase
+   * that opens the sentence ("Hours before the launch, ...") dates all of it; the speaker of a
+   * sentence that is a quotation said all of it.
+   */
+  governsSentence?: boolean;
 }
 
 function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>, sortedMatched: Int32Array): Candidate[] {
   const { kind } = wanted;
   switch (kind) {
     case 'time':
-      return novel(sentence, withTokens(sentence, sentence.times), matched);
+      return novel(sentence, withTokens(sentence, inCalendarUnit(sentence.times, wanted.unit ?? null)), matched).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
     case 'duration':
       return novel(
         sentence,
@@ -79,7 +85,9 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
     case 'quantity':
       return withTokens(sentence, quantitySpans(sentence.text)).flatMap((c) => {
         if (countsAskedUnit(sentence, c, matched)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
-        return coveredBy(c, matched, 0.5) ? [] : [c];
+        if (coveredBy(c, matched, 0.5)) return [];
+        // "How many members": a number of something else ("six-day") is no answer to it.
+        return wanted.unit !== undefined && wanted.unit !== null ? [{ ...c, span: { ...c.span, strength: c.span.strength * OTHER_UNIT_FACTOR } }] : [c];
       });
     case 'thing':
       return clauseSpans(sentence, matched, sortedMatched);
@@ -87,7 +95,23 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */
-const UNIT_BONUS = 0.1;
+const UNIT_BONUS = 0.3;
+/** What a number of another unit than the one a "how many" question counts keeps of its strength. */
+const OTHER_UNIT_FACTOR = 0.4;
+/** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
+const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
+const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
+
+/**
+ * "What year" wants an expression with a year in it; "which day" or "what date" a date or a
+ * weekday, not "11 days later". Other expressions stay, weaker: the sentence may word it so.
+ */
+function inCalendarUnit(times: Span[], unit: string | null): Span[] {
+  if (unit === null) return times;
+  const fits = (span: Span) =>
+    unit === 'year' ? YEAR.test(span.text) : unit === 'month' ? span.label === 'date' || span.label === 'range' || span.label === 'weekday' : ['date', 'range', 'weekday'].includes(span.label);
+  return times.map((span) => (fits(span) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
+}
 
 /**
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
@@ -137,6 +161,9 @@ function entitySpans(
     // "China is South Korea’s largest trading partner": the subject of "is" + what was asked.
     else if (isCopulaSubject(sentence, entity, matched)) strength = Math.max(strength, COPULA_STRENGTH);
     if (strength === 0) continue;
+    // "firms such as Samsung", "executives from firms like Hyundai": named as examples of what was asked.
+    if (kind !== 'place' && introducesExamples(tokens, entity.firstToken)) strength = Math.max(strength, EXAMPLE_STRENGTH);
+    let quoted = false;
     if (kind !== 'place') {
       const after = tokens[entity.lastToken + 1];
       // The subject of "said"/"told": right after the verb, or before it unless a preposition makes
@@ -150,6 +177,7 @@ function entitySpans(
         (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
         (!inPhrase && matchesAt(SPEAKER_AFTER_APPOSITION, text, entity.end));
       if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
+      quoted = spoken && opensWithQuotation(text);
       if (entity.titled) strength += 0.1;
     }
     // "Samsung and Hyundai Motor Group": names joined by "and" answer together.
@@ -161,12 +189,31 @@ function entitySpans(
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
     const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.6), type);
-    if (span !== null) candidates.push({ span, first, last: last.lastToken });
+    if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted });
   }
   // Places answer "who" only where the sentence names no one else.
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** A name given as an example ("such as X", "like X", "including X") answers "which ..." as surely as a name can. */
+const EXAMPLE_STRENGTH = 1;
+
+function introducesExamples(tokens: SentenceAnalysis['tokens'], first: number): boolean {
+  const before = tokens[first - 1]?.lower;
+  if (before === 'like' || before === 'including') return true;
+  return before === 'as' && tokens[first - 2]?.lower === 'such';
+}
+
+/** A sentence that opens with a quotation ("“China views ...,” said Professor Kang"). */
+function opensWithQuotation(text: string): boolean {
+  return /^\s*["“]/u.test(text);
+}
+
+/** A span that opens the sentence and ends at its first comma: an introductory phrase of the whole sentence. */
+function opensSentence(sentence: SentenceAnalysis, c: Candidate): boolean {
+  return c.first === 0 && /^\s*,/u.test(sentence.text.slice(c.span.end));
 }
 
 /** Whether a sticky pattern matches `text` at `offset`. */
@@ -303,7 +350,11 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
   return first;
 }
 
-const NUMBER = /\b(?:\d[\d,.]*\s*(?:%|per\s?cent|percent)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!and\b|or\b|of\b|the\b)\p{L}+){0,2}/giu;
+/** Words that qualify a number ("about 9,400", "nearly 600", "more than 40"): part of the answer. */
+const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
+/** Words that end a number's unit: "31 crew were rescued" → "31 crew". */
+const UNIT_STOP = 'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
+const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`, 'giu');
 
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];

@@ -3,13 +3,13 @@ import type { Article } from '../corpus/types.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { CorpusIndex, type ArticleInfo } from '../search/corpusIndex.js';
-import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
+import { queryConcepts, searchTerms, type Concept } from '../search/queryConcepts.js';
 import type { SentenceIndex } from '../search/sentenceIndex.js';
 import type { SuggestionIndex } from '../search/suggestions.js';
 import { AnalysisCache } from './analysisCache.js';
 import { articleLabel, namedByFirstWords, type ArticleLabel } from './articleLabel.js';
 import { mergeSameFacts } from './sameFacts.js';
-import { readQuestion, type Command, type Question } from './question.js';
+import { readQuestion, type AnswerKind, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
 import { findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
 import type { Anchor, OrderedTimeline } from './timeline.js';
@@ -28,6 +28,17 @@ export const MAX_ANSWER_LENGTH = 120;
 const ANALYSIS_CACHE_SIZE = 20_000;
 /** How much the noun of "which companies" counts next to the topic words. */
 const FOCUS_WEIGHT = 0.3;
+/**
+ * The least answer score (see rankSentences) at which the short answer is shown in bold. Below it
+ * the excerpts are shown without one: a wrong bold answer misleads more than none. Chosen on the
+ * team's question sets (docs/answer-quality.md): answers below it were wrong more often than right.
+ */
+export const MIN_ANSWER_SCORE = 0.46;
+/**
+ * Kinds of question that only a sentence holding such a span can answer: "how many" wants a
+ * number, "when" a time, "who" a name. When no relevant sentence holds one, the corpus does not say.
+ */
+const KINDS_NEEDING_A_SPAN: ReadonlySet<AnswerKind> = new Set(['time', 'duration', 'quantity', 'person', 'organisation', 'place']);
 
 export interface AnswerOptions {
   /** How many excerpts to show (default DEFAULT_EXCERPTS, at most MAX_EXCERPTS). */
@@ -132,27 +143,25 @@ export class AnswerEngine {
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const notFound: Answer = { question, status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: this.articles.length };
-    const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
-    const concepts = [
-      ...queryConcepts(question.query, this.index, this.names, { sentenceCase }),
-      ...(question.focus === null ? [] : queryConcepts(question.focus, this.index, this.names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT }))),
-    ];
+    const concepts = conceptsOfQuestion(question, this.index, this.names);
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
-    if (concepts.length === 0 || concepts.some((c) => c.properName && !c.known)) return notFound;
+    // What the question is about is not in the articles: a noun they never use ("volume", "bitcoin").
+    if (concepts.length === 0 || concepts.some((c) => (c.properName && !c.known) || c.missingKeyWord)) return notFound;
     const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);
-    const ranked = rankSentences(this, adjustKind(question, concepts.length, concepts[0]?.type), concepts, candidates);
+    const asked = adjustKind(question, concepts.length, concepts[0]?.type);
+    const ranked = rankSentences(this, asked, concepts, candidates);
     if (ranked.length === 0) return notFound;
     const best = ranked[0]!;
-    const relevant = mergeSameFacts(
-      this,
-      ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR),
-    );
+    const kept = ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR);
+    if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0)) return notFound;
+    const relevant = mergeSameFacts(this, kept);
+    const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE && !question.yesNo;
     const shown = relevant.slice(offset, offset + maxExcerpts);
     return {
       question,
       status: 'answered',
-      answer: best.answer === null ? null : clip(best.answer.text),
-      answerDate: question.kind === 'time' ? this.answerDate(best) : null,
+      answer: confident ? clip(best.answer!.text) : null,
+      answerDate: confident && question.kind === 'time' ? this.answerDate(best) : null,
       excerpts: shown.map((r) => this.excerpt(r.ranked, r.alsoIn)),
       articleCount: this.articles.length,
       moreExcerpts: Math.max(0, relevant.length - offset - shown.length),
@@ -259,6 +268,20 @@ export class AnswerEngine {
     const firstSentence = namedByFirstWords(article) && article.sentenceCount > 0 ? this.sentenceText(article.firstRef) : null;
     return articleLabel(article, firstSentence);
   }
+}
+
+/**
+ * The concepts a question is searched and ranked by: its query's, and the noun of "which companies"
+ * (weaker, and describing the answer rather than the topic).
+ */
+export function conceptsOfQuestion(question: Question, index: SentenceIndex, names: NameDirectory): Concept[] {
+  const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
+  return [
+    ...queryConcepts(question.query, index, names, { sentenceCase }),
+    ...(question.focus === null
+      ? []
+      : queryConcepts(question.focus, index, names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT, describesAnswer: true }))),
+  ];
 }
 
 /** "/who Lee Jae-mook": a person's name alone asks who that person is. */

@@ -3,6 +3,7 @@
  * organisation ...); a free question (/ask) says it in its wording ("How long ...", "Which companies ...").
  */
 
+import { expandCasualText } from '../language/casualText.js';
 import { cleanQueryText } from './queryText.js';
 
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
@@ -37,10 +38,25 @@ export interface Question {
    * It describes the answer rather than the topic, so it helps ranking without being required.
    */
   focus: string | null;
+  /**
+   * The unit a question asks in: a time question's calendar unit ("what year" → year, "which day"
+   * → day), or what a "how many" question counts ("how many containers" → "containers").
+   */
+  unit: string | null;
+  /**
+   * The question asks yes or no ("was that the first test this year", "does Beijing admit ...").
+   * Its answer is the sentence itself: no span of it is a short answer.
+   */
+  yesNo: boolean;
 }
 
 /** The part of a question that says what its answer looks like. */
-export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'>;
+export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit'>>;
+
+/** "what year", "which day", "on what date": the calendar unit a time question asks in. */
+const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
+/** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
+const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
 export function isCommand(name: string): name is Command {
   return (COMMANDS as readonly string[]).includes(name);
@@ -58,7 +74,7 @@ const KIND_OF_COMMAND: Readonly<Record<Exclude<Command, 'ask'>, AnswerKind>> = {
 const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i, 'time'],
   [/^how long\b/i, 'duration'],
-  [/^how (?:many|much)\b/i, 'quantity'],
+  [/^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i, 'quantity'],
   [/^(?:what|which) (?:compan(?:y|ies)|firms?|organi[sz]ations?|groups?|business(?:es)?|agenc(?:y|ies)|ministr(?:y|ies)|media|outlets?)\b/i, 'organisation'],
   [/^(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|regions?|provinces?|capitals?|venues?|locations?)\b/i, 'place'],
   [/^(?:what|which) (?:person|people|officials?|leaders?|ministers?|politicians?|professors?|experts?)\b/i, 'person'],
@@ -68,6 +84,9 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^who(?:m|se)?\b/i, 'person'],
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
+
+/** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
+const YES_NO_OPENING = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must)\s/i;
 
 const AUXILIARIES =
   /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
@@ -81,17 +100,44 @@ const PAST = /\b(?:did|was|were|had|last|previous|previously|earlier|recent|rece
  */
 export function readQuestion(command: Command, text: string): Question {
   const trimmed = cleanQueryText(text);
-  const tense: Tense = FUTURE.test(trimmed) ? 'future' : PAST.test(trimmed) ? 'past' : null;
-  const asksForSpeaker = SPEECH.test(trimmed);
-  if (command !== 'ask') {
-    return { command, kind: KIND_OF_COMMAND[command], query: stripQuestionWords(trimmed).query, text: trimmed, tense, asksForSpeaker, focus: null };
-  }
-  const stripped = stripQuestionWords(trimmed);
-  let kind: AnswerKind = stripped.kind ?? 'thing';
+  // "whos the prez pls" is read as "who is the president".
+  const expanded = expandCasualText(trimmed);
+  const tense: Tense = FUTURE.test(expanded) ? 'future' : PAST.test(expanded) ? 'past' : null;
+  const asksForSpeaker = SPEECH.test(expanded);
+  const stripped = stripQuestionWords(expanded);
+  const commandKind: AnswerKind = command === 'ask' ? 'thing' : KIND_OF_COMMAND[command];
+  let kind = refineKind(commandKind, stripped.kind);
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
-  if (kind === 'person' && /^[Ww]ho\s+(?:is|was|are|were)\s+\p{Lu}/u.test(trimmed)) kind = 'description';
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus: stripped.focus };
+  if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
+  const focus = kind === stripped.kind ? stripped.focus : null;
+  const yesNo = kind === 'thing' && stripped.kind === null && YES_NO_OPENING.test(expanded);
+  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus, unit: unitOf(kind, expanded), yesNo };
 }
+
+function unitOf(kind: AnswerKind, text: string): string | null {
+  if (kind === 'time') return TIME_UNIT.exec(text)?.[1]?.toLowerCase() ?? null;
+  if (kind === 'quantity') return COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? null;
+  return null;
+}
+
+/**
+ * The kind of answer a question's own opening asks for can be finer than its command's: "/when what
+ * year", "/who which companies", "/what how many", "/ask when". An opening that only says "what" or
+ * "how" leaves the command's kind; so does one that contradicts it outright ("/when who ...").
+ */
+function refineKind(commandKind: AnswerKind, openingKind: AnswerKind | null): AnswerKind {
+  if (openingKind === null || openingKind === 'thing') return commandKind;
+  if (commandKind === 'thing') return openingKind;
+  return (REFINES[commandKind] ?? []).includes(openingKind) ? openingKind : commandKind;
+}
+
+/** The finer kinds a command's kind may be refined to by the question's opening. */
+const REFINES: Readonly<Partial<Record<AnswerKind, readonly AnswerKind[]>>> = {
+  time: ['duration', 'time'],
+  person: ['organisation', 'person'],
+  place: ['place'],
+  reason: ['reason'],
+};
 
 /**
  * Removes the question opening ("When will", "Which companies are") and a final question mark.

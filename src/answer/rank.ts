@@ -43,6 +43,8 @@ export interface RankedSentence {
   coverage: number;
   needsContext: boolean;
   answer: FoundAnswer | null;
+  /** How clearly the short answer is an answer of the kind asked for, near the question's words (0 without one). */
+  answerScore: number;
 }
 
 /** What the ranking needs from the engine: sentence analyses and neighbours. */
@@ -79,6 +81,7 @@ export function rankSentences(
       coverage,
       needsContext: sentence.needsContext && previous !== null,
       answer: answer?.found ?? null,
+      answerScore: answer?.score ?? 0,
     });
   }
   return ranked.sort((a, b) => b.score - a.score || a.ref - b.ref);
@@ -108,9 +111,11 @@ function relevance(source: SentenceSource, concepts: readonly Concept[], totalWe
   return { sentence, previous, matches, contextMatches, coverage };
 }
 
-function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
+/** The tokens the question's concepts match, those that may not be the answer themselves (what answerSpans is given). */
+export function matchedTokens(matches: readonly ConceptMatch[]): Set<number> {
   const tokens = new Set<number>();
-  for (const m of matches) if (m.strength > 0) for (const t of m.tokens) tokens.add(t);
+  // What the answer is described as ("which agency" → "Maritime Authority") may be the answer itself.
+  for (const m of matches) if (m.strength > 0 && m.concept.describesAnswer !== true) for (const t of m.tokens) tokens.add(t);
   return tokens;
 }
 

@@ -34,6 +34,10 @@ export const DISCORD_LIMITS = {
     /** Characters of a button's label. */
     buttonLabel: 80,
   },
+  /** Bytes of a file the bot attaches to a message: Discord's default upload limit (10 MiB). */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** Characters of an attachment's description (its alt text). */
+  attachmentDescription: 1_024,
   /** Bytes of an attachment the bot downloads for /corpus add (the bot's own limit, not Discord's). */
   uploadBytes: 1024 * 1024,
 } as const;

@@ -1,11 +1,12 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, AttachmentBuilder } from 'discord.js';
 import { displayTextWithin } from '../answer/displayText.js';
 
-/** What the bot sends as one message: text, embeds, and rows of buttons. */
+/** What the bot sends as one message: text, embeds, rows of buttons, and files (a picture). */
 export interface MessageParts {
   content?: string;
   embeds?: APIEmbed[];
   components?: Array<APIActionRowComponent<APIButtonComponent>>;
+  files?: AttachmentBuilder[];
 }
 
 /** A message that pings no one: `allowedMentions` parses nothing. */

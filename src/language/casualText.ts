@@ -85,13 +85,31 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   bday: 'birthday',
   tmrw: 'tomorrow',
   tmr: 'tomorrow',
+  till: 'until',
+  til: 'until',
+  acc: 'according',
+  max: 'maximum',
+  sci: 'science',
+  poli: 'political',
+  // Abbreviations of titles and of countries, as news readers type them.
+  ceo: 'chief executive',
+  cfo: 'chief financial officer',
+  pm: 'prime minister',
+  nk: 'North Korea',
+  nks: "North Korea's",
+  sk: 'South Korea',
+  sks: "South Korea's",
+  dprk: 'North Korea',
+  rok: 'South Korea',
+  prc: 'China',
+  kpop: 'K-pop',
 };
 
 /** Words that carry no topic in a chat question: politeness, hedges, emphasis, chat noise. */
 const FILLER: ReadonlySet<string> = new Set(
   `pls plz please thanks thx ty actually exactly literally basically really just kinda sorta
   lol lmao rofl ok okay hey hi hello yo um uh umm tho though rn anyway anyways btw tbh imo imho idk
-  yeah yep yes nope huh hmm stuff things thing whatever exact precisely specifically currently`
+  yeah yep yes nope huh hmm stuff things thing whatever exact precisely specifically currently else besides`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,4 +1,4 @@
-import { lexicalRelatives, type Relation } from './wordnet.js';
+import { lexicalRelatives, senseCounts, type Relation } from './wordnet.js';
 
 /**
  * The words a question's word may stand for in an article: its WordNet relatives, each with how
@@ -35,4 +35,16 @@ export function paraphrasesOf(word: string): Paraphrase[] {
     if (strength > (best.get(relative.lemma) ?? 0)) best.set(relative.lemma, strength);
   }
   return [...best].map(([lemma, strength]) => ({ lemma, strength })).sort((a, b) => b.strength - a.strength || a.lemma.localeCompare(b.lemma));
+}
+
+/**
+ * Whether a word mostly names an action or a quality rather than a thing ("sitting", "main",
+ * "exactly"): most of its WordNet senses are verbs, adjectives or adverbs. Such a word in a question
+ * usually says how something is asked about, not what: a question's key content is its nouns.
+ * A word WordNet lacks is not (it may be a name or a noun it does not know).
+ */
+export function isMostlyVerbOrModifier(word: string): boolean {
+  const counts = senseCounts(word);
+  const other = counts.verb + counts.adjective + counts.adverb;
+  return other > 0 && other > counts.noun;
 }

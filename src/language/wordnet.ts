@@ -269,6 +269,19 @@ function findRelatives(words: readonly string[], maxSenses: number, wanted: Read
     .map(({ relative }) => relative);
 }
 
+/**
+ * How many senses WordNet gives a word (after morphy: "sitting" is read as "sit") in each part of
+ * speech: "sit" has 1 as a noun... 0, as a verb 10. Zero everywhere for a word WordNet lacks.
+ */
+export function senseCounts(word: string): Record<PartOfSpeech, number> {
+  const counts: Record<PartOfSpeech, number> = { noun: 0, verb: 0, adjective: 0, adverb: 0 };
+  for (const { entry, pos } of entriesOf(wordsOf([word]))) {
+    const name = POS_NAMES[pos];
+    counts[name] = Math.max(counts[name], entry.offsets.length);
+  }
+  return counts;
+}
+
 /** Whether the words, read together, are one WordNet lemma of two or more words ("tag along"). */
 export function isWordNetPhrase(words: readonly string[]): boolean {
   if (words.length < 2) return false;

@@ -1,6 +1,7 @@
 import { DEMONYMS } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
+import { isMostlyVerbOrModifier, paraphrasesOf } from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
@@ -26,12 +27,27 @@ export interface Concept {
    * of ("presidnet" → "presid"), each with how close it is (1 = the same).
    */
   spellings: WeightedTerm[];
+  /**
+   * For a word the corpus lacks: stems of the corpus's words that WordNet relates to it ("backer" →
+   * "supporter"), each with how surely it stands for the word.
+   */
+  paraphrases: WeightedTerm[];
   /** How much the concept counts: the rarity (IDF) of its rarest known stem. */
   weight: number;
   /** Whether the corpus has the concept at all. */
   known: boolean;
   /** Typed with a capital inside the text: a proper name. */
   properName: boolean;
+  /**
+   * A noun of some rarity that the corpus has in no form (no stem, synonym, spelling or paraphrase):
+   * "volume", "bitcoin". What the question is about is not in the articles.
+   */
+  missingKeyWord: boolean;
+  /**
+   * The concept names what kind of thing the answer is ("agency" in "which agency"), not the topic:
+   * the words it matches may be the answer itself.
+   */
+  describesAnswer?: boolean;
 }
 
 /** How strongly a sentence matches a concept, and at which tokens. */
@@ -41,7 +57,14 @@ export interface ConceptMatch {
   tokens: number[];
 }
 
-const MATCH = { exact: 1, related: 0.7, prefix: 0.75, spelling: 0.75, partialName: 0.4 } as const;
+const MATCH = { exact: 1, related: 0.7, prefix: 0.75, spelling: 0.75, partialName: 0.4, paraphrase: 0.85 } as const;
+/**
+ * A word the corpus lacks that mostly names an action or a quality ("sitting", "main") says how
+ * something is asked about more than what: it counts this share of a missing noun's weight.
+ */
+const MODIFIER_WEIGHT = 0.4;
+/** From this everyday-English rarity, a noun the corpus lacks is what the question is about (see Concept.missingKeyWord). */
+const KEY_WORD_RARITY = 0.7;
 const MIN_PREFIX = 5;
 /** Spellings looked up for a word the corpus lacks, at most. */
 const MAX_SPELLINGS = 3;
@@ -92,9 +115,11 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
         related: [...new Set(nameStems)].filter((s) => !stems.includes(s)),
         names: name.fullNames,
         spellings: [],
+        paraphrases: [],
         weight: Math.max(...stems.map((s) => index.idf(s))),
         known: true,
         properName: true,
+        missingKeyWord: false,
       });
       i += name.length;
       continue;
@@ -103,7 +128,10 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     const known = token.stems.filter((s) => index.frequency(s) > 0);
     const related = [...new Set(token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]))];
     const knownRelated = related.filter((s) => index.frequency(s) > 0);
-    const spellings = known.length > 0 || knownRelated.length > 0 ? [] : spellingsOf(token.lower, index);
+    const lacking = known.length === 0 && knownRelated.length === 0;
+    const spellings = lacking ? spellingsOf(token.lower, index) : [];
+    const paraphrases = lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [];
+    const modifier = lacking && isMostlyVerbOrModifier(token.lower) ? MODIFIER_WEIGHT : 1;
     concepts.push({
       label: token.surface,
       type: 'word',
@@ -111,6 +139,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       related,
       names: [],
       spellings,
+      paraphrases,
       weight:
         known.length > 0
           ? Math.max(...known.map((s) => index.idf(s)))
@@ -118,9 +147,10 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
             ? Math.max(...knownRelated.map((s) => index.idf(s)))
             : spellings.length > 0
               ? Math.max(...spellings.map((s) => index.idf(s.term)))
-              : unknownWeight(token.lower),
-      known: known.length > 0 || knownRelated.length > 0 || spellings.length > 0,
+              : modifier * unknownWeight(token.lower),
+      known: !lacking || spellings.length > 0 || paraphrases.length > 0,
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
+      missingKeyWord: lacking && spellings.length === 0 && paraphrases.length === 0 && modifier === 1 && generalRarity(token.lower) >= KEY_WORD_RARITY,
     });
     i++;
   }
@@ -145,6 +175,26 @@ function spellingsOf(word: string, index: SentenceIndex): WeightedTerm[] {
   return [...stems].map(([term, weight]) => ({ term, weight }));
 }
 
+/** Paraphrases looked up for a word the corpus lacks, at most. */
+const MAX_PARAPHRASES = 6;
+
+/**
+ * The stems of the corpus's words that WordNet relates to a word the corpus lacks ("backer" →
+ * "supporter", "stance" → "position"), strongest first. Only single words: a phrase's words
+ * would each match alone.
+ */
+function knownParaphrases(word: string, index: SentenceIndex): WeightedTerm[] {
+  const found = new Map<string, number>();
+  for (const { lemma, strength } of paraphrasesOf(word)) {
+    if (lemma.includes(' ') || lemma.includes('-')) continue;
+    for (const stem of stemsOf(lemma)) {
+      if (index.frequency(stem) > 0 && strength > (found.get(stem) ?? 0)) found.set(stem, strength);
+    }
+    if (found.size >= MAX_PARAPHRASES) break;
+  }
+  return [...found].map(([term, weight]) => ({ term, weight }));
+}
+
 /** The longest run of query words, from `start`, that names a person the corpus knows. */
 function longestName(tokens: Token[], start: number, names: NameDirectory): { length: number; fullNames: string[] } | null {
   for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
@@ -153,6 +203,8 @@ function longestName(tokens: Token[], start: number, names: NameDirectory): { le
     // An everyday word typed in lower case ("young", "long") is the word, not someone's name.
     let fullNames = names.fullNamesFor(key);
     if (fullNames.length > 0 && length === 1 && !words[0]!.capitalized && generalRarity(key) < EVERYDAY_NAME_RARITY) fullNames = [];
+    // "lees visit": a possessive typed without its apostrophe.
+    if (fullNames.length === 0 && key.endsWith('s') && key.length > 3) fullNames = names.fullNamesFor(key.slice(0, -1));
     if (fullNames.length > 0) return { length, fullNames };
     if (length > 1) {
       const byCompact = names.fullNameByCompactForm(compactName(key));
@@ -173,6 +225,7 @@ export function searchTerms(concepts: readonly Concept[]): TermGroups {
     for (const stem of concept.stems) add(stem, 1);
     for (const stem of concept.related) add(stem, concept.type === 'name' ? 0.9 : MATCH.related);
     for (const { term, weight } of concept.spellings) add(term, MATCH.spelling * weight);
+    for (const { term, weight } of concept.paraphrases) add(term, MATCH.paraphrase * weight);
     return [...terms].map(([term, weight]) => ({ term, weight }));
   });
 }
@@ -213,6 +266,7 @@ function wordStrength(concept: Concept, token: Token): number {
   if (token.stems.some((s) => concept.stems.includes(s))) return MATCH.exact;
   if (token.stems.some((s) => concept.related.includes(s))) return MATCH.related;
   for (const spelling of concept.spellings) if (token.stems.includes(spelling.term)) return MATCH.spelling * spelling.weight;
+  for (const paraphrase of concept.paraphrases) if (token.stems.includes(paraphrase.term)) return MATCH.paraphrase * paraphrase.weight;
   const stem = concept.stems[0]!;
   const other = token.stems[0]!;
   if (stem.length >= MIN_PREFIX && other.length >= MIN_PREFIX && (other.startsWith(stem) || stem.startsWith(other))) {

@@ -116,11 +116,22 @@ describe('ranking by the kind of answer wanted', () => {
     expect(twoSentences.answer('when', 'museum reopened').answer).toBe('Friday');
   });
 
-  it('still quotes a relevant sentence without a short answer when none holds one', () => {
+  it('says the articles do not say when no relevant sentence names anyone for a /who question', () => {
+    // "/who museum east wing": the sentence is about the wing but names no one; quoting it would
+    // suggest an answer the articles do not give.
     const answer = twoSentences.answer('who', 'museum east wing');
+    expect(answer.status).toBe('not-found');
+    expect(answer.excerpts).toEqual([]);
+  });
+
+  it('quotes a relevant sentence without a bold answer when its only candidate is unsure', () => {
+    const corpus = engineOf({
+      a: 'Anna Berg founded the gallery in 1990; decades later, after a long dispute over funding and repairs, the museum reopened its east wing.\n',
+    });
+    const answer = corpus.answer('who', 'museum reopened east wing');
     expect(answer.status).toBe('answered');
     expect(answer.answer).toBeNull();
-    expect(answer.excerpts[0]!.text).toBe('The museum reopened its east wing to visitors.');
+    expect(answer.excerpts[0]!.text).toContain('east wing');
   });
 
   it('matches inflections, synonyms and apostrophes as people type them', () => {

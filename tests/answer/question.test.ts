@@ -47,3 +47,31 @@ describe('reading what a question asks for', () => {
     expect(readQuestion('who', 'spokesperson').asksForSpeaker).toBe(false);
   });
 });
+
+describe('reading questions as members type them', () => {
+  it.each([
+    ['ask', 'whos the prez of the port authority pls', 'person', 'the president of the port authority'],
+    ['when', 'what year did the ferry sink', 'time', 'the ferry sink'],
+    ['who', 'which firms r building the bridge', 'organisation', 'building the bridge'],
+    ['what', 'how many ppl were rescued', 'quantity', 'people were rescued'],
+  ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
+    const question = readQuestion(command, text);
+    expect(question.kind).toBe(kind);
+    expect(question.query).toBe(query);
+  });
+
+  it.each([
+    ['was that the first test this year', true],
+    ['did the ferry sink on friday', true],
+    ['what did the ferry carry', false],
+    ['the inquiry into the sinking', false],
+  ] as const)('"%s" asks yes or no: %s', (text, yesNo) => {
+    expect(readQuestion('ask', text).yesNo).toBe(yesNo);
+  });
+
+  it('reads the unit a question asks in', () => {
+    expect(readQuestion('when', 'what year did the ferry sink').unit).toBe('year');
+    expect(readQuestion('ask', 'how many lifeboats were launched').unit).toBe('lifeboats');
+    expect(readQuestion('when', 'ferry sank').unit).toBeNull();
+  });
+});

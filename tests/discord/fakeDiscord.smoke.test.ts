@@ -3,12 +3,12 @@
 // command registration over REST, REST faults and a gateway resume.
 
 import zlib from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, REST, Routes } from 'discord.js';
+import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, REST, Routes } from 'discord.js';
 import type { Interaction } from 'discord.js';
 import { ApplicationCommandOptionType, GatewayOpcodes, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { FAKE_USER_ID, startFakeDiscord } from '../support/fakeDiscord.js';
+import { ATTACHMENT_SIZE_LIMIT_BYTES, DiscordErrorCode, FAKE_USER_ID, startFakeDiscord } from '../support/fakeDiscord.js';
 import type { FakeDiscord } from '../support/fakeDiscord.js';
 
 const FRUITS = ['apple', 'apricot', 'banana', 'cherry'];
@@ -34,6 +34,13 @@ async function handleInteraction(interaction: Interaction): Promise<void> {
       const text = interaction.options.getString('text', true);
       const times = interaction.options.getInteger('times') ?? 1;
       await interaction.editReply({ content: `${text} x${times}`, allowedMentions: { parse: [] } });
+      return;
+    }
+    case 'picture': {
+      const bytes = interaction.options.getInteger('bytes', true);
+      await interaction.deferReply();
+      const file = new AttachmentBuilder(Buffer.alloc(bytes, 1), { name: 'picture.png', description: 'what the picture shows' });
+      await interaction.editReply({ content: 'a picture', files: [file], allowedMentions: { parse: [] } });
       return;
     }
     case 'upload': {
@@ -160,6 +167,29 @@ describe('fake Discord with a real discord.js Client', () => {
     expect(followUp.status).toBe(200);
     expect(followUp.body).toMatchObject({ content: 'and a follow-up' });
     expect(fake.interaction(sent.token)?.followUps).toHaveLength(1);
+  });
+
+  it('records files uploaded with an edit (multipart) as the message’s attachments; refuses one over the size limit with 413', async () => {
+    const sent = await fake.sendInteraction(fake.commandInteraction({ name: 'picture', options: { bytes: 64 } }));
+    await fake.waitForResponse(sent.id);
+    const edit = await fake.waitForEdit(sent.token);
+    expect(edit.status).toBe(200);
+    expect(edit.files).toMatchObject([{ field: 'files[0]', name: 'picture.png', size: 64 }]);
+    expect(edit.body).toMatchObject({ content: 'a picture', attachments: [{ id: '0', description: 'what the picture shows' }] });
+    expect(fake.interaction(sent.id)?.original?.attachments).toMatchObject([{ filename: 'picture.png', size: 64 }]);
+
+    // A lower limit than Discord's, not to upload 10 MiB.
+    expect(fake.attachmentSizeLimitBytes).toBe(ATTACHMENT_SIZE_LIMIT_BYTES);
+    fake.attachmentSizeLimitBytes = 100;
+    const tooLarge = await fake.sendInteraction(fake.commandInteraction({ name: 'picture', options: { bytes: 101 } }));
+    await fake.waitForResponse(tooLarge.id);
+    await vi.waitFor(() => expect(handlerErrors).toHaveLength(1));
+    fake.attachmentSizeLimitBytes = ATTACHMENT_SIZE_LIMIT_BYTES;
+    const [error] = handlerErrors.splice(0);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(DiscordErrorCode.RequestEntityTooLarge);
+    expect((error as DiscordAPIError).status).toBe(413);
+    expect(fake.interaction(tooLarge.id)?.original?.attachments ?? []).toEqual([]);
   });
 
   it('records a button update (type 7)', async () => {

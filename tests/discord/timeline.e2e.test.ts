@@ -12,7 +12,11 @@ import { eventDateLabel } from '../../src/answer/timelineRender.js';
 import type { Timeline } from '../../src/answer/types.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { embedLength } from '../../src/discord/embedFit.js';
-import { type BotHarness, expectSafeTraffic, type SentMessage, startBotHarness } from '../support/botHarness.js';
+import { timelineChart } from '../../src/answer/timelineChart.js';
+import { CHART_COLORS, CHART_WIDTH, chartHeight } from '../../src/chart/timelinePng.js';
+import { TIMELINE_PICTURE_NAME } from '../../src/discord/timelinePicture.js';
+import { type BotHarness, type BotReply, expectSafeTraffic, type SentMessage, startBotHarness } from '../support/botHarness.js';
+import { countColor, decodePng, type DecodedPng } from '../support/png.js';
 import { occurrences, shownText } from '../support/shownText.js';
 import { writeTimelineCorpus } from '../support/timelineCorpus.js';
 
@@ -30,6 +34,26 @@ function checkWithinLimits(message: SentMessage): void {
     expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
     expect((embed.fields ?? []).length).toBeLessThanOrEqual(DISCORD_LIMITS.embed.fields);
   }
+}
+
+/**
+ * The reply carries one picture, timeline.png, that decodes whole at the size of the chart the core
+ * makes of `expected` (one row per event on the axis), with its alt text; the embed is there too
+ * (and no text repeating it).
+ */
+function expectPicture(reply: BotReply, expected: Timeline): DecodedPng {
+  expect(reply.files).toHaveLength(1);
+  const [file] = reply.files;
+  expect(file!.name).toBe(TIMELINE_PICTURE_NAME);
+  expect(file!.size).toBeLessThanOrEqual(DISCORD_LIMITS.attachmentBytes);
+  const png = decodePng(file!.content);
+  const chart = timelineChart(expected);
+  expect(chart.rows.length).toBeGreaterThan(0);
+  expect([png.width, png.height]).toEqual([CHART_WIDTH, chartHeight(chart.rows.length)]);
+  expect(reply.message.attachments?.[0]?.description).toContain(`${chart.rows.length} events on a time axis`);
+  expect(reply.message.content ?? '').toBe('');
+  expect(reply.message.embeds?.[0]?.fields?.length).toBeGreaterThan(0);
+  return png;
 }
 
 function afterEachChecks(h: () => BotHarness): void {
@@ -77,6 +101,8 @@ describe('/timeline on the seed corpus', () => {
     const names = expectedNames(expected);
     for (const name of names) expect(occurrences(shown, name), name).toBe(names.filter((other) => other === name).length);
     checkWithinLimits(reply.message);
+    // No event of the seed corpus is dated differently: nothing in the picture is drawn in that colour.
+    expect(countColor(expectPicture(reply, expected), CHART_COLORS.differing)).toBe(0);
   });
 
   it('with a topic: only the events about it, from the same core', async () => {
@@ -90,11 +116,13 @@ describe('/timeline on the seed corpus', () => {
     const all = await h.service.current.timeline(null);
     expect(embed!.fields!.length).toBeLessThanOrEqual(expectedNames(all).length);
     checkWithinLimits(reply.message);
+    expectPicture(reply, expected);
   });
 
   it('says plainly when nothing about the topic is dated, or nothing is known about it', async () => {
     const unknown = await h.command({ name: 'timeline', options: { topic: 'Elon Musk' } });
     expect(unknown.message.embeds ?? []).toEqual([]);
+    expect(unknown.files).toEqual([]);
     expect(unknown.message.content).toContain('I found nothing about “Elon Musk”');
     const undated = await h.service.current.timeline('spokesperson');
     if (undated.status === 'no-dates') {
@@ -142,6 +170,9 @@ describe('/timeline where two articles date the same meeting differently', () =>
     expect(fields.at(-1)?.name).toBe(eventDateLabel(expected.undated.at(-1)!));
     // Each dating once: the embed alone, no text listing them again (the field names are checked above).
     expect(reply.message.content ?? '').toBe('');
+    // The picture marks the two datings in their colour, and says so in its alt text.
+    expect(countColor(expectPicture(reply, expected), CHART_COLORS.differing)).toBeGreaterThan(100);
+    expect(reply.message.attachments?.[0]?.description).toContain('1 event dated differently by different articles');
   });
 
   it('with a topic: the two datings of the meeting, still side by side', async () => {

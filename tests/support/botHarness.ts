@@ -31,6 +31,7 @@ import type {
   FakeCommandInteractionInit,
   FakeDiscord,
   InteractionCallbackRecord,
+  RecordedFile,
   SentInteraction,
   WebhookCallRecord,
 } from './fakeDiscord.js';
@@ -58,6 +59,8 @@ export interface SentMessage {
   components?: Array<{ type: number; components: Array<{ type: number; custom_id?: string; label?: string }> }>;
   flags?: number;
   allowed_mentions?: { parse?: string[] };
+  /** The metadata of uploaded files (ids, descriptions). */
+  attachments?: Array<{ id: string | number; description?: string; filename?: string }>;
 }
 
 export interface BotReply {
@@ -68,6 +71,8 @@ export interface BotReply {
   edit: WebhookCallRecord | null;
   /** What the user ends up seeing: the reply's data, or the edit's body. */
   message: SentMessage;
+  /** The files uploaded with that reply or edit (multipart), e.g. a picture. */
+  files: RecordedFile[];
 }
 
 export interface HarnessOptions {
@@ -164,10 +169,10 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     const first = await fake.waitForResponse(sent.id, waitOptions);
     if (first.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       const edit = await fake.waitForEdit(sent.token, waitOptions);
-      return { sent, first, edit, message: edit.body as SentMessage };
+      return { sent, first, edit, message: edit.body as SentMessage, files: edit.files };
     }
     const data = 'data' in first.body ? (first.body.data as SentMessage) : {};
-    return { sent, first, edit: null, message: data };
+    return { sent, first, edit: null, message: data, files: first.files };
   };
 
   const press = async (init: ButtonInteractionInit, waitOptions: { timeoutMs?: number } = {}) => {

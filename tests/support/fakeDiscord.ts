@@ -35,6 +35,7 @@ import { DEFAULT_HEARTBEAT_INTERVAL_MS, FakeGateway, shardOfGuild } from './fake
 import type { DispatchResult } from './fakeDiscordGateway.js';
 import {
   API_VERSION,
+  ATTACHMENT_SIZE_LIMIT_BYTES,
   BOT_USER,
   FAKE_APPLICATION_ID,
   FAKE_BOT_USER_ID,
@@ -326,6 +327,11 @@ export class FakeDiscord {
   /** Every REST request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
   readonly gateway: FakeGateway;
+  /**
+   * The largest file an upload may carry, in bytes, as Discord's default (10 MiB); a larger one is
+   * refused with 413. A test may lower it to check a refusal without uploading 10 MiB.
+   */
+  attachmentSizeLimitBytes = ATTACHMENT_SIZE_LIMIT_BYTES;
 
   readonly #server: http.Server;
   readonly #signal = new ChangeSignal();
@@ -713,6 +719,10 @@ export class FakeDiscord {
     if (!route) return this.#respond(res, record, pathMatched ? 405 : 404, pathMatched ? { code: 0, message: '405: Method Not Allowed' } : notFound());
     if (route.auth && record.authorization !== `Bot ${this.token}`) {
       return this.#respond(res, record, 401, { code: DiscordErrorCode.General, message: '401: Unauthorized' });
+    }
+    // Discord refuses an upload over the attachment size limit before looking at the message.
+    if (record.files.some((file) => file.size > this.attachmentSizeLimitBytes)) {
+      return this.#respond(res, record, 413, { code: DiscordErrorCode.RequestEntityTooLarge, message: 'Request entity too large' });
     }
     const response = route.handle({ params, query: url.searchParams, body: record.body, files: record.files, receivedAt });
     this.#respond(res, record, response.status, response.body, {}, delayMs);

@@ -25,10 +25,14 @@ export const DiscordErrorCode = {
   InvalidApiVersion: 50041,
   InvalidJson: 50109,
   InteractionAlreadyAcknowledged: 40060,
+  RequestEntityTooLarge: 40005,
 } as const;
 
 export const MAX_MESSAGE_CONTENT_LENGTH = 2_000;
 export const MAX_EMBEDS = 10;
+/** Files attached to one message, and the characters of an attachment's description (alt text). */
+export const MAX_ATTACHMENTS = 10;
+export const MAX_ATTACHMENT_DESCRIPTION_LENGTH = 1_024;
 export const MAX_AUTOCOMPLETE_CHOICES = 25;
 export const MAX_CHOICE_NAME_LENGTH = 100;
 export const MAX_CHOICE_STRING_VALUE_LENGTH = 100;
@@ -135,6 +139,7 @@ export function validateMessage(message: unknown, check: MessageCheck): DiscordE
     });
   }
   if (Array.isArray(embeds)) checkEmbeds(errors, [...check.path, 'embeds'], embeds);
+  if (Array.isArray(data.attachments)) checkAttachments(errors, [...check.path, 'attachments'], data.attachments);
   if (Array.isArray(components)) checkComponents(errors, [...check.path, 'components'], components);
   if (!errors.isEmpty) return errors.toBody();
 
@@ -159,6 +164,15 @@ function checkOptionalLength(errors: FormErrors, path: Path, value: unknown, max
   const length = charLength(value);
   if (length > max) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
   return length;
+}
+
+/** The attachments' metadata sent with uploaded files: at most ten, each description at most 1024 characters. */
+function checkAttachments(errors: FormErrors, path: Path, attachments: unknown[]): void {
+  if (attachments.length > MAX_ATTACHMENTS) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ATTACHMENTS} or fewer in length.`);
+  attachments.forEach((attachment, index) => {
+    const entry = isRecord(attachment) ? attachment : {};
+    checkOptionalLength(errors, [...path, index, 'description'], entry.description, MAX_ATTACHMENT_DESCRIPTION_LENGTH);
+  });
 }
 
 /** Discord's limits on action rows of buttons: rows, buttons per row, custom id and label lengths. */
