@@ -10,7 +10,6 @@ import {
 import { displayTextWithin } from '../src/answer/displayText.js';
 import { escapeMarkdown } from '../src/answer/render.js';
 import { articleIdOf } from '../src/corpus/loadCorpus.js';
-import { displayTitle } from '../src/corpus/types.js';
 import type { CommandContext, SlashCommand } from '../src/discord/commandTypes.js';
 import { runCorpusChange } from '../src/discord/corpusChange.js';
 import { changeSummary, corpusListMessage } from '../src/discord/corpusMessages.js';
@@ -145,7 +144,10 @@ export const command: SlashCommand = {
     switch (interaction.options.getSubcommand(true)) {
       case SUB.list: {
         const { store } = context;
-        await sendReply(interaction, corpusListMessage(store.list().articles, store.list().errors), { ephemeral: true });
+        const engine = context.service.current;
+        await sendReply(interaction, corpusListMessage(store.list().articles, store.list().errors, (article) => engine.articleLabel(article)), {
+          ephemeral: true,
+        });
         return;
       }
       case SUB.reload:
@@ -182,9 +184,10 @@ export const command: SlashCommand = {
     }
     const typed = interaction.options.getFocused().toLowerCase();
     const { articles, errors } = context.store.list();
+    const engine = context.service.current;
     const { choices, choiceLength } = DISCORD_LIMITS.autocomplete;
     const candidates = [
-      ...articles.map((a) => ({ id: a.id, label: `${a.id} — ${displayTitle(a)}` })),
+      ...articles.map((a) => ({ id: a.id, label: `${a.id} — ${engine.articleLabel(a).name}` })),
       // A file that fails to load can be removed too (its id is its name without extension).
       ...errors.flatMap((e) => {
         const id = articleIdOf(e.file);

@@ -3,7 +3,7 @@ import type { SlashCommand } from '../src/discord/commandTypes.js';
 import { sourcesMessage } from '../src/discord/corpusMessages.js';
 import { sendReply } from '../src/discord/respond.js';
 
-/** /sources: the articles in the corpus with title, publisher, date, link and sentence count. */
+/** /sources: the articles in the corpus, each named by its label, with publisher, date, link, sentence count and id. */
 export const command: SlashCommand = {
   definition: new SlashCommandBuilder()
     .setName('sources')
@@ -13,6 +13,7 @@ export const command: SlashCommand = {
   rateLimited: true,
   readsCorpus: 'public',
   async execute(interaction, context) {
-    await sendReply(interaction, sourcesMessage(context.service.current.articles));
+    const engine = context.service.current;
+    await sendReply(interaction, sourcesMessage(engine.articles, (article) => engine.articleLabel(article)));
   },
 };

@@ -7,6 +7,7 @@ import { queryConcepts, searchTerms, type Concept } from '../search/queryConcept
 import type { SentenceIndex } from '../search/sentenceIndex.js';
 import type { SuggestionIndex } from '../search/suggestions.js';
 import { AnalysisCache } from './analysisCache.js';
+import { articleLabel, namedByFirstWords, type ArticleLabel } from './articleLabel.js';
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type AnswerKind, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
@@ -255,7 +256,7 @@ export class AnswerEngine {
     };
   }
 
-  /** Where a sentence is: its article's title, publisher, link, and its position. */
+  /** Where a sentence is: its article's title, publisher, link, and its position, and the article's label. */
   citation(ref: number): Citation {
     const article = this.articleOf(ref);
     return {
@@ -264,7 +265,14 @@ export class AnswerEngine {
       source: article.meta.source,
       url: article.meta.url,
       position: this.position(ref),
+      label: this.articleLabel(article),
     };
+  }
+
+  /** How an article of this corpus is named to a reader (see articleLabel.ts). */
+  articleLabel(article: ArticleInfo): ArticleLabel {
+    const firstSentence = namedByFirstWords(article) && article.sentenceCount > 0 ? this.sentenceText(article.firstRef) : null;
+    return articleLabel(article, firstSentence);
   }
 }
 

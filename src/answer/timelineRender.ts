@@ -1,6 +1,6 @@
 import { formatResolvedDate } from '../language/dateResolution.js';
 import { truncate } from '../text/truncate.js';
-import { citationLine, escapeMarkdown, highlightedText } from './render.js';
+import { citationMarkdown, escapeMarkdown, highlightedText } from './render.js';
 import type { Timeline, TimelineEvent } from './types.js';
 
 /**
@@ -55,7 +55,7 @@ function eventLines(event: TimelineEvent, indent: string): string[] {
   return [
     `${indent}**${escapeMarkdown(eventDateLabel(event))}**`,
     `${indent}> ${highlightedText(event.excerpt)}`,
-    ...(citation === undefined ? [] : [`${indent}${citationLine(citation)}`]),
+    ...(citation === undefined ? [] : [`${indent}— ${citationMarkdown(citation)}`]),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { ResolvedDate } from '../language/dateResolution.js';
+import type { ArticleLabel } from './articleLabel.js';
 import type { Question } from './question.js';
 
 /** Where a sentence comes from: enough for a reader to find it. */
@@ -11,6 +12,8 @@ export interface Citation {
   url: string | null;
   /** 1-based position of the sentence in the article. */
   position: number;
+  /** How a reader is shown the article (title, else publisher and date, else its first words): never its id. */
+  label: ArticleLabel;
 }
 
 /** One quoted sentence, verbatim, with its citation(s). */

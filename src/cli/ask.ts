@@ -1,7 +1,8 @@
 /**
- * `npm run ask -- <command> <query>`: answers one question and exits, printing the reply as Discord
- * would show it. `npm run ask -- --json` reads questions from stdin, one a line ("/when summit with
- * Xi"), and prints one JSON object a line (../shared/eval/CONTRACT.md). Logs go to stderr.
+ * `npm run ask -- <command> <query>`: answers one question and exits, printing the reply as text:
+ * what Discord's reply embed shows (the short answer, each excerpt and its citation, once each).
+ * `npm run ask -- --json` reads questions from stdin, one a line ("/when summit with Xi"), and
+ * prints one JSON object a line (../shared/eval/CONTRACT.md). Logs go to stderr.
  */
 import 'dotenv/config';
 import { createInterface } from 'node:readline';

@@ -5,4 +5,3 @@ export { loadCorpus, parseArticle, type ArticleInput } from './loadCorpus.js';
 export { parseMetaYaml, type MetaFields } from './metaYaml.js';
 export { splitSentences, type SplitResult } from './splitSentences.js';
 export type { Article, ArticleMeta, Corpus, CorpusError, Sentence } from './types.js';
-export { displayTitle } from './types.js';

@@ -55,8 +55,3 @@ export interface Corpus {
   articles: Article[];
   errors: CorpusError[];
 }
-
-/** The title to show for an article: its metadata title, else its headline, else its id. */
-export function displayTitle(article: Pick<Article, 'id' | 'meta' | 'headline'>): string {
-  return article.meta.title ?? article.headline ?? article.id;
-}

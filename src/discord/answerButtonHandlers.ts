@@ -64,7 +64,9 @@ export const moreExcerptsButton: ButtonHandler = {
       const offset = parsed.page * DEFAULT_EXCERPTS;
       const answer = context.service.answer(record.command, record.query, { offset, maxExcerpts: DEFAULT_EXCERPTS });
       if (answer.status !== 'answered' || answer.excerpts.length === 0) return null;
-      return { ...renderAnswerMessage(answer, { excerptOffset: offset }), components: [answerButtonRow(record.id, parsed.page, answer.moreExcerpts ?? 0)] };
+      // `content: ''` clears any text the message had: answers posted before replies became one embed
+      // held the short answer and first excerpt in their text too, which would stay above a new page.
+      return { content: '', ...renderAnswerMessage(answer, { excerptOffset: offset }), components: [answerButtonRow(record.id, parsed.page, answer.moreExcerpts ?? 0)] };
     };
     const parts = page();
     if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);

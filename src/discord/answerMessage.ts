@@ -1,65 +1,82 @@
-import { answerDateSuffix, escapeLiveSyntax, escapeMarkdown, notFoundText } from '../answer/render.js';
+import {
+  alsoCitations,
+  answerDateSuffix,
+  citationMarkdown,
+  escapeLiveSyntax,
+  escapeMarkdown,
+  moreArticlesText,
+  NO_SHORT_ANSWER,
+  notFoundText,
+} from '../answer/render.js';
 import type { Answer, Citation, Excerpt } from '../answer/types.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
 import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { code, markdownUrl, plural } from './markdown.js';
+import { plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
 import { truncate } from '../text/truncate.js';
 
 /** The colour of an answer's embed. */
 export const ANSWER_COLOR = 0x3b82f6;
 
-/** At most this many other articles saying the same are listed under an excerpt. */
-const MAX_ALSO_CITATIONS = 3;
 /** Share of a field's room a context sentence may take (the quoted sentence matters more). */
 const CONTEXT_SHARE = 0.35;
+/** Room for the citation under an excerpt (its article's name is the field's name)… */
+const CITATION_ROOM = 400;
+/** …and for the other articles that say the same, in all. */
+const ALSO_ROOM = 500;
 
 /** "/when summit with Xi", as typed (for plain text: no Markdown escaped, mentions and other live syntax shown as typed). */
 function questionEcho(answer: Answer): string {
   return escapeLiveSyntax(`/${answer.question.command} ${answer.question.text}`);
 }
 
-
-/** The citation under an excerpt in the embed: publisher, link, sentence position (the title is the field's name). */
-export function citationDetails(citation: Citation): string {
-  const parts: string[] = [];
-  if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
-  if (citation.url !== null) parts.push(`[link](${markdownUrl(citation.url)})`);
-  parts.push(`sentence ${citation.position}`);
-  // The id is how moderators name an article (/corpus remove); untitled articles show it already.
-  if (citation.title !== null) parts.push(code(citation.articleId));
-  return parts.join(' · ');
-}
-
-export function citationTitle(citation: Citation): string {
-  return citation.title ?? `article ${citation.articleId}`;
+/** A link in an embed, where Markdown links work: "[link](url)". */
+function embedLink(url: string): string {
+  return `[link](${url})`;
 }
 
 /**
- * "Title · Publisher · <link> · sentence 16" for the plain-text content: the article's own words
- * escaped (its metadata may hold Markdown or mention syntax), the link without embed preview.
+ * A citation as an embed shows it (see citationMarkdown), in at most `max` characters: without its
+ * link when that is what makes it too long (a link cut would lead nowhere), else cut at a word.
  */
-export function contentCitationLine(citation: Citation): string {
-  const parts = [escapeMarkdown(citationTitle(citation))];
-  if (citation.source !== null) parts.push(escapeMarkdown(citation.source));
-  if (citation.url !== null) parts.push(`<${markdownUrl(citation.url)}>`);
-  parts.push(`sentence ${citation.position}`);
-  return parts.join(' · ');
+export function embedCitation(citation: Citation, max: number, options: { withName?: boolean } = {}): string {
+  const withLink = citationMarkdown(citation, { ...options, link: embedLink });
+  if (withLink.length <= max) return withLink;
+  return truncate(citationMarkdown(citation, { ...options, link: null }), max);
 }
 
-/** One excerpt as an embed field: the context sentence (italic), the sentence with the answer in bold, its citation. */
-function excerptField(excerpt: Excerpt, index: number): APIEmbedField {
-  const [first, ...others] = excerpt.citations;
-  const name = truncate(`${index + 1}. ${escapeMarkdown(first === undefined ? 'Unknown article' : citationTitle(first))}`, DISCORD_LIMITS.embed.fieldName);
-  const lines: string[] = [];
-  if (first !== undefined) lines.push(`— ${citationDetails(first)}`);
-  for (const other of others.slice(0, MAX_ALSO_CITATIONS)) {
-    lines.push(truncate(`also: ${escapeMarkdown(citationTitle(other))} · ${citationDetails(other)}`, 300));
+/**
+ * The citations under an excerpt: its article's publisher, date, link and the sentence's position
+ * (the article's name is the field's name), then the other articles that say the same, as many as
+ * fit, and how many more there are.
+ */
+function citationLines(excerpt: Excerpt): string[] {
+  const [first] = excerpt.citations;
+  if (first === undefined) return [];
+  const lines = [`— ${embedCitation(first, CITATION_ROOM, { withName: false })}`];
+  const { cited, more } = alsoCitations(excerpt);
+  let room = ALSO_ROOM;
+  let left = more;
+  for (const [i, other] of cited.entries()) {
+    const line = `also: ${embedCitation(other, CITATION_ROOM)}`;
+    if (line.length > room) {
+      left += cited.length - i;
+      break;
+    }
+    lines.push(line);
+    room -= line.length + 1;
   }
-  if (others.length > MAX_ALSO_CITATIONS) lines.push(`also in ${plural(others.length - MAX_ALSO_CITATIONS, 'more article')}`);
-  const citationText = truncate(lines.join('\n'), 500);
+  if (left > 0) lines.push(moreArticlesText(left));
+  return lines;
+}
+
+/** One excerpt as an embed field: its article's name, the context sentence (italic), the sentence with the answer in bold, its citation. */
+function excerptField(excerpt: Excerpt, index: number): APIEmbedField {
+  const [first] = excerpt.citations;
+  const name = truncate(`${index + 1}. ${first === undefined ? 'Unknown article' : escapeMarkdown(first.label.name)}`, DISCORD_LIMITS.embed.fieldName);
+  const citationText = citationLines(excerpt).join('\n');
   let room = DISCORD_LIMITS.embed.fieldValue - citationText.length - 1;
   let contextLine = '';
   if (excerpt.context !== null) {
@@ -68,7 +85,7 @@ function excerptField(excerpt: Excerpt, index: number): APIEmbedField {
     room -= contextLine.length;
   }
   const sentence = `> ${highlightedWithin(excerpt, room - 2)}`;
-  return { name, value: `${contextLine}${sentence}\n${citationText}` };
+  return { name, value: citationText === '' ? `${contextLine}${sentence}` : `${contextLine}${sentence}\n${citationText}` };
 }
 
 /** The footer: how many articles were searched (and how many excerpts did not fit, if any). */
@@ -79,15 +96,16 @@ function footerText(answer: Answer, dropped: number): string {
 }
 
 /**
- * The embed of an answer: short answer first, each cited excerpt with its answer span in bold and its
- * citation. On a later page (More excerpts), the excerpts are numbered from `excerptOffset` + 1.
+ * The embed of an answer: the question (author line), the short answer and its date (title), each
+ * excerpt with its answer span in bold and its citation, each once. On a later page (More excerpts),
+ * the excerpts are numbered from `excerptOffset` + 1.
  */
 export function answerEmbed(answer: Answer, excerptOffset = 0): APIEmbed {
   const embed: APIEmbed = {
     color: ANSWER_COLOR,
     // The author line echoes the question; it is plain text (no Markdown, no pings) in Discord.
     author: { name: questionEcho(answer) },
-    title: answer.answer === null ? 'No short answer: the closest sentences' : `${escapeMarkdown(answer.answer)}${answerDateSuffix(answer)}`,
+    title: answer.answer === null ? NO_SHORT_ANSWER : `${escapeMarkdown(answer.answer)}${answerDateSuffix(answer)}`,
     fields: answer.excerpts.map((excerpt, index) => excerptField(excerpt, excerptOffset + index)),
   };
   const { embed: fitted, dropped } = fitEmbed({ ...embed, footer: { text: footerText(answer, 0) } });
@@ -95,29 +113,13 @@ export function answerEmbed(answer: Answer, excerptOffset = 0): APIEmbed {
 }
 
 /**
- * The plain text of an answer for `content`, so that notifications and screen readers carry it:
- * the question and short answer, the best sentence quoted with its citation. At most 2000 characters.
- */
-export function answerContent(answer: Answer): string {
-  const max = DISCORD_LIMITS.content;
-  const echo = truncate(`/${answer.question.command} ${escapeMarkdown(answer.question.text)}`, 300);
-  const head = answer.answer === null ? `${echo}: no short answer; the closest sentence:` : `${echo} → **${escapeMarkdown(answer.answer)}**${answerDateSuffix(answer)}`;
-  const [best, ...rest] = answer.excerpts;
-  if (best === undefined) return truncate(head, max);
-  const firstCitation = best.citations[0];
-  const citation = firstCitation === undefined ? '' : `\n— ${truncate(contentCitationLine(firstCitation), 400)}`;
-  const more = rest.length > 0 ? `\n(${plural(rest.length, 'more sentence')} below)` : '';
-  const room = max - head.length - citation.length - more.length - 3;
-  return `${head}\n> ${highlightedWithin(best, room)}${citation}${more}`;
-}
-
-/**
- * The whole reply to a question: embed plus plain-text content; for "not found", the text alone.
+ * The whole reply to a question: the embed alone, so that each part of the answer is shown once
+ * (renderAnswerText gives the same parts as text, for `ask`); for "not found", one plain sentence.
  * `excerptOffset`: how many excerpts earlier pages showed (More excerpts).
  */
 export function renderAnswerMessage(answer: Answer, options: { excerptOffset?: number } = {}): MessageParts {
   if (answer.status === 'not-found' || answer.excerpts.length === 0) {
     return { content: truncate(notFoundText(answer), DISCORD_LIMITS.content) };
   }
-  return { content: answerContent(answer), embeds: [answerEmbed(answer, options.excerptOffset ?? 0)] };
+  return { embeds: [answerEmbed(answer, options.excerptOffset ?? 0)] };
 }

@@ -1,6 +1,7 @@
+import { labelDate, type ArticleLabel } from '../answer/articleLabel.js';
 import { escapeMarkdown } from '../answer/render.js';
 import type { ArticleInfo } from '../search/corpusIndex.js';
-import { displayTitle, type CorpusError } from '../corpus/types.js';
+import type { CorpusError } from '../corpus/types.js';
 import type { ChangeOutcome } from '../service/corpusStore.js';
 import type { APIEmbed } from 'discord.js';
 import { fitEmbed } from './embedFit.js';
@@ -61,21 +62,20 @@ export function changeFailedSummary(reason: string, errorId: string): MessagePar
   };
 }
 
-/** The date to show for an article: as published, else inferred (marked so), else none. */
-export function articleDate(article: ArticleInfo): string | null {
-  if (article.meta.published !== null) return article.meta.published;
-  if (article.meta.publishedInferred !== null) return `${article.meta.publishedInferred} (inferred)`;
-  return null;
-}
+/** How an article is named to a reader (AnswerEngine.articleLabel). */
+export type LabelOf = (article: ArticleInfo) => ArticleLabel;
 
-
-/** One line of /sources: title, publisher, date, link, sentence count. */
-export function sourceLine(article: ArticleInfo, index: number): string {
-  const parts = [`**${index + 1}. ${escapeMarkdown(truncate(displayTitle(article), 200))}**`];
-  parts.push(article.meta.source === null ? 'publisher unknown' : escapeMarkdown(article.meta.source));
-  parts.push(articleDate(article) ?? 'date unknown');
-  if (article.meta.url !== null) parts.push(`[link](${markdownUrl(article.meta.url)})`);
-  parts.push(plural(article.sentenceCount, 'sentence'));
+/**
+ * One line of /sources: the article's label (title, else publisher and date, else its first words),
+ * its publisher and date (inferred dates marked), link, sentence count, and its id (moderators name
+ * an article by it: /corpus remove).
+ */
+export function sourceLine(article: ArticleInfo, index: number, label: ArticleLabel): string {
+  const parts = [`**${index + 1}. ${escapeMarkdown(label.name)}**`];
+  if (label.from !== 'publisher') parts.push(label.publisher === null ? 'publisher unknown' : escapeMarkdown(label.publisher));
+  if (label.from !== 'publisher' || labelDate(article.meta) === null) parts.push(label.date ?? 'date unknown');
+  if (label.url !== null) parts.push(`[link](${markdownUrl(label.url)})`);
+  parts.push(plural(article.sentenceCount, 'sentence'), code(article.id));
   return parts.join(' · ');
 }
 
@@ -83,28 +83,26 @@ function sentenceTotal(articles: readonly ArticleInfo[]): number {
   return articles.reduce((sum, article) => sum + article.sentenceCount, 0);
 }
 
-/** /sources: the articles the answers come from. */
-export function sourcesMessage(articles: readonly ArticleInfo[]): MessageParts {
+/** /sources: the articles the answers come from, in one embed (the counts in its title, once). */
+export function sourcesMessage(articles: readonly ArticleInfo[], labelOf: LabelOf): MessageParts {
   if (articles.length === 0) return { content: 'The corpus is empty: there is nothing to quote yet.' };
   const total = `${plural(articles.length, 'article')}, ${plural(sentenceTotal(articles), 'sentence')}`;
   const embed: APIEmbed = {
     color: CORPUS_COLOR,
     title: `Sources (${total})`,
     description: joinLinesWithin(
-      articles.map(sourceLine),
+      articles.map((article, index) => sourceLine(article, index, labelOf(article))),
       DISCORD_LIMITS.embed.description,
       (n) => `…and ${plural(n, 'more article')}`,
     ),
     footer: { text: 'Every answer quotes these articles verbatim. Dates marked (inferred) were worked out from the text.' },
   };
-  return { content: `The corpus holds ${total}.`, embeds: [fitEmbed(embed).embed] };
+  return { embeds: [fitEmbed(embed).embed] };
 }
 
-/** /corpus list: ids, files and sentence counts, and the files that could not be loaded. */
-export function corpusListMessage(articles: readonly ArticleInfo[], errors: readonly CorpusError[]): MessageParts {
-  const lines = articles.map(
-    (article) => `${code(article.id)} · ${escapeMarkdown(truncate(displayTitle(article), 120))} · ${plural(article.sentenceCount, 'sentence')}`,
-  );
+/** /corpus list: ids, labels and sentence counts, and the files that could not be loaded, in one embed. */
+export function corpusListMessage(articles: readonly ArticleInfo[], errors: readonly CorpusError[], labelOf: LabelOf): MessageParts {
+  const lines = articles.map((article) => `${code(article.id)} · ${escapeMarkdown(labelOf(article).name)} · ${plural(article.sentenceCount, 'sentence')}`);
   const embed: APIEmbed = {
     color: CORPUS_COLOR,
     title: `Corpus: ${plural(articles.length, 'article')}, ${plural(sentenceTotal(articles), 'sentence')}`,
@@ -115,8 +113,5 @@ export function corpusListMessage(articles: readonly ArticleInfo[], errors: read
         : [{ name: `Not loaded (${errors.length})`, value: joinLinesWithin(errorLines(errors), DISCORD_LIMITS.embed.fieldValue, (n) => `…and ${n} more`) }],
     footer: { text: '/corpus add uploads an article · /corpus remove <id> moves one aside · /corpus reload re-reads the folder' },
   };
-  return {
-    content: `${plural(articles.length, 'article')} loaded${errors.length > 0 ? `, ${plural(errors.length, 'file')} not loaded` : ''}.`,
-    embeds: [fitEmbed(embed).embed],
-  };
+  return { embeds: [fitEmbed(embed).embed] };
 }

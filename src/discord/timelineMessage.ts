@@ -2,21 +2,20 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { escapeMarkdown } from '../answer/render.js';
 import { emptyTimelineText, eventCount, eventDateLabel, timelineTitle } from '../answer/timelineRender.js';
 import type { Excerpt, Timeline, TimelineEvent } from '../answer/types.js';
-import { citationDetails, citationTitle, contentCitationLine } from './answerMessage.js';
+import { embedCitation } from './answerMessage.js';
 import { embedLength, fitEmbed } from './embedFit.js';
 import { highlightedWithin } from './highlight.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { plural } from './markdown.js';
 import type { MessageParts } from './messageOptions.js';
-import { ELLIPSIS, joinLinesWithin, truncate } from '../text/truncate.js';
+import { ELLIPSIS, truncate } from '../text/truncate.js';
 
 /** The colour of a timeline's embed. */
 export const TIMELINE_COLOR = 0x8b5cf6;
 /** An event's field value is kept to this, so that ten or more events fit in one embed. */
 const EVENT_FIELD_LENGTH = 520;
-/** The citation under an event's sentence is kept to this (a long title is cut first). */
-const CITATION_LENGTH = 160;
-const TITLE_LENGTH = 90;
+/** The citation under an event's sentence is kept to this (its link left out first). */
+const CITATION_LENGTH = 200;
 /** Room kept in the embed's 6000 characters for the footer, which says how many events were left out. */
 const FOOTER_ROOM = 200;
 /** Marks the versions of one event that articles date differently. */
@@ -30,8 +29,7 @@ function echo(timeline: Timeline): string {
 function eventField(event: TimelineEvent, differing: boolean): APIEmbedField {
   const [citation] = event.excerpt.citations;
   const name = truncate(`${differing ? `${DIFFERS} ` : ''}${eventDateLabel(event)}`, DISCORD_LIMITS.embed.fieldName);
-  const source =
-    citation === undefined ? '' : truncate(`— ${escapeMarkdown(truncate(citationTitle(citation), TITLE_LENGTH))} · ${citationDetails(citation)}`, CITATION_LENGTH);
+  const source = citation === undefined ? '' : `— ${embedCitation(citation, CITATION_LENGTH - 2)}`;
   const sentence = `> ${sentenceAroundDate(event.excerpt, EVENT_FIELD_LENGTH - source.length - 3)}`;
   // Side by side (inline) when articles differ, so the two datings are read together.
   return { name, value: source === '' ? sentence : `${sentence}\n${source}`, inline: differing };
@@ -91,30 +89,12 @@ export function timelineEmbed(timeline: Timeline): APIEmbed {
   return fitEmbed({ ...embed, fields, footer: { text: footerText(timeline, dated + undated - shown) } }).embed;
 }
 
-/** The plain text for `content`: one line per event (date, wording, where), as many as fit in 2000 characters. */
-export function timelineContent(timeline: Timeline): string {
-  const { dated, undated } = eventCount(timeline);
-  const head = truncate(`${escapeMarkdown(echo(timeline))} → ${plural(dated, 'dated event')}${undated > 0 ? ` (and ${undated} undated)` : ''}`, 300);
-  const line = (event: TimelineEvent, differing: boolean) => {
-    const citation = event.excerpt.citations[0];
-    const where = citation === undefined ? '' : ` — ${contentCitationLine(citation)}`;
-    return truncate(`• ${differing ? `${DIFFERS} ` : ''}**${escapeMarkdown(eventDateLabel(event))}**${where}`, 400);
-  };
-  const lines = [
-    ...timeline.entries.flatMap((entry) => entry.events.map((event) => line(event, entry.differing))),
-    ...timeline.undated.map((event) => line(event, false)),
-  ];
-  // Events the timeline counts but does not quote (the caller's limit) are left out too.
-  const notQuoted = dated + undated - lines.length;
-  const tail = notQuoted > 0 ? `\n…and ${notQuoted} more` : '';
-  const max = DISCORD_LIMITS.content - head.length - 1 - tail.length;
-  const body = joinLinesWithin(lines, max, (hidden) => `…and ${hidden + notQuoted} more`);
-  return `${head}\n${body}${body === lines.join('\n') ? tail : ''}`;
-}
-
-/** The whole reply to /timeline: embed plus plain-text content; with nothing to show, one plain sentence. */
+/**
+ * The whole reply to /timeline: the embed alone, so that each event is shown once (renderTimelineText
+ * gives the same as text, for `ask`); with nothing to show, one plain sentence.
+ */
 export function renderTimelineMessage(timeline: Timeline): MessageParts {
   const { dated, undated } = eventCount(timeline);
   if (dated + undated === 0) return { content: truncate(emptyTimelineText(timeline), DISCORD_LIMITS.content) };
-  return { content: timelineContent(timeline), embeds: [timelineEmbed(timeline)] };
+  return { embeds: [timelineEmbed(timeline)] };
 }

@@ -40,6 +40,21 @@ describe('the ask command', () => {
     expect(lines[3]).toMatchObject({ answer: null, excerpts: [] });
   });
 
+  it('gives in `reply` what the Discord reply shows: the short answer, each excerpt and each citation once, articles by label', async () => {
+    const run = await ask(['--json'], { stdin: '/who spokesperson\n/where APEC Summit\n' });
+    for (const line of run.stdout.trim().split('\n')) {
+      const json = JSON.parse(line) as { answer: string; reply: string; excerpts: Array<{ text: string; article: string; sentence: number }> };
+      expect(json.reply.startsWith(`**${json.answer}**`)).toBe(true);
+      const withoutBold = json.reply.replace(/\*\*/g, '');
+      for (const excerpt of json.excerpts) {
+        expect(withoutBold.split(excerpt.text).length - 1, excerpt.text).toBe(1);
+        // The seed's untitled article is cited by its first words and its inferred date, not its file id.
+        expect(json.reply).not.toContain(excerpt.article);
+      }
+      expect(json.reply).toMatch(/^1\. “South Korean President Lee Jae Myung will visit…” · 30 December 2025 \(inferred\) · sentence \d+$/m);
+    }
+  });
+
   it('starts from the saved index while the corpus is unchanged, and rebuilds it once a file changes', async () => {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'ask-cache-'));
     try {

@@ -121,7 +121,7 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     const field = answer.message.embeds?.[0]?.fields?.[0];
     expect(field?.name).toContain(ARTICLE_TITLE);
     expect(field?.value).toContain(ARTICLE_PUBLISHER);
-    expect(answer.message.content).toContain('Qingdao');
+    expect(answer.message.embeds?.[0]?.title).toContain('Qingdao');
   });
 
   it("lets the moderator's title, source and date replace the page's", async () => {

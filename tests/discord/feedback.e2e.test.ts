@@ -9,12 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord-api-types/v10';
 import { DEFAULT_EXCERPTS } from '../../src/answer/engine.js';
+import { escapeMarkdown } from '../../src/answer/render.js';
 import { ANSWER_BUTTON_TTL_MS } from '../../src/feedback/feedbackStore.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import type { InteractionCallbackRecord } from '../support/fakeDiscord.js';
 import { type BotHarness, type BotReply, expectSafeTraffic, isEphemeral, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
 import { PAGING_ARTICLE } from '../support/pagingCorpus.js';
+import { occurrences, shownText } from '../support/shownText.js';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
@@ -162,7 +164,9 @@ describe('feedback against the fake Discord', () => {
 
     it('shows the asker the next page, edited into the same message', async () => {
       const page1 = answer.message.embeds?.[0]?.fields ?? [];
-      const { first } = await h.press({ customId: buttonId(answer.message, 'More excerpts'), user: ASKER, message: messageOf(answer) });
+      // A message posted before answers became one embed had the answer in its text too: the page clears it.
+      const posted = { ...messageOf(answer)!, content: 'Bodø ferry → an older reply’s text' };
+      const { sent, first } = await h.press({ customId: buttonId(answer.message, 'More excerpts'), user: ASKER, message: posted });
       expect(first.type).toBe(InteractionResponseType.UpdateMessage);
       const page2 = callbackData(first).embeds?.[0]?.fields ?? [];
       expect(page2.length).toBeGreaterThan(0);
@@ -170,8 +174,22 @@ describe('feedback against the fake Discord', () => {
       const quoted = (fields: typeof page1) => fields.map((f) => f.value.split('\n').find((line) => line.startsWith('> ') && !line.startsWith('> _')));
       for (const sentence of quoted(page2)) expect(quoted(page1)).not.toContain(sentence);
       // More again only while sentences remain; the votes stay.
-      const remaining = h.service.answer('what', PAGING_ARTICLE.subject, { offset: DEFAULT_EXCERPTS }).moreExcerpts ?? 0;
+      const expected = h.service.answer('what', PAGING_ARTICLE.subject, { offset: DEFAULT_EXCERPTS });
+      const remaining = expected.moreExcerpts ?? 0;
       expect(buttons(callbackData(first)).map((b) => b.label)).toEqual([...(remaining > 0 ? ['More excerpts'] : []), 'Helpful', 'Not helpful']);
+
+      // The message as the member now sees it: the page's embed alone, each excerpt and its citation once.
+      const shown = h.fake.interaction(sent.id)?.original;
+      expect(shown?.content).toBe('');
+      expect(shown?.embeds).toHaveLength(1);
+      const text = shownText({ content: shown?.content, embeds: shown?.embeds }).replace(/\*\*/g, '');
+      expected.excerpts.forEach((excerpt, i) => {
+        expect(occurrences(text, escapeMarkdown(excerpt.text))).toBe(1);
+        const { label, position } = excerpt.citations[0]!;
+        expect(shown?.embeds?.[0]?.fields?.[i]?.name).toBe(`${DEFAULT_EXCERPTS + i + 1}. ${escapeMarkdown(label.name)}`);
+        expect(shown?.embeds?.[0]?.fields?.[i]?.value).toContain(`sentence ${position}`);
+      });
+      expect(text).not.toContain(PAGING_ARTICLE.file.replace(/\.txt$/, ''));
     });
   });
 

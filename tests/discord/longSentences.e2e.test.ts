@@ -16,6 +16,7 @@ import { longSentence, nameList, pathologicalCorpora } from '../../bench/patholo
 import { previewButtonIds } from '../../src/discord/urlAdd.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import { type BotHarness, expectSafeTraffic, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
+import { shownText } from '../support/shownText.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
 const WAIT = { timeoutMs: 30_000 };
@@ -128,7 +129,7 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
     ] as const) {
       const answer = await h.command({ name, options }, WAIT);
       expect(ACCEPTED).toContain(answer.first.status);
-      expect(answer.message.content ?? '').not.toBe('');
+      expect(shownText(answer.message)).not.toBe('');
     }
   });
 

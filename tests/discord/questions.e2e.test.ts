@@ -5,12 +5,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../../src/answer/render.js';
-import { formatResolvedDate } from '../../src/language/dateResolution.js';
+import { formatResolvedDate, parseIsoDay, type Day } from '../../src/language/dateResolution.js';
 import type { Command } from '../../src/answer/question.js';
-import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { SlashCommand } from '../../src/discord/commandTypes.js';
 import { type BotHarness, expectSafeTraffic, isEphemeral, startBotHarness } from '../support/botHarness.js';
+import { occurrences, shownText } from '../support/shownText.js';
+
+function isoDay(iso: string): Day {
+  const day = parseIsoDay(iso);
+  if (day === null) throw new Error(`not an ISO day: ${iso}`);
+  return day;
+}
 
 /** A command that fails, to see the error path: the user gets an error id, the log has it too. */
 const BROKEN: SlashCommand[] = [
@@ -50,7 +56,7 @@ describe('question commands against the fake Discord', () => {
     expect(h.fake.registeredCommands(h.fake.guildId)).toEqual([]);
   });
 
-  it('/when: an embed with the short answer first, each excerpt with the answer in bold and its citation, and a content fallback', async () => {
+  it('/when: one embed, the short answer first, each excerpt with the answer in bold and its citation by the article’s label', async () => {
     const expected = h.service.answer('when', 'summit with Xi');
     expect(expected.status).toBe('answered');
     const reply = await h.command({ name: 'when', options: { query: 'summit with Xi' } });
@@ -59,9 +65,10 @@ describe('question commands against the fake Discord', () => {
     expect(reply.first.status).toBe(204);
     expect(reply.first.elapsedMs).toBeLessThan(3_000);
     expect(isEphemeral(reply.message)).toBe(false);
+    // The embed alone: no text above it repeating the answer.
+    expect(reply.message.content ?? '').toBe('');
+    expect(reply.message.embeds).toHaveLength(1);
     const [embed] = reply.message.embeds ?? [];
-    expect(embed).toBeDefined();
-    const bold = `**${escapeMarkdown(expected.answer ?? '')}**`;
     // A time answer shows its calendar date beside its wording: "Monday (5 January 2026)".
     expect(expected.answerDate).not.toBeNull();
     expect(embed?.title).toBe(`${escapeMarkdown(expected.answer ?? '')} (${formatResolvedDate(expected.answerDate!)})`);
@@ -71,21 +78,47 @@ describe('question commands against the fake Discord', () => {
     expected.excerpts.forEach((excerpt, i) => {
       const field = embed?.fields?.[i];
       const citation = excerpt.citations[0]!;
-      expect(field?.name).toContain(escapeMarkdown(citation.title ?? `article ${citation.articleId}`).slice(0, 100));
+      // The field is named by the article's label; under the sentence, its date and the sentence's position.
+      expect(field?.name).toBe(`${i + 1}. ${escapeMarkdown(citation.label.name)}`);
       expect(field?.value).toContain(`sentence ${citation.position}`);
-      const shown = `${field?.name} ${field?.value}`;
-      expect(shown.includes(citation.articleId) || shown.includes(escapeMarkdown(citation.articleId))).toBe(true);
+      if (citation.label.date !== null) expect(field?.value).toContain(citation.label.date);
       // The sentence is quoted verbatim (escaped for Markdown), its answer span in bold when it has one.
       expect(field?.value.replace(/\*\*/g, '')).toContain(escapeMarkdown(excerpt.text));
       if (excerpt.highlight !== null) {
         expect(field?.value).toContain(`**${escapeMarkdown(excerpt.text.slice(excerpt.highlight.start, excerpt.highlight.end))}**`);
       }
     });
-    // The plain-text fallback carries the question, the answer in bold, the best sentence and its citation.
-    expect(reply.message.content).toContain('/when summit with Xi');
-    expect(reply.message.content).toContain(bold);
-    expect(reply.message.content).toContain(`sentence ${expected.excerpts[0]!.citations[0]!.position}`);
-    expect(reply.message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+  });
+
+  it('shows the short answer, each excerpt and each citation once, each article by a human label, never by its file id', async () => {
+    for (const [command, query] of [['when', 'summit with Xi'], ['why', 'Lee visit China'], ['where', 'APEC Summit']] as const) {
+      const expected = h.service.answer(command, query);
+      expect(expected.status).toBe('answered');
+      const reply = await h.command({ name: command, options: { query } });
+      const shown = shownText(reply.message).replace(/\*\*/g, '');
+      const quoted = expected.excerpts.map((excerpt) => escapeMarkdown(excerpt.text));
+      // The first excerpt, and every other, quoted once in the whole message.
+      for (const sentence of quoted) expect(occurrences(shown, sentence), sentence).toBe(1);
+      // The short answer once, besides where the excerpts themselves say it.
+      const outsideQuotes = quoted.reduce((text, sentence) => text.split(sentence).join(''), shown);
+      expect(occurrences(outsideQuotes, escapeMarkdown(expected.answer!)), `${command} ${query}`).toBe(1);
+      // Each excerpt's citation once: its label names its field, its sentence position is under it.
+      const fields = reply.message.embeds?.[0]?.fields ?? [];
+      expected.excerpts.forEach((excerpt, i) => {
+        const { label, position } = excerpt.citations[0]!;
+        expect(occurrences(fields[i]!.name, escapeMarkdown(label.name))).toBe(1);
+        expect(occurrences(fields[i]!.value, escapeMarkdown(label.name))).toBe(0);
+        expect(occurrences(fields[i]!.value, `sentence ${position}`)).toBe(1);
+      });
+      for (const article of h.service.current.articles) expect(shown).not.toContain(article.id);
+    }
+    // The seed's untitled article, with no publisher either, is named by its first words.
+    const untitled = h.service.current.articles.find((article) => article.meta.title === null && article.headline === null)!;
+    const label = h.service.current.articleLabel(untitled);
+    expect(label.from).toBe('first-words');
+    const reply = await h.command({ name: 'where', options: { query: 'APEC Summit' } });
+    expect(reply.message.embeds?.[0]?.fields?.[0]?.name).toBe(`1. ${escapeMarkdown(label.name)}`);
+    expect(label.name).toMatch(/^“South Korean President Lee Jae Myung .*…”$/);
   });
 
   const QUESTIONS: Array<[Command, string, string]> = [
@@ -111,8 +144,10 @@ describe('question commands against the fake Discord', () => {
       expect(fields[i]?.value).toContain(`sentence ${excerpt.citations[0]!.position}`);
       expect(fields[i]?.value.replace(/\*\*/g, '')).toContain(escapeMarkdown(excerpt.text));
     });
-    if (expected.answer !== null) expect(reply.message.content).toContain(`**${escapeMarkdown(expected.answer)}**`);
-    expect(reply.message.content).toContain(`/${name} ${escapeMarkdown(query)}`);
+    expect(reply.message.content ?? '').toBe('');
+    const embed = reply.message.embeds?.[0];
+    if (expected.answer !== null) expect(embed?.title).toContain(escapeMarkdown(expected.answer));
+    expect(embed?.author?.name).toBe(`/${name} ${query}`);
   });
 
   it('/who Elon Musk: says plainly that nothing was found, and how many articles were searched', async () => {
@@ -123,13 +158,20 @@ describe('question commands against the fake Discord', () => {
     expect(reply.message.content).toContain(`${h.service.current.articles.length} articles searched`);
   });
 
-  it('echoes a query with its Markdown escaped and cannot ping anyone', async () => {
+  it('echoes a query as typed (Markdown escaped where Markdown is read) and cannot ping anyone', async () => {
     const query = '**@everyone** <@&1300000000000000050> <@1300000000000000005> __summit__';
+    const expected = h.service.answer('what', query);
     const reply = await h.command({ name: 'what', options: { query } });
-    const content = reply.message.content ?? '';
-    expect(content).toContain('\\*\\*@\u200beveryone\\*\\*');
-    expect(content).not.toContain('@everyone');
-    expect(content).toContain('\\_\\_summit\\_\\_');
+    const shown = shownText(reply.message);
+    expect(shown).not.toContain('@everyone');
+    expect(shown).not.toMatch(/<@[&!]?\d+>/);
+    if (expected.status === 'answered') {
+      // The embed's author line is plain text: the query shows as typed, its mentions defused.
+      expect(reply.message.embeds?.[0]?.author?.name).toBe('/what **@\u200beveryone** <@\u200b&1300000000000000050> <@\u200b1300000000000000005> __summit__');
+    } else {
+      expect(reply.message.content).toContain('\\*\\*@\u200beveryone\\*\\*');
+      expect(reply.message.content).toContain('\\_\\_summit\\_\\_');
+    }
     expect(reply.message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -139,18 +181,22 @@ describe('question commands against the fake Discord', () => {
     expect(reply.message.content).toContain('/who spokesperson');
   });
 
-  it('/sources lists every article with title, publisher, date (inferred marked), link and sentence count', async () => {
+  it('/sources lists every article by its label, with publisher, date (inferred marked), link, sentence count and id', async () => {
     const reply = await h.command({ name: 'sources' });
-    const description = reply.message.embeds?.[0]?.description ?? '';
+    expect(reply.message.content ?? '').toBe('');
+    const [embed] = reply.message.embeds ?? [];
+    const description = embed?.description ?? '';
     const { articles } = h.service.current;
-    expect(reply.message.content).toContain(`${articles.length} articles`);
-    for (const article of articles) {
-      expect(description).toContain(`${article.sentenceCount} sentences`);
+    expect(embed?.title).toContain(`${articles.length} articles`);
+    articles.forEach((article, i) => {
+      const label = h.service.current.articleLabel(article);
+      expect(description).toContain(`**${i + 1}. ${escapeMarkdown(label.name)}**`);
+      expect(description).toContain(`${article.sentenceCount} sentences · \`${article.id}\``);
       if (article.meta.publishedInferred !== null && article.meta.published === null) {
-        expect(description).toContain(`${article.meta.publishedInferred} (inferred)`);
+        expect(description).toContain(`${formatResolvedDate({ granularity: 'day', start: isoDay(article.meta.publishedInferred), end: null })} (inferred)`);
       }
       if (article.meta.source === null) expect(description).toContain('publisher unknown');
-    }
+    });
     expect(description).toContain(escapeMarkdown(articles.find((a) => a.headline !== null)?.headline ?? '').slice(0, 60));
   });
 

@@ -3,10 +3,12 @@
 // escaped.
 
 import { describe, expect, it } from 'vitest';
+import { articleLabel } from '../../src/answer/articleLabel.js';
 import { readQuestion } from '../../src/answer/question.js';
+import { renderAnswerText } from '../../src/answer/render.js';
 import type { Answer, Citation, Excerpt } from '../../src/answer/types.js';
 import type { ArticleInfo } from '../../src/search/corpusIndex.js';
-import { answerContent, answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.js';
+import { answerEmbed, renderAnswerMessage } from '../../src/discord/answerMessage.js';
 import { changeSummary, corpusListMessage, sourcesMessage } from '../../src/discord/corpusMessages.js';
 import { embedLength, fitEmbed } from '../../src/discord/embedFit.js';
 import { highlightedWithin } from '../../src/discord/highlight.js';
@@ -14,6 +16,7 @@ import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { suggestionChoices } from '../../src/discord/questionCommand.js';
 import { ELLIPSIS, joinLinesWithin, truncate } from '../../src/text/truncate.js';
 import type { ChangeOutcome } from '../../src/service/corpusStore.js';
+import { sampleEngine } from '../support/sampleCorpus.js';
 
 const LIMITS = DISCORD_LIMITS.embed;
 
@@ -22,13 +25,14 @@ function words(n: number, word = 'lorem'): string {
 }
 
 function citation(i: number, long = false): Citation {
-  return {
-    articleId: `article-${i}`,
+  const meta = {
     title: long ? `A very long title ${words(80)}` : `Title ${i}`,
     source: long ? `Publisher ${words(40)}` : 'Wire',
-    url: long ? `https://example.org/${'x'.repeat(900)}` : `https://example.org/${i}`,
-    position: i + 1,
+    url: long ? `https://example.org/${'x'.repeat(400)}` : `https://example.org/${i}`,
+    published: '2026-01-03',
+    publishedInferred: null,
   };
+  return { articleId: `article-${i}`, title: meta.title, source: meta.source, url: meta.url, position: i + 1, label: articleLabel({ meta, headline: null }, null) };
 }
 
 function excerpt(text: string, highlight: { start: number; end: number } | null, extra: Partial<Excerpt> = {}): Excerpt {
@@ -100,10 +104,35 @@ describe('answer rendering', () => {
     const embed = answerEmbed(answer([excerpt(text, { start, end: start + 6 })]));
     expect(embed.title).toBe('Monday');
     expect(embed.fields?.[0]?.name).toBe('1. Title 0');
+    // The article's name is the field's name; under the sentence, its publisher, date, link and the sentence's position; no file id.
     expect(embed.fields?.[0]?.value).toBe(
-      '> A summit with Xi is planned for **Monday**, followed by trade talks.\n— Wire · [link](https://example.org/0) · sentence 1 · `article-0`',
+      '> A summit with Xi is planned for **Monday**, followed by trade talks.\n— Wire · 3 January 2026 · [link](https://example.org/0) · sentence 1',
     );
     expect(embed.footer?.text).toContain('Searched 7 articles');
+  });
+
+  it('is the embed alone: the short answer, each excerpt and each citation shown once', () => {
+    const text = 'A summit with Xi is planned for Monday, followed by trade talks.';
+    const start = text.indexOf('Monday');
+    const also = { ...excerpt('Talks follow on Tuesday.', null), citations: [citation(1), citation(2)] };
+    const message = renderAnswerMessage(answer([excerpt(text, { start, end: start + 6 }), also]));
+    expect(message.content).toBeUndefined();
+    expect(message.embeds).toHaveLength(1);
+    const shown = JSON.stringify(message);
+    const count = (needle: string) => shown.split(needle).length - 1;
+    expect(count('Monday')).toBe(2); // the title, and the answer in bold in the sentence
+    expect(count('followed by trade talks')).toBe(1);
+    expect(count('Talks follow on Tuesday')).toBe(1);
+    for (const title of ['Title 0', 'Title 1', 'Title 2']) expect(count(title)).toBe(1);
+    expect(shown).toContain('also: Title 2 · Wire · 3 January 2026 · [link](https://example.org/2) · sentence 3');
+    expect(shown).not.toContain('article-');
+  });
+
+  it('lists at most three other articles saying the same, and counts the rest', () => {
+    const many = { ...excerpt('Talks follow on Tuesday.', null), citations: Array.from({ length: 6 }, (_, i) => citation(i)) };
+    const value = answerEmbed(answer([many])).fields?.[0]?.value ?? '';
+    expect(value.match(/^also: /gm)).toHaveLength(3);
+    expect(value).toContain('also in 2 more articles');
   });
 
   it('shows the context sentence in italics before the excerpt', () => {
@@ -121,9 +150,8 @@ describe('answer rendering', () => {
     const embed = answerEmbed(rendered);
     expectWithinLimits(embed);
     expect(embed.fields?.[0]?.value).toContain(ELLIPSIS);
-    const content = answerContent(rendered);
-    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-    expect(boldPairs(content)).toBe(true);
+    // A long title is shortened once, in the article's label: the field's name is that label.
+    expect(embed.fields?.[0]?.name).toBe(`1. ${excerpts[0]!.citations[0]!.label.name}`);
   });
 
   it('keeps the bold span when the sentence must be cut after it', () => {
@@ -138,10 +166,9 @@ describe('answer rendering', () => {
     const text = 'Fans shouted @everyone and *stars* at <@123> on Monday.';
     const start = text.indexOf('Monday');
     const rendered = answer([excerpt(text, { start, end: start + 6 })], '@here *now*', 'who said **@everyone**');
-    const { content, embeds } = renderAnswerMessage(rendered);
-    expect(content).toContain('/when who said \\*\\*@\u200beveryone\\*\\*');
-    expect(content).toContain('**@\u200bhere \\*now\\***');
-    expect(content).not.toMatch(/@everyone|@here/);
+    const { embeds } = renderAnswerMessage(rendered);
+    expect(embeds?.[0]?.author?.name).toBe('/when who said **@\u200beveryone**');
+    expect(JSON.stringify(embeds)).not.toMatch(/@everyone|@here/);
     expect(embeds?.[0]?.fields?.[0]?.value).toContain('@\u200beveryone and \\*stars\\*');
     expect(embeds?.[0]?.title).toBe('@\u200bhere \\*now\\*');
   });
@@ -156,6 +183,28 @@ describe('answer rendering', () => {
     const { embed, dropped } = fitEmbed({ title: 't'.repeat(300), description: 'd'.repeat(5_000), fields, footer: { text: 'f'.repeat(3_000) } });
     expectWithinLimits(embed);
     expect(dropped).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('ask’s reply text and the Discord embed', () => {
+  it('show the same parts: the short answer, each sentence quoted, each citation by the same label', () => {
+    const engine = sampleEngine();
+    for (const [command, query] of [['when', 'Arctic Trade Fair'], ['who', 'port director'], ['what', 'fishing quotas']] as const) {
+      const rendered = engine.answer(command, query);
+      expect(rendered.status, `${command} ${query}`).toBe('answered');
+      const text = renderAnswerText(rendered);
+      const embed = answerEmbed(rendered);
+      expect(text.split('\n')[0]!.replace(/\*\*/g, '').replace(/:$/, '')).toBe(embed.title);
+      const fields = embed.fields ?? [];
+      expect(fields).toHaveLength(rendered.excerpts.length);
+      for (const field of fields) {
+        const lines = field.value.split('\n');
+        for (const quoted of lines.filter((line) => line.startsWith('> '))) expect(text).toContain(quoted);
+        // The field's name and the citation under its sentence make the text's citation line.
+        const details = lines.find((line) => line.startsWith('— '))!.slice(2).replace(/\[link\]\(([^)]+)\)/g, '<$1>');
+        expect(text.split('\n')).toContain(`${field.name} · ${details}`);
+      }
+    }
   });
 });
 
@@ -180,20 +229,32 @@ describe('corpus messages', () => {
     };
   }
 
-  it('/sources marks inferred dates and fits many articles in one embed', () => {
-    const message = sourcesMessage(Array.from({ length: 300 }, (_, i) => article(i)));
+  const labelOf = (a: ArticleInfo) => articleLabel(a, `The first sentence of article ${a.id} says what it is about.`);
+
+  it('/sources marks inferred dates and fits many articles in one embed, its counts shown once', () => {
+    const message = sourcesMessage(Array.from({ length: 300 }, (_, i) => article(i)), labelOf);
+    expect(message.content).toBeUndefined();
     const embed = message.embeds![0]!;
     expectWithinLimits(embed);
-    expect(embed.description).toContain('2026-01-02 ·');
-    expect(embed.description).toContain('2026-01-01 (inferred)');
+    expect(embed.title).toBe('Sources (300 articles, 300 sentences)');
+    expect(embed.description).toContain('2 January 2026 ·');
+    expect(embed.description).toContain('1 January 2026 (inferred)');
     expect(embed.description).toContain('[link](https://example.org/1)');
-    expect(embed.description).toContain('1 sentence');
+    expect(embed.description).toContain('1 sentence · `article-1`');
     expect(embed.description).toMatch(/…and \d+ more articles$/);
+  });
+
+  it('/sources names an untitled article by its publisher and date, else by its first words, and gives its id', () => {
+    const byPublisher: ArticleInfo = { ...article(0), meta: { ...article(0).meta, title: null } };
+    const byWords: ArticleInfo = { ...article(1), meta: { ...article(1).meta, title: null } };
+    const description = sourcesMessage([byPublisher, byWords], labelOf).embeds![0]!.description ?? '';
+    expect(description).toContain('**1. Wire, 2 January 2026** · [link](https://example.org/0) · 1 sentence · `article-0`');
+    expect(description).toContain('**2. “The first sentence of article article-1 says what…”** · publisher unknown · 1 January 2026 (inferred) ·');
   });
 
   it('/corpus list and change summaries stay within limits with many refused files', () => {
     const errors = Array.from({ length: 200 }, (_, i) => ({ file: `bad-${i}.txt`, reason: `reason ${words(30)}` }));
-    const list = corpusListMessage([article(1)], errors);
+    const list = corpusListMessage([article(1)], errors, labelOf);
     expectWithinLimits(list.embeds![0]!);
     const outcome: ChangeOutcome = {
       action: 'reload',

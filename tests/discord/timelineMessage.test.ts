@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Timeline, TimelineEvent } from '../../src/answer/types.js';
+import { articleLabel } from '../../src/answer/articleLabel.js';
+import type { Citation, Timeline, TimelineEvent } from '../../src/answer/types.js';
 import { embedLength } from '../../src/discord/embedFit.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTimelineMessage, sentenceAroundDate } from '../../src/discord/timelineMessage.js';
+
+function citation(n: number): Citation {
+  const meta = { title: `A rather long headline about the harbour, number ${n} of a series`, source: 'Harbour Post', url: `https://example.org/${n}`, published: null, publishedInferred: null };
+  return { articleId: `article-${n}`, title: meta.title, source: meta.source, url: meta.url, position: n, label: articleLabel({ meta, headline: null }, null) };
+}
 
 /** An event on day `n` of March 2026 in a long sentence, the date at its end. */
 function event(n: number, filler = 30): TimelineEvent {
@@ -16,7 +22,7 @@ function event(n: number, filler = 30): TimelineEvent {
     excerpt: {
       text,
       context: null,
-      citations: [{ articleId: `article-${n}`, title: `A rather long headline about the harbour, number ${n} of a series`, source: 'Harbour Post', url: `https://example.org/${n}`, position: n }],
+      citations: [citation(n)],
       highlight: { start, end: start + wording.length },
       score: 0,
     },
@@ -43,14 +49,23 @@ describe('the /timeline message within Discord’s limits', () => {
       // However long the sentence, its date stays visible, in bold.
       expect(field.value).toMatch(/\*\*March \d+\*\*/);
     }
-    expect(message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-    expect(message.content).toMatch(/…and \d+ more$/);
+    // The embed alone: each event's date, sentence and citation once.
+    expect(message.content).toBeUndefined();
+  });
+
+  it('cites each event’s article by its label, once, with no file id', () => {
+    const message = renderTimelineMessage(timelineOf([{ events: [event(3, 10)], differing: false }]));
+    const shown = JSON.stringify(message);
+    expect(shown.split('A rather long headline about the harbour, number 3').length - 1).toBe(1);
+    expect(message.embeds![0]!.fields![0]!.value).toContain(
+      '— A rather long headline about the harbour, number 3 of a series · Harbour Post · [link](https://example.org/3) · sentence 3',
+    );
+    expect(shown).not.toContain('article-3');
   });
 
   it('counts the events the core did not quote among those left out', () => {
     const message = renderTimelineMessage(timelineOf([{ events: [event(1, 10)], differing: false }], [], 40));
     expect(message.embeds![0]!.footer?.text).toContain('40 more events did not fit');
-    expect(message.content).toMatch(/…and 40 more$/);
     expect(message.embeds![0]!.description).toContain('41 dated events');
   });
 

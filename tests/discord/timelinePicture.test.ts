@@ -32,7 +32,7 @@ describe('the /timeline picture as an attachment', () => {
     const reply = await withTimelinePicture(parts, timeline, logger, { draw: () => Promise.reject(new Error('no canvas today')) });
     expect(reply).toEqual(parts);
     expect(reply.files).toBeUndefined();
-    expect(reply.content).toContain('≠ differs:');
+    expect(reply.embeds?.[0]?.fields?.some((field) => field.name.startsWith('≠ differs:'))).toBe(true);
     const warning = logs.find((l) => l.level === WARN);
     expect(warning?.msg).toBe('timeline picture not drawn; the reply goes without it');
     expect(JSON.stringify(warning?.err)).toContain('no canvas today');

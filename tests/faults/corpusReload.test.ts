@@ -13,6 +13,7 @@ import { MANAGE_GUILD, isEphemeral, startBotHarness, type BotHarness } from '../
 import { folderState } from '../support/folderState.js';
 import { fsError, fsFaults, isFile, resetFsFaults } from '../support/fsFaults.js';
 import { holdableBuild } from '../support/holdableBuild.js';
+import { shownText } from '../support/shownText.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('../support/fsFaults.js')).faultyFsPromises(await importOriginal()));
 
@@ -34,7 +35,7 @@ describe('a corpus change that fails half-way', () => {
   const loader = holdableBuild({ inWorker: false });
 
   const corpus = (init: Omit<FakeCommandInteractionInit, 'name'>) => h.command({ name: 'corpus', ...MODERATOR, ...init }, { timeoutMs: 15_000 });
-  const ask = async (name: string, query: string) => (await h.command({ name, options: { query } })).message.content ?? '';
+  const ask = async (name: string, query: string) => shownText((await h.command({ name, options: { query } })).message);
   /** Answers that depend on each article (the seed ones and the extra one). */
   const answers = async () => [await ask('where', 'APEC Summit'), await ask('when', 'summit with Xi'), await ask('where', 'Zhangjiang science park')];
 

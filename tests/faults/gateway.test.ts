@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayCloseCodes } from 'discord-api-types/v10';
 import { describeRequests, refusedResponses } from '../support/interactionChecks.js';
 import { startBotHarness, type BotHarness } from '../support/botHarness.js';
+import { shownText } from '../support/shownText.js';
 
 const RECOVERY_TIMEOUT_MS = 15_000;
 
@@ -16,7 +17,7 @@ describe('gateway faults', () => {
   /** Asks a question and checks the answer: the bot is serving. */
   async function expectAnswering(): Promise<void> {
     const reply = await h.command({ name: 'where', options: { query: 'APEC Summit' } }, { timeoutMs: RECOVERY_TIMEOUT_MS });
-    expect(reply.message.content).toContain('Gyeongju');
+    expect(shownText(reply.message)).toContain('Gyeongju');
   }
 
   beforeAll(async () => {

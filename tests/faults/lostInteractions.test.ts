@@ -11,6 +11,7 @@ import { MORE_PREFIX } from '../../src/discord/answerButtons.js';
 import { expectSafeTraffic, startBotHarness, type BotHarness } from '../support/botHarness.js';
 import type { SentInteraction } from '../support/fakeDiscord.js';
 import { requestsAfterUnknownInteraction } from '../support/interactionChecks.js';
+import { shownText } from '../support/shownText.js';
 
 describe('an interaction Discord no longer knows (10062 Unknown interaction)', () => {
   let h: BotHarness;
@@ -65,7 +66,7 @@ describe('an interaction Discord no longer knows (10062 Unknown interaction)', (
     const sent = await sendExpired(h.fake.commandInteraction({ name: 'when', options: { query: 'summit with Xi' } }));
     await logged(sent, 'command dropped: the interaction is lost');
     const next = await h.command({ name: 'where', options: { query: 'APEC Summit' } });
-    expect(next.message.content).toContain('Gyeongju');
+    expect(shownText(next.message)).toContain('Gyeongju');
     const requests = requestsFor(sent);
     expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 404']);
     expect((requests[0]!.body as { type: number }).type).toBe(InteractionResponseType.ChannelMessageWithSource);

@@ -1,8 +1,9 @@
 // Property-based: whatever string is asked, with whatever command, the answering core never throws
 // and every reply keeps its promises — a short answer of at most 120 characters, at most 5 excerpts,
 // each excerpt (and its context) exactly a sentence of the corpus, and a Discord message within
-// Discord's limits that parses no mention and carries no raw mention syntax in its content (nor any
-// other live syntax, bidi override or tower of combining marks in any of its texts). The
+// Discord's limits, one rendering (a text alone or one embed alone), that parses no mention and
+// carries no raw mention syntax (nor any other live syntax, bidi override or tower of combining
+// marks) in any of its texts. The
 // corpus includes an article full of mentions and Markdown (tests/support/hostileCorpus.ts).
 
 import fc from 'fast-check';
@@ -83,14 +84,18 @@ function expectAnswerInvariants(answer: Answer): void {
 function expectMessageInvariants(message: SafeMessage): void {
   expect(message.allowedMentions).toEqual({ parse: [] });
   const content = message.content ?? '';
-  expect(content.length).toBeGreaterThan(0);
+  const embeds = message.embeds ?? [];
+  // One rendering: a text alone ("nothing found") or one embed alone (an answer), never both.
+  const oneRendering = content.length > 0 ? embeds.length === 0 : embeds.length === 1;
+  expect(oneRendering, 'a text alone or one embed alone').toBe(true);
   expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
   expect(content, 'raw mention syntax in the content').not.toMatch(MENTION_SYNTAX);
-  const embeds = message.embeds ?? [];
-  expect(embeds.length).toBeLessThanOrEqual(1);
   for (const embed of embeds) expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
   const texts = [content, ...embeds.flatMap((e) => [e.title, e.author?.name, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
-  for (const text of texts) expect((text ?? '').replace(/`[^`]*`/g, ''), 'text that would not show as written').not.toMatch(SHOWN_OTHERWISE);
+  for (const text of texts) {
+    expect((text ?? '').replace(/`[^`]*`/g, ''), 'text that would not show as written').not.toMatch(SHOWN_OTHERWISE);
+    expect(text ?? '', 'raw mention syntax').not.toMatch(MENTION_SYNTAX);
+  }
   // The same checks the fake Discord makes on what it receives (every embed part's limit).
   const wire = { content: message.content, embeds: message.embeds, allowed_mentions: message.allowedMentions };
   expect(validateMessage(wire, { isCreate: true, hasFiles: false, path: ['data'] })).toBeNull();

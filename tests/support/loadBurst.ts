@@ -13,6 +13,7 @@ import { startBotProcess, type BotLogLine, type BotProcess } from './botProcess.
 import { DiscordErrorCode, makeUser, startFakeDiscord } from './fakeDiscord.js';
 import type { FakeDiscord, FakeInteraction } from './fakeDiscord.js';
 import { describeRequests, requestsAfterUnknownInteraction, unknownInteractionAnswers } from './interactionChecks.js';
+import { shownText, type ShownMessage } from './shownText.js';
 
 /** Discord gives a bot this long to acknowledge an interaction. */
 export const ACK_DEADLINE_MS = 3_000;
@@ -87,7 +88,7 @@ export interface BurstOutcome {
   firstResponseMs: number;
   /** Accepted first response type (4 reply, 5 deferred, 8 autocomplete). */
   type: InteractionResponseType;
-  /** Message content shown (reply or edit); null for autocomplete. */
+  /** What the message shows, its text and embeds (reply or edit; see shownText); null for autocomplete. */
   content: string | null;
   /** Autocomplete choices; null otherwise. */
   choices: Array<{ name: string; value: string }> | null;
@@ -171,15 +172,15 @@ export async function runBurst(fake: FakeDiscord, items: readonly BurstItem[], o
 
 function outcomeOf(item: BurstItem, state: FakeInteraction): BurstOutcome {
   const first = state.callbacks[0]!;
-  const body = first.body as { type: InteractionResponseType; data?: { content?: string; choices?: Array<{ name: string; value: string }> } };
+  const body = first.body as { type: InteractionResponseType; data?: ShownMessage & { choices?: Array<{ name: string; value: string }> } };
   const edit = state.webhookCalls.find((call) => call.kind === 'edit' && call.messageId === '@original');
-  const editBody = edit?.body as { content?: string } | undefined;
+  const editBody = edit?.body as ShownMessage | undefined;
   return {
     item,
     state,
     firstResponseMs: first.elapsedMs,
     type: first.type,
-    content: item.kind === 'autocomplete' ? null : (edit === undefined ? body.data?.content : editBody?.content) ?? '',
+    content: item.kind === 'autocomplete' ? null : shownText((edit === undefined ? body.data : editBody) ?? {}),
     choices: item.kind === 'autocomplete' ? (body.data?.choices ?? []) : null,
   };
 }
@@ -283,7 +284,7 @@ export interface LoadRig {
   corpusDir: string;
   /** How many busy loops run beside the bot (see startBusyLoops). */
   busyLoops: number;
-  /** Asks one command and returns the content the member ends up seeing (the reply, or the deferred reply's edit). */
+  /** Asks one command and returns what the member ends up seeing, text and embeds (the reply, or the deferred reply's edit). */
   ask(name: string, options?: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
@@ -306,9 +307,9 @@ export async function startLoadRig(options: { busyLoops?: number } = {}): Promis
     const first = await fake.waitForResponse(sent.id, { timeoutMs: 30_000 });
     if (first.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       const edit = await fake.waitForEdit(sent.token, { timeoutMs: 60_000 });
-      return (edit.body as { content?: string }).content ?? '';
+      return shownText(edit.body as ShownMessage);
     }
-    return (first.body as { data?: { content?: string } }).data?.content ?? '';
+    return shownText((first.body as { data?: ShownMessage }).data ?? {});
   };
   return {
     fake,
