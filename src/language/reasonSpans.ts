@@ -6,22 +6,57 @@ import { dedupeSpans, makeSpan, type Span } from './spans.js';
  * "fearing that touchy topics might anger Beijing", "after years of fraught ties ...".
  */
 
+/** Pieces of regular expression as one alternation: `(?:tends?|seems?)`. */
+function either(pieces: readonly string[]): string {
+  return `(?:${pieces.join('|')})`;
+}
+
+/** "aiming to", "in a bid to": words that, before "to", give a purpose. */
+const PURPOSE_BEFORE_TO = [
+  'aiming', 'aims', 'aimed', 'aim', 'seeking', 'seeks', 'sought', 'hoping', 'hopes', 'hoped', 'wanting', 'wants',
+  'intending', 'intends', 'in order', 'so as', 'in a bid', 'in an effort', 'in an attempt', 'trying', 'tries',
+  'working', 'plans', 'planning', 'designed', 'meant', 'looking',
+];
+/** "because of", "amid": words that give a cause. */
+const CAUSE_WORDS = [
+  String.raw`because(?:\s+of)?`, 'due to', 'owing to', 'thanks to', 'as a result of', 'in response to', 'in protest',
+  'for fear', 'fearing', 'citing', 'given that', 'so that', 'after years of', 'amid',
+];
+/** "seeking", "calling for": words that give a purpose by themselves. */
+const PURPOSE_WORDS = ['seeking', 'pursuing', 'hoping for', 'calling for', 'pushing for'];
+/** Words after which "to" is no infinitive of purpose: "scheduled to", "has to", "a visit to". */
+const NOT_PURPOSE_BEFORE_TO = [
+  'scheduled', 'set', 'expected', 'likely', 'going', 'able', 'due', 'has', 'have', 'had', 'is', 'are', 'was', 'were',
+  'used', 'about', 'tends?', 'seems?', 'appears?', 'wants?', 'began', 'begins?', 'started', 'starts?', 'agreed',
+  'decided', 'refused', 'continues?', 'continued', 'plans?', 'planned', 'visit', 'head', 'heads', 'travel', 'travels',
+  'return', 'returns', 'trip',
+];
+/** Words after "to" that are no verb: "to the", "to be", "to 2030". */
+const NOT_VERB_AFTER_TO = ['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'be', String.raw`\d`];
+/** Endings of adjectives and adverbs, not of verbs: "to economic", "to Chinese", "to quickly". */
+const NOT_VERB_ENDINGS = ['ic', 'al', 'ous', 'ive', 'ful', 'ern', 'ese', 'ish', 'ian', 'ary', 'ly'];
+/** "to deepen cooperation", "to support his efforts": an infinitive of purpose (a verb follows "to"). */
+const INFINITIVE_OF_PURPOSE = new RegExp(
+  String.raw`(?<!\b${either(NOT_PURPOSE_BEFORE_TO)}\s)\bto\s+(?!${either(NOT_VERB_AFTER_TO)}\b)\p{Ll}+(?<!${NOT_VERB_ENDINGS.join('|')})\b`,
+  'gu',
+);
+
 /** Markers of purpose or cause, strongest first. `from` says where the span starts. */
 const MARKERS: ReadonlyArray<{ pattern: RegExp; strength: number; label: string }> = [
-  {
-    pattern: /\b(?:aiming|aims|aimed|aim|seeking|seeks|sought|hoping|hopes|hoped|wanting|wants|intending|intends|in order|so as|in a bid|in an effort|in an attempt|trying|tries|working|plans|planning|designed|meant|looking)\s+to\b/giu,
-    strength: 1,
-    label: 'purpose',
-  },
-  { pattern: /\b(?:because(?:\s+of)?|due to|owing to|thanks to|as a result of|in response to|in protest|for fear|fearing|citing|given that|so that|after years of|amid)\b/giu, strength: 1, label: 'cause' },
-  { pattern: /\b(?:seeking|pursuing|hoping for|calling for|pushing for)\b/giu, strength: 0.9, label: 'purpose' },
-  // "to deepen cooperation", "to support his efforts": an infinitive of purpose (a verb follows "to").
-  { pattern: /(?<!\b(?:scheduled|set|expected|likely|going|able|due|has|have|had|is|are|was|were|used|about|tends?|seems?|appears?|wants?|began|begins?|started|starts?|agreed|decided|refused|continues?|continued|plans?|planned|visit|head|heads|travel|travels|return|returns|trip)\s)\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|be|\d)\b)\p{Ll}+(?<!ic|al|ous|ive|ful|ern|ese|ish|ian|ary|ly)\b/gu, strength: 0.6, label: 'purpose' },
+  { pattern: new RegExp(String.raw`\b${either(PURPOSE_BEFORE_TO)}\s+to\b`, 'giu'), strength: 1, label: 'purpose' },
+  { pattern: new RegExp(String.raw`\b${either(CAUSE_WORDS)}\b`, 'giu'), strength: 1, label: 'cause' },
+  { pattern: new RegExp(String.raw`\b${either(PURPOSE_WORDS)}\b`, 'giu'), strength: 0.9, label: 'purpose' },
+  { pattern: INFINITIVE_OF_PURPOSE, strength: 0.6, label: 'purpose' },
   { pattern: /\bfor\s+\p{Ll}+ing\b/gu, strength: 0.6, label: 'purpose' },
 ];
 
 /** Verbs of consequence: the clause they stand in gives a reason ("taking sides only worsens tensions"). */
-const CONSEQUENCE = /\b(?:worsens?|worsened|hurts?|harms?|helps?|helped|causes?|caused|leads? to|led to|lead\b[^,.;]{0,40}\bto|results? in|resulted in|threatens?|threatened|undermines?|undermined|risks?|boosts?|boosted|improves?|damages?|damaged|angers?|angered)\b/giu;
+const CONSEQUENCE_VERBS = [
+  'worsens?', 'worsened', 'hurts?', 'harms?', 'helps?', 'helped', 'causes?', 'caused', 'leads? to', 'led to',
+  String.raw`lead\b[^,.;]{0,40}\bto`, 'results? in', 'resulted in', 'threatens?', 'threatened', 'undermines?', 'undermined',
+  'risks?', 'boosts?', 'boosted', 'improves?', 'damages?', 'damaged', 'angers?', 'angered',
+];
+const CONSEQUENCE = new RegExp(String.raw`\b${either(CONSEQUENCE_VERBS)}\b`, 'giu');
 
 // Where a clause ends: punctuation, a quotation mark, or a conjunction that starts another clause.
 const CLAUSE_END = /[,;:.!?()“”"]|\s(?:while|but|whereas|although|though|and then|as well as)\s/u;
