@@ -1,6 +1,8 @@
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { makeSpan, type Span } from '../language/spans.js';
+import { synonymStems } from '../language/synonyms.js';
+import { stemsOf } from '../language/tokenize.js';
 import type { AnswerKind, WantedAnswer } from './question.js';
 import { LOCATIVES, SPEAKER_VERBS, wordsPattern } from '../language/wordLists.js';
 
@@ -85,10 +87,13 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
       return descriptionSpans(sentence, matched);
     case 'quantity':
       return withTokens(sentence, quantitySpans(sentence.text)).flatMap((c) => {
-        if (countsAskedUnit(sentence, c, matched)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
+        const unit = wanted.unit ?? null;
+        const measure = unit === null ? undefined : MEASURES[unit];
+        if (measure !== undefined) return measure.test(c.span.text) ? [c] : [];
+        if (countsAskedUnit(sentence, c, matched, unit)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
         if (coveredBy(c, matched, 0.5)) return [];
         // "How many members": a number of something else ("six-day") is no answer to it.
-        return wanted.unit !== undefined && wanted.unit !== null ? [{ ...c, span: { ...c.span, strength: c.span.strength * OTHER_UNIT_FACTOR } }] : [c];
+        return unit === null ? [c] : [];
       });
     case 'thing':
       return clauseSpans(sentence, matched, sortedMatched);
@@ -97,8 +102,16 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
 
 /** How much a quantity's strength gains when its unit is the question's. */
 const UNIT_BONUS = 0.3;
-/** What a number of another unit than the one a "how many" question counts keeps of its strength. */
-const OTHER_UNIT_FACTOR = 0.4;
+/**
+ * A measure asked for ("how tall", "how old", "how much money") is answered only by a number in its
+ * units; "how many containers" only by a number of containers (or of what the question's words match).
+ */
+const MEASURES: Readonly<Record<string, RegExp>> = {
+  height: /\b(?:m|metres?|meters?|feet|foot|ft)\b/iu,
+  age: /\b(?:years? old|year-old|aged)\b/iu,
+  distance: /\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b/iu,
+  money: /[$€£¥₩]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|usd|eur|gbp|francs?|krona|kronor|rupees?)\b/iu,
+};
 /** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
 const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
 const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
@@ -118,9 +131,13 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
  * ("six years", "three-day") is the answer more surely than another number of the sentence.
  */
-function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>): boolean {
+function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>, unit: string | null): boolean {
+  // "How many lifeboats": the number's own noun must be the one counted, not another matched word
+  // ("31 launched them" counts no lifeboats).
+  const unitStems = unit === null ? null : new Set(stemsOf(unit).flatMap((s) => [s, ...synonymStems(s)]));
   for (let i = c.first; i <= c.last; i++) {
-    if (matched.has(i) && (i > c.first || sentence.tokens[i]!.surface.includes('-'))) return true;
+    if (!matched.has(i) || !(i > c.first || sentence.tokens[i]!.surface.includes('-'))) continue;
+    if (unitStems === null || sentence.tokens[i]!.stems.some((s) => unitStems.has(s))) return true;
   }
   return false;
 }

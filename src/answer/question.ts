@@ -59,6 +59,17 @@ const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
 /** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
 const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
+/** "how tall", "how old", "how much money": a measure, asked in its own units (see answerSpans' MEASURES). */
+const MEASURED = /^how (tall|high|old|far|much money|much cash)\b/i;
+const MEASURE_UNIT: Readonly<Record<string, string>> = {
+  tall: 'height',
+  high: 'height',
+  old: 'age',
+  far: 'distance',
+  'much money': 'money',
+  'much cash': 'money',
+};
+
 export function isCommand(name: string): name is Command {
   return (COMMANDS as readonly string[]).includes(name);
 }
@@ -117,8 +128,10 @@ export function readQuestion(command: Command, text: string): Question {
 
 function unitOf(kind: AnswerKind, text: string): string | null {
   if (kind === 'time') return TIME_UNIT.exec(text)?.[1]?.toLowerCase() ?? null;
-  if (kind === 'quantity') return COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? null;
-  return null;
+  if (kind !== 'quantity') return null;
+  const measure = MEASURED.exec(text)?.[1]?.toLowerCase();
+  if (measure !== undefined) return MEASURE_UNIT[measure] ?? null;
+  return COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? null;
 }
 
 /**

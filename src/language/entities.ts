@@ -1,4 +1,5 @@
 import type { Token } from './tokenize.js';
+import { isPersonNoun } from './roleNouns.js';
 import {
   COMMON_SENTENCE_STARTERS,
   DEMONYMS,
@@ -132,11 +133,17 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
     let words = run;
     // A sentence-initial ordinary word is not a name ("Asked this month ...", "Hours before ...").
     if (atSentenceStart(text, words[0]!) && COMMON_SENTENCE_STARTERS.has(words[0]!.lower)) words = words.slice(1);
+    // "Seismologist Piet Halloran said ...": a role noun opening the sentence is a title, not a name.
+    let roleFirst = false;
+    if (words.length >= 2 && atSentenceStart(text, words[0]!) && !TITLES.has(words[0]!.lower) && isPersonNoun(words[0]!.lower)) {
+      words = words.slice(1);
+      roleFirst = true;
+    }
     // Months and weekdays are times, not names.
     words = words.filter((w) => !CALENDAR_WORDS.has(w.lower));
     if (words.length === 0) continue;
     // Leading titles and nationalities are not part of the name: "South Korean President Lee".
-    let titled = false;
+    let titled = roleFirst;
     const fullKey = words.map((w) => w.lower).join(' ');
     if (classifyRun(fullKey, words) === null) {
       // Everything up to the last title is the title ("Finnish President Aku Lehtonen").

@@ -116,3 +116,31 @@ describe('what the spans should be, and are not yet', () => {
     expect(spans).not.toContain('Kattegat');
   });
 });
+
+describe('numbers in the units a question asks in', () => {
+  const LENGTH = 'The Saltholm was 120 metres long and carried 212 passengers on its last crossing in 2019.';
+  it.each([
+    ['How many passengers did it carry?', '212 passengers'],
+    ['How long was the ferry in metres?', undefined],
+  ] as const)('%s → %s', (question, expected) => {
+    const spans = spansFor('ask', question, LENGTH).spans;
+    if (expected !== undefined) expect(spans[0]).toBe(expected);
+  });
+
+  it.each([
+    ['How old is the captain?', 'The captain, 58 years old, was the last to leave.', '58 years old'],
+    ['How tall is the lighthouse?', 'The lighthouse, 40 metres high, was built in 1890.', '40 metres high'],
+    ['How much money did the owners lose?', 'The owners lost 40 million euros, the company said on Tuesday.', '40 million euros'],
+  ] as const)('%s → "%s" gives "%s"', (question, sentence, expected) => {
+    expect(spansFor('ask', question, sentence).spans[0]).toBe(expected);
+  });
+
+  it.each([
+    ['How old is the captain?', 'The captain has sailed the route for 20 years with 212 passengers a day.'],
+    ['How tall is the lighthouse?', 'The lighthouse was built in 1890 by 40 workers.'],
+    ['How much money did the owners lose?', 'The owners lost 3 ferries in 10 years.'],
+    ['How many lifeboats were launched?', 'The crew of 31 launched them within six minutes.'],
+  ] as const)('%s: no number of another unit from "%s"', (question, sentence) => {
+    expect(spansFor('ask', question, sentence).spans).toEqual([]);
+  });
+});

@@ -15,4 +15,14 @@ describe('names of people, places and organisations in a sentence', () => {
     expect(found).toContain('place: Seoul');
     expect(entitiesOf('Beijing’s skyline was grey.').filter((e) => e.startsWith('organisation'))).toEqual([]);
   });
+
+  it('reads a role noun opening the sentence as a title, not as part of the name', () => {
+    const found = entitiesOf('Geologist Mira Sandvik of the Polar Institute said the ice had thinned.');
+    expect(found).toContain('person: Mira Sandvik');
+    expect(found.some((e) => e.includes('Geologist'))).toBe(false);
+  });
+
+  it('keeps a sentence-opening word that is not a role as part of the name', () => {
+    expect(entitiesOf('Rose Hallam said the ice had thinned.')).toContain('person: Rose Hallam');
+  });
 });
