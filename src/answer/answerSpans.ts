@@ -96,7 +96,8 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
         return unit === null ? [c] : [];
       });
     case 'thing':
-      return clauseSpans(sentence, matched, sortedMatched);
+      // "What did the minister say": what was said, in its quotation marks.
+      return wanted.asksForSpeaker ? [...quotationSpans(sentence), ...clauseSpans(sentence, matched, sortedMatched)] : clauseSpans(sentence, matched, sortedMatched);
   }
 }
 
@@ -423,6 +424,21 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>, s
       const strength = CLAUSE_STRENGTH + CLAUSE_PER_MATCH * Math.min(inside, MAX_COUNTED_MATCHES);
       candidates.push({ span: { ...span, strength }, first, last });
     }
+  }
+  return candidates;
+}
+
+/** What a sentence quotes (at least three words), as the answer to "what did X say". */
+const QUOTATION = /[“"]([^“”"]{8,300}?)[”"]/gu;
+const QUOTATION_STRENGTH = 0.95;
+
+function quotationSpans(sentence: SentenceAnalysis): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of sentence.text.matchAll(QUOTATION)) {
+    const start = match.index + 1;
+    const span = makeSpan(sentence.text, start, start + match[1]!.length, QUOTATION_STRENGTH, 'quotation');
+    if (span === null || span.text.split(/\s+/).length < 3) continue;
+    candidates.push({ span, first: sentence.tokenAt(span.start), last: sentence.tokenAt(span.end - 1), governsSentence: true });
   }
   return candidates;
 }

@@ -144,3 +144,10 @@ describe('numbers in the units a question asks in', () => {
     expect(spansFor('ask', question, sentence).spans).toEqual([]);
   });
 });
+
+describe('what someone said', () => {
+  it('answers "what did X say" with the quotation', () => {
+    const sentence = '“We will raise the wreck before winter,” the coastguard spokesperson told reporters on Monday.';
+    expect(spansFor('ask', 'What did the coastguard spokesperson say?', sentence).spans[0]).toBe('We will raise the wreck before winter');
+  });
+});
