@@ -67,7 +67,9 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
   const { kind } = wanted;
   switch (kind) {
     case 'time':
-      return novel(sentence, withTokens(sentence, inCalendarUnit(sentence.times, wanted.unit ?? null)), matched).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
+      return novel(sentence, withTokens(sentence, inCalendarUnit(sentence.times, wanted.unit ?? null).map((t) => withTimeQualifier(sentence.text, t))), matched).map(
+        (c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c),
+      );
     case 'duration':
       return novel(
         sentence,
@@ -99,6 +101,19 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
       // "What did the minister say": what was said, in its quotation marks.
       return wanted.asksForSpeaker ? [...quotationSpans(sentence), ...clauseSpans(sentence, matched, sortedMatched)] : clauseSpans(sentence, matched, sortedMatched);
   }
+}
+
+/**
+ * Words that qualify a time and belong to the answer: "shortly before midnight", "the following
+ * afternoon", "at least Saturday", "no later than Friday".
+ */
+const TIME_QUALIFIER = /(?:\b(?:shortly|just|soon|right|immediately|well|long)\s+(?:before|after)|\bthe\s+(?:following|next|previous)|\bat\s+(?:least|the\s+earliest|the\s+latest)|\bno\s+(?:later|earlier)\s+than|\bas\s+(?:early|late)\s+as|\b(?:early|late)(?:\s+on)?)\s+$/iu;
+
+function withTimeQualifier(text: string, span: Span): Span {
+  const match = TIME_QUALIFIER.exec(text.slice(Math.max(0, span.start - 30), span.start));
+  if (match === null) return span;
+  const start = span.start - match[0].length;
+  return { ...span, start, text: text.slice(start, span.end) };
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */
@@ -207,7 +222,9 @@ function entitySpans(
     }
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
-    const span = makeSpan(text, entity.start, last.end, Math.min(strength, 1.6), type);
+    // "into the Sea of Japan": a place's article is part of its name's answer ("the Sea of Japan").
+    const start = kind === 'place' && before?.lower === 'the' ? before.start : entity.start;
+    const span = makeSpan(text, start, last.end, Math.min(strength, 1.6), type);
     if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted });
   }
   // Places answer "who" only where the sentence names no one else.

@@ -151,3 +151,17 @@ describe('what someone said', () => {
     expect(spansFor('ask', 'What did the coastguard spokesperson say?', sentence).spans[0]).toBe('We will raise the wreck before winter');
   });
 });
+
+describe('the words that belong to a time or a place answer', () => {
+  it.each([
+    ['ferry sank', 'The ferry sank shortly before midnight on Friday after hitting a reef.', 'shortly before midnight on Friday'],
+    ['divers resume', 'Divers stopped on Tuesday and resumed the following afternoon.', 'the following afternoon'],
+    ['port reopen', 'The port will stay shut until at least Saturday, April 18, the harbour master said.', 'at least Saturday, April 18'],
+  ] as const)('/when %s → "%s"', (query, sentence, expected) => {
+    expect(spansFor('when', query, sentence).spans[0]).toBe(expected);
+  });
+
+  it('keeps a place name\'s article ("the Kattegat Sea")', () => {
+    expect(spansFor('where', 'ferry sank', 'The ferry sank in the Kattegat Sea on Friday.').spans[0]).toBe('the Kattegat Sea');
+  });
+});
