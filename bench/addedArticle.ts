@@ -40,7 +40,13 @@ export function addedArticleText(word: string): string {
   for (let i = 0; lines.length < ADDED_ARTICLE_SENTENCES; i++) {
     lines.push(TEMPLATES[i % TEMPLATES.length]!.replace('{W}', word).replace('{i}', String(12 + i * 7)));
   }
-  const front = ['---', `title: ${JSON.stringify(`${word} opens desalination plant`)}`, 'source: "Bench Wire"', 'published: 2026-03-03', '---'];
+  const front = [
+    '---',
+    `title: ${JSON.stringify(`${word} opens desalination plant`)}`,
+    'source: "Bench Wire"',
+    'published: 2026-03-03',
+    '---',
+  ];
   return `${[...front, ...lines].join('\n')}\n`;
 }
 

@@ -66,46 +66,118 @@ type Shape = (w: ArticleWriter) => string;
 
 /** Sentence shapes and how often each is used. Most end with an optional tail ({@link ArticleWriter.tail}). */
 const SHAPES: ReadonlyArray<readonly [number, Shape]> = [
-  [3, (w) => `${capitalise(w.official())} will visit ${w.country()} from ${w.dateRange()}, ${w.organisation()} said on ${w.weekday()}, aiming to ${w.aim()}.`],
+  [
+    3,
+    (w) =>
+      `${capitalise(w.official())} will visit ${w.country()} from ${w.dateRange()}, ${w.organisation()} said on ${w.weekday()}, aiming to ${w.aim()}.`,
+  ],
   [4, (w) => `“${w.quote()},” ${w.mention()} ${w.random.pick(TOLD)} ${w.agency()}.`],
   [4, (w) => w.expertSays()],
   [2, (w) => `${capitalise(w.country())} has ${w.past()} ${w.object()} since ${w.year(-30, 0)}${w.tail()}.`],
-  [1, (w) => `Hours before ${possessive(w.surname())} departure, ${possessive(w.country())} military reported that ${w.country()} fired ${w.random.pick(WEAPONS)} into ${w.random.pick(REGIONS)}.`],
+  [
+    1,
+    (w) =>
+      `Hours before ${possessive(w.surname())} departure, ${possessive(w.country())} military reported that ${w.country()} fired ${w.random.pick(WEAPONS)} into ${w.random.pick(REGIONS)}.`,
+  ],
   [2, (w) => `${w.random.pick(GROUPS)} have ${w.past()} ${w.object()}, fearing that ${w.clause()}.`],
-  [2, (w) => `${capitalise(w.mention())} will stay in ${w.city()} for ${w.random.pick(NUMBER_WORDS)} days before heading to ${w.city()}${w.tail()}.`],
-  [2, (w) => `Exports of ${w.word()} to ${w.country()} rose ${w.percent()} percent in ${w.month()} from a year earlier, the ${w.random.pick(ORDINALS)} straight month of growth, data from ${w.organisation()} showed.`],
-  [2, (w) => `${capitalise(w.organisation())} expects ${w.word()} growth of ${w.percent()}% this year, down from ${w.percent()}% in ${w.year(-3, -1)}${w.tail()}.`],
-  [2, (w) => `${capitalise(w.official())} met ${w.official(1)} in ${w.city()} on ${w.weekday()}, their first meeting since ${w.month()} ${w.year(-6, -1)}${w.tail()}.`],
+  [
+    2,
+    (w) =>
+      `${capitalise(w.mention())} will stay in ${w.city()} for ${w.random.pick(NUMBER_WORDS)} days before heading to ${w.city()}${w.tail()}.`,
+  ],
+  [
+    2,
+    (w) =>
+      `Exports of ${w.word()} to ${w.country()} rose ${w.percent()} percent in ${w.month()} from a year earlier, the ${w.random.pick(ORDINALS)} straight month of growth, data from ${w.organisation()} showed.`,
+  ],
+  [
+    2,
+    (w) =>
+      `${capitalise(w.organisation())} expects ${w.word()} growth of ${w.percent()}% this year, down from ${w.percent()}% in ${w.year(-3, -1)}${w.tail()}.`,
+  ],
+  [
+    2,
+    (w) =>
+      `${capitalise(w.official())} met ${w.official(1)} in ${w.city()} on ${w.weekday()}, their first meeting since ${w.month()} ${w.year(-6, -1)}${w.tail()}.`,
+  ],
   [2, (w) => `About ${w.count()} people attended the ${w.word()} ${w.event()} in ${w.city()}, according to ${w.agency()}.`],
-  [2, (w) => `${capitalise(w.company())} said it would invest ${w.money()} in ${w.word()} and ${w.word()} over the next ${w.random.int(2, 10)} years${w.tail()}.`],
+  [
+    2,
+    (w) =>
+      `${capitalise(w.company())} said it would invest ${w.money()} in ${w.word()} and ${w.word()} over the next ${w.random.int(2, 10)} years${w.tail()}.`,
+  ],
   [2, (w) => `The talks ended without agreement on ${w.word()} ${w.object()}, ${w.mention()} ${w.random.pick(SAID)}.`],
   [2, (w) => `${capitalise(w.official())} is expected to arrive in ${w.city()} on ${w.weekday()}, ${w.month()} ${w.day()}${w.tail()}.`],
   [2, (w) => `Asked whether ${w.clause()}, ${w.surname()} told reporters “${w.quote()}”.`],
   [2, (w) => `${capitalise(w.country())} and ${w.country()} agreed on ${w.weekday()} to ${w.aim()} by ${w.year(1, 6)}${w.tail()}.`],
-  [2, (w) => `The ${w.word()} ${w.event()} has been delayed for ${w.random.int(2, 18)} months because of a dispute over ${w.word()} ${w.object()}.`],
+  [
+    2,
+    (w) =>
+      `The ${w.word()} ${w.event()} has been delayed for ${w.random.int(2, 18)} months because of a dispute over ${w.word()} ${w.object()}.`,
+  ],
   [2, (w) => `In a ${w.weekday()} interview with ${w.agency()}, ${w.mention()} said ${w.clause()}.`],
-  [2, (w) => `Police in ${w.city()} arrested ${w.random.int(3, 400)} people on ${w.weekday()} over the ${w.word()} ${w.event()}, officials said${w.tail()}.`],
+  [
+    2,
+    (w) =>
+      `Police in ${w.city()} arrested ${w.random.int(3, 400)} people on ${w.weekday()} over the ${w.word()} ${w.event()}, officials said${w.tail()}.`,
+  ],
   [2, (w) => `Shares of ${w.company()} fell ${w.percent()}% on ${w.weekday()} after the company cut its ${w.word()} forecast${w.tail()}.`],
   [2, (w) => `The ${w.word()} ${w.event()} will be held in ${w.city()} from ${w.dateRange()}${w.tail()}.`],
   [2, (w) => `${capitalise(w.mention())} has served as ${w.position()} since ${w.year(-12, 0)}${w.tail()}.`],
   [2, (w) => `“${w.quote()}”, said ${w.describedName()}.`],
-  [2, (w) => `${possessive(capitalise(w.country()))} central bank raised its key rate to ${w.percent()}% on ${w.weekday()} to curb inflation driven by ${w.word()} prices.`],
-  [1, (w) => `Temperatures in ${w.city()} reached ${w.random.int(30, 46)} degrees Celsius on ${w.weekday()}, the highest since ${w.year(-80, -2)}.`],
+  [
+    2,
+    (w) =>
+      `${possessive(capitalise(w.country()))} central bank raised its key rate to ${w.percent()}% on ${w.weekday()} to curb inflation driven by ${w.word()} prices.`,
+  ],
+  [
+    1,
+    (w) =>
+      `Temperatures in ${w.city()} reached ${w.random.int(30, 46)} degrees Celsius on ${w.weekday()}, the highest since ${w.year(-80, -2)}.`,
+  ],
   [2, (w) => `${w.surname()} and ${w.surname(1)} last met in ${w.month()} on the sidelines of a ${w.word()} ${w.event()} in ${w.city()}.`],
-  [1, (w) => `${possessive(w.surname())} delegation includes executives from ${w.company()} and ${w.company()}, alongside figures from ${w.word()} and ${w.word()}.`],
-  [3, (w) => `The ${w.word()} ${w.object()} is seen as a ${w.word()} test for ${w.mention()}, who faces ${w.word()} ${w.word()} at home${w.tail()}.`],
+  [
+    1,
+    (w) =>
+      `${possessive(w.surname())} delegation includes executives from ${w.company()} and ${w.company()}, alongside figures from ${w.word()} and ${w.word()}.`,
+  ],
+  [
+    3,
+    (w) =>
+      `The ${w.word()} ${w.object()} is seen as a ${w.word()} test for ${w.mention()}, who faces ${w.word()} ${w.word()} at home${w.tail()}.`,
+  ],
   [3, (w) => `${w.random.pick(GROUPS)} said the ${w.word()} plan would ${w.aim()} but warned of ${w.word()} ${w.word()}${w.tail()}.`],
-  [1, (w) => `${capitalise(w.country())} remains ${possessive(w.country())} largest trading partner, accounting for ${w.percent()} percent of its ${w.word()} exports.`],
+  [
+    1,
+    (w) =>
+      `${capitalise(w.country())} remains ${possessive(w.country())} largest trading partner, accounting for ${w.percent()} percent of its ${w.word()} exports.`,
+  ],
   [2, (w) => `${capitalise(w.mention())} wants to ${w.aim()} in order to ${w.aim()}.`],
   [2, (w) => `${capitalise(w.organisation())} cancelled the ${w.word()} ${w.event()} because ${w.clause()}.`],
   [2, (w) => `The ${w.word()} ${w.event()} drew ${w.count()} visitors last year, up ${w.percent()}% from ${w.year(-5, -2)}${w.tail()}.`],
   [3, (w) => `${capitalise(w.mention())} ${w.random.pick(SAID)} on ${w.weekday()} that ${w.clause()}, adding that ${w.clause()}.`],
   [1, (w) => `Officials also hope the visit will lead ${w.country()} to ease an unofficial ban on ${w.word()} imports.`],
-  [3, (w) => `The ${w.word()} ${w.word()} of ${w.word()} has ${w.past()} ${w.object()} in ${w.place()} for ${w.random.pick(NUMBER_WORDS)} years${w.tail()}.`],
+  [
+    3,
+    (w) =>
+      `The ${w.word()} ${w.word()} of ${w.word()} has ${w.past()} ${w.object()} in ${w.place()} for ${w.random.pick(NUMBER_WORDS)} years${w.tail()}.`,
+  ],
   [2, (w) => `${capitalise(w.mention())} arrived in ${w.city()} ${w.when()} for talks on ${w.object()} and ${w.word()} ${w.word()}.`],
-  [3, (w) => `${capitalise(w.passerby())} ${w.random.pick(SAID)} the ${w.word()} had ${w.past()} ${w.word()} and ${w.word()} in ${w.city()}${w.tail()}.`],
-  [3, (w) => `Many ${w.word()} ${w.word()} in ${w.place()} still depend on ${w.word()}, ${w.word()} and ${w.word()}, ${w.organisation()} ${w.random.pick(SAID)}.`],
-  [2, (w) => `The ${w.word()} is ${w.random.pick(['one of the', 'among the', 'not the only'])} ${w.word()} ${w.word()} ${w.random.pick(['facing', 'shaping', 'dividing', 'worrying'])} ${w.place()}${w.tail()}.`],
+  [
+    3,
+    (w) =>
+      `${capitalise(w.passerby())} ${w.random.pick(SAID)} the ${w.word()} had ${w.past()} ${w.word()} and ${w.word()} in ${w.city()}${w.tail()}.`,
+  ],
+  [
+    3,
+    (w) =>
+      `Many ${w.word()} ${w.word()} in ${w.place()} still depend on ${w.word()}, ${w.word()} and ${w.word()}, ${w.organisation()} ${w.random.pick(SAID)}.`,
+  ],
+  [
+    2,
+    (w) =>
+      `The ${w.word()} is ${w.random.pick(['one of the', 'among the', 'not the only'])} ${w.word()} ${w.word()} ${w.random.pick(['facing', 'shaping', 'dividing', 'worrying'])} ${w.place()}${w.tail()}.`,
+  ],
 ];
 
 const SAID = ['said', 'says', 'told reporters', 'noted', 'added', 'stressed', 'warned', 'argued', 'said in a statement', 'wrote'];
@@ -187,7 +259,10 @@ export class ArticleWriter {
   expertSays(): string {
     const person = this.castPerson();
     this.mentioned.add(person);
-    const role = person.role !== null ? `${person.role} at ${person.organisation.name}` : `${person.country.adjective} ${(person.title ?? 'official').toLowerCase()}`;
+    const role =
+      person.role !== null
+        ? `${person.role} at ${person.organisation.name}`
+        : `${person.country.adjective} ${(person.title ?? 'official').toLowerCase()}`;
     return `${person.name}, ${role}, ${this.random.pick(SAID)} ${this.clause()}.`;
   }
 
@@ -223,7 +298,9 @@ export class ArticleWriter {
   }
 
   organisation(): string {
-    const organisation = this.random.chance(FROM_CAST) ? this.random.pick(this.cast.organisations) : this.world.organisations.draw(this.random);
+    const organisation = this.random.chance(FROM_CAST)
+      ? this.random.pick(this.cast.organisations)
+      : this.world.organisations.draw(this.random);
     return organisation.name;
   }
 
@@ -370,10 +447,14 @@ export class ArticleWriter {
   }
 
   count(): string {
-    return this.random.chance(0.5) ? `${this.random.int(2, 99)},${String(this.random.int(0, 999)).padStart(3, '0')}` : String(this.random.int(120, 990));
+    return this.random.chance(0.5)
+      ? `${this.random.int(2, 99)},${String(this.random.int(0, 999)).padStart(3, '0')}`
+      : String(this.random.int(120, 990));
   }
 
   money(): string {
-    return this.random.chance(0.6) ? `$${this.random.int(1, 40)}.${this.random.int(1, 9)} billion` : `${this.random.int(2, 900)} billion won`;
+    return this.random.chance(0.6)
+      ? `$${this.random.int(1, 40)}.${this.random.int(1, 9)} billion`
+      : `${this.random.int(2, 900)} billion won`;
   }
 }

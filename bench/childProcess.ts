@@ -53,6 +53,9 @@ export function runMeasurement<T>(script: string, args: readonly string[], timeo
 }
 
 function lastErrorLine(stderr: string): string {
-  const lines = stderr.trim().split('\n').filter((line) => !line.startsWith('  · '));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !line.startsWith('  · '));
   return lines.find((line) => /Error/.test(line))?.trim() ?? lines.pop()?.trim() ?? 'no message';
 }

@@ -74,7 +74,8 @@ async function timeChange(
   const total = finished - started;
   let visible = visibleAt === null ? null : Math.min(visibleAt - started, total);
   if (visible === null) {
-    if (!seen(service.answer(question.cmd, question.q))) throw new Error(`${what}: "/${question.cmd} ${question.q}" does not show the change`);
+    if (!seen(service.answer(question.cmd, question.q)))
+      throw new Error(`${what}: "/${question.cmd} ${question.q}" does not show the change`);
     visible = total;
   }
   return { visible, total, maxWait: probe.maxWait, maxResponse: probe.maxResponse };
@@ -137,12 +138,25 @@ async function main(): Promise<void> {
   const removedSentences: number[] = [];
   for (let run = 0; run < repeat; run++) {
     const { article, question } = addedArticle(run);
-    if (cites(service.answer(question.cmd, question.q), article.id)) throw new Error(`"/${question.cmd} ${question.q}" is answered before the article is added`);
-    progress(`changes: adding ${article.id} (${article.sentences.length} sentences) while a question comes every ${QUESTION_EVERY_MS} ms (run ${run + 1})`);
-    adds.push(await timeChange(service, () => service.change((c) => c.add(article)), question, (answer) => cites(answer, article.id), `adding ${article.id}`));
+    if (cites(service.answer(question.cmd, question.q), article.id))
+      throw new Error(`"/${question.cmd} ${question.q}" is answered before the article is added`);
+    progress(
+      `changes: adding ${article.id} (${article.sentences.length} sentences) while a question comes every ${QUESTION_EVERY_MS} ms (run ${run + 1})`,
+    );
+    adds.push(
+      await timeChange(
+        service,
+        () => service.change((c) => c.add(article)),
+        question,
+        (answer) => cites(answer, article.id),
+        `adding ${article.id}`,
+      ),
+    );
 
     const removed = articleToRemove(service, run * 3);
-    progress(`changes: removing ${removed.info.id} (${removed.info.sentenceCount} sentences) while a question comes every ${QUESTION_EVERY_MS} ms (run ${run + 1})`);
+    progress(
+      `changes: removing ${removed.info.id} (${removed.info.sentenceCount} sentences) while a question comes every ${QUESTION_EVERY_MS} ms (run ${run + 1})`,
+    );
     removes.push(
       await timeChange(
         service,

@@ -13,7 +13,16 @@ import type { Corpus } from '../src/corpus/types.js';
 import { readNumberFlag, readStringFlag } from './cliFlags.js';
 import { buildEngine } from './engineEntry.js';
 import type { OursFigures } from './figures.js';
-import { collectGarbage, emit, progress, REPEAT_ONLY_UNDER_MS, runChild, settledMemory, timeQuestionPasses, timingOf } from './measureSupport.js';
+import {
+  collectGarbage,
+  emit,
+  progress,
+  REPEAT_ONLY_UNDER_MS,
+  runChild,
+  settledMemory,
+  timeQuestionPasses,
+  timingOf,
+} from './measureSupport.js';
 import { readQuestions } from './questions.js';
 
 interface Built {

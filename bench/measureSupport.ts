@@ -37,11 +37,7 @@ export function settledMemory(): SettledMemory {
  * Times `step` up to `maxRuns` times (only once when it is slow), calling `prepare` untimed
  * before each run; returns the median and every run's time.
  */
-export async function repeatTimed(
-  maxRuns: number,
-  step: () => unknown,
-  prepare: () => void = collectGarbage,
-): Promise<RepeatedTiming> {
+export async function repeatTimed(maxRuns: number, step: () => unknown, prepare: () => void = collectGarbage): Promise<RepeatedTiming> {
   const runs: number[] = [];
   do {
     prepare();
@@ -69,7 +65,11 @@ export interface PassTimings {
  * a pass is slow), timing each call. Returns medians over passes of each statistic, and the
  * first pass alone.
  */
-export function timeQuestionPasses(questions: readonly BenchQuestion[], passes: number, ask: (question: BenchQuestion) => void): PassTimings {
+export function timeQuestionPasses(
+  questions: readonly BenchQuestion[],
+  passes: number,
+  ask: (question: BenchQuestion) => void,
+): PassTimings {
   for (const question of questions) if (question.warmup) ask(question);
   const timed = questions.filter((q) => !q.warmup);
   const summaries: LatencySummary[] = [];

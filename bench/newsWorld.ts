@@ -180,8 +180,14 @@ export function buildNewsWorld(seed: number): NewsWorld {
     organisations: organisationSampler,
     countries: countrySampler,
     agencies: WeightedSampler.zipf(NEWS_AGENCIES, 0.7),
-    filler: new WeightedSampler(filler.words, filler.counts.map((count) => Math.pow(count, 0.7))),
-    topics: new WeightedSampler(filler.words, filler.counts.map((count) => Math.pow(count, 0.35))),
+    filler: new WeightedSampler(
+      filler.words,
+      filler.counts.map((count) => Math.pow(count, 0.7)),
+    ),
+    topics: new WeightedSampler(
+      filler.words,
+      filler.counts.map((count) => Math.pow(count, 0.35)),
+    ),
   };
 }
 

@@ -70,7 +70,10 @@ export function pathologicalCorpora(longChars = 100_000, listChars = 50_000): Re
 }
 
 /** The questions asked of each corpus: every command, /timeline with and without a topic (null). */
-export const WORST_CASE_QUESTIONS: ReadonlyArray<{ command: 'when' | 'who' | 'where' | 'why' | 'what' | 'ask' | 'timeline'; query: string | null }> = [
+export const WORST_CASE_QUESTIONS: ReadonlyArray<{
+  command: 'when' | 'who' | 'where' | 'why' | 'what' | 'ask' | 'timeline';
+  query: string | null;
+}> = [
   { command: 'when', query: 'summit with Xi' },
   { command: 'who', query: 'spokesperson' },
   { command: 'who', query: 'guests at the state dinner' },

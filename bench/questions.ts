@@ -121,7 +121,13 @@ function someInOrder(random: Random, words: readonly string[], min: number, max:
   const picked = new Set<string>();
   const count = Math.min(random.int(min, max), words.length);
   while (picked.size < count) {
-    picked.add(pickWeighted(random, words.filter((word) => !picked.has(word)), (word) => 1 / (df.get(word) ?? 1)));
+    picked.add(
+      pickWeighted(
+        random,
+        words.filter((word) => !picked.has(word)),
+        (word) => 1 / (df.get(word) ?? 1),
+      ),
+    );
   }
   return words.filter((word) => picked.has(word));
 }
@@ -213,7 +219,9 @@ export function warmupCount(questions: number): number {
 }
 
 export function readSentences(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
 }
 
 export function readQuestions(file: string): BenchQuestion[] {

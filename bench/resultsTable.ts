@@ -4,7 +4,15 @@
  * for the record, the previous engine's figures (previousEngine.ts).
  */
 import os from 'node:os';
-import type { ChangeFigures, ChangeTimings, MiniSearchFigures, OpenFigures, OursFigures, ReloadFigures, RepeatedTiming } from './figures.js';
+import type {
+  ChangeFigures,
+  ChangeTimings,
+  MiniSearchFigures,
+  OpenFigures,
+  OursFigures,
+  ReloadFigures,
+  RepeatedTiming,
+} from './figures.js';
 import { formatBytes, formatCount, formatMs, formatRatio } from './format.js';
 import type { GeneratedCorpus } from './generateCorpus.js';
 import { PREVIOUS_ENGINE_FIGURES, PREVIOUS_ENGINE_SOURCE } from './previousEngine.js';
@@ -108,7 +116,11 @@ function oursOnly(figure: string, ours: Cell, format: (n: number) => string, tar
 }
 
 function timingCell<T>(outcome: Outcome<T>, pick: (value: T) => RepeatedTiming): Cell {
-  return cellOf(outcome, (v) => pick(v).median, (v) => pick(v).runs.length);
+  return cellOf(
+    outcome,
+    (v) => pick(v).median,
+    (v) => pick(v).runs.length,
+  );
 }
 
 const ONE_MILLION = 1_000_000;
@@ -145,13 +157,31 @@ function msAt1M(measuredAt: number, maxMs: number): Target {
   return { text: `≤ ${bound} at 1M`, at: [ONE_MILLION], measuredAt, met: (value) => value <= maxMs };
 }
 
-function changeRows(run: BenchRun, labels: { visible: string; wait: string; total: string }, pick: (f: ChangeFigures) => ChangeTimings): Row[] {
+function changeRows(
+  run: BenchRun,
+  labels: { visible: string; wait: string; total: string },
+  pick: (f: ChangeFigures) => ChangeTimings,
+): Row[] {
   const { changes } = run;
   const measuredAt = changes.ok ? changes.value.sentences : run.corpus.manifest.sentences;
   return [
-    oursOnly(labels.visible, timingCell(changes, (v) => pick(v).visible), formatMs, msAt1M(measuredAt, 1000)),
-    oursOnly(labels.wait, timingCell(changes, (v) => pick(v).maxWait), formatMs, msAt1M(measuredAt, 20)),
-    oursOnly(labels.total, timingCell(changes, (v) => pick(v).total), formatMs),
+    oursOnly(
+      labels.visible,
+      timingCell(changes, (v) => pick(v).visible),
+      formatMs,
+      msAt1M(measuredAt, 1000),
+    ),
+    oursOnly(
+      labels.wait,
+      timingCell(changes, (v) => pick(v).maxWait),
+      formatMs,
+      msAt1M(measuredAt, 20),
+    ),
+    oursOnly(
+      labels.total,
+      timingCell(changes, (v) => pick(v).total),
+      formatMs,
+    ),
   ];
 }
 
@@ -172,35 +202,109 @@ export function buildRows(run: BenchRun): Row[] {
     runs: ours.ok ? `${ours.value.passes} · –` : '– · –',
   };
   return [
-    compare(ROW_LABELS.buildIndex, timingCell(ours, (v) => v.engine), timingCell(ms, (v) => v.build), formatMs, ratioTarget(size, 1.0)),
+    compare(
+      ROW_LABELS.buildIndex,
+      timingCell(ours, (v) => v.engine),
+      timingCell(ms, (v) => v.build),
+      formatMs,
+      ratioTarget(size, 1.0),
+    ),
     compare(
       ROW_LABELS.buildTotal,
       timingCell(ours, (v) => v.build),
-      cellOf(ms, (v) => v.readMs + v.build.median, (v) => v.build.runs.length),
+      cellOf(
+        ms,
+        (v) => v.readMs + v.build.median,
+        (v) => v.build.runs.length,
+      ),
       formatMs,
     ),
-    compare(ROW_LABELS.heap, cellOf(ours, (v) => v.memory.afterBuild), cellOf(ms, (v) => v.memory.afterBuild), formatBytes, ratioTarget(size, 0.9)),
+    compare(
+      ROW_LABELS.heap,
+      cellOf(ours, (v) => v.memory.afterBuild),
+      cellOf(ms, (v) => v.memory.afterBuild),
+      formatBytes,
+      ratioTarget(size, 0.9),
+    ),
     compare(
       ROW_LABELS.heapIndex,
       cellOf(ours, (v) => v.memory.afterBuild - v.memory.baseline),
       cellOf(ms, (v) => v.memory.afterBuild - v.memory.baseline),
       formatBytes,
     ),
-    compare(ROW_LABELS.queryP50, cellOf(ours, (v) => v.query.p50, (v) => v.passes), cellOf(ms, (v) => v.query.p50, (v) => v.passes), formatMs),
+    compare(
+      ROW_LABELS.queryP50,
+      cellOf(
+        ours,
+        (v) => v.query.p50,
+        (v) => v.passes,
+      ),
+      cellOf(
+        ms,
+        (v) => v.query.p50,
+        (v) => v.passes,
+      ),
+      formatMs,
+    ),
     compare(
       ROW_LABELS.queryP99,
-      cellOf(ours, (v) => v.query.p99, (v) => v.passes),
-      cellOf(ms, (v) => v.query.p99, (v) => v.passes),
+      cellOf(
+        ours,
+        (v) => v.query.p99,
+        (v) => v.passes,
+      ),
+      cellOf(
+        ms,
+        (v) => v.query.p99,
+        (v) => v.passes,
+      ),
       formatMs,
       ratioTarget(size, 0.5, 0.1),
     ),
-    compare(ROW_LABELS.queryP99First, cellOf(ours, (v) => v.firstPass.p99), cellOf(ms, (v) => v.firstPass.p99), formatMs),
-    compare(ROW_LABELS.savedSize, cellOf(run.askSnapshot, (v) => v.bytes), cellOf(ms, (v) => v.toJsonChars), formatBytes),
-    compare(ROW_LABELS.startCold, timingCell(run.askCold, (v) => v), plainStart, formatMs),
-    compare(ROW_LABELS.startSnapshot, timingCell(run.askSnapshot, (v) => v.timing), plainStart, formatMs, ratioTarget(size, 1.0)),
-    compare(ROW_LABELS.openSnapshot, timingCell(open, (v) => v.open), plainStart, formatMs, ratioTarget(size, 1.0)),
-    oursOnly(ROW_LABELS.openWait, timingCell(open, (v) => v.maxWait), formatMs, loadWaitTarget(size)),
-    oursOnly(ROW_LABELS.reloadWait, timingCell(reload, (v) => v.maxWait), formatMs, loadWaitTarget(run.reloadSentences)),
+    compare(
+      ROW_LABELS.queryP99First,
+      cellOf(ours, (v) => v.firstPass.p99),
+      cellOf(ms, (v) => v.firstPass.p99),
+      formatMs,
+    ),
+    compare(
+      ROW_LABELS.savedSize,
+      cellOf(run.askSnapshot, (v) => v.bytes),
+      cellOf(ms, (v) => v.toJsonChars),
+      formatBytes,
+    ),
+    compare(
+      ROW_LABELS.startCold,
+      timingCell(run.askCold, (v) => v),
+      plainStart,
+      formatMs,
+    ),
+    compare(
+      ROW_LABELS.startSnapshot,
+      timingCell(run.askSnapshot, (v) => v.timing),
+      plainStart,
+      formatMs,
+      ratioTarget(size, 1.0),
+    ),
+    compare(
+      ROW_LABELS.openSnapshot,
+      timingCell(open, (v) => v.open),
+      plainStart,
+      formatMs,
+      ratioTarget(size, 1.0),
+    ),
+    oursOnly(
+      ROW_LABELS.openWait,
+      timingCell(open, (v) => v.maxWait),
+      formatMs,
+      loadWaitTarget(size),
+    ),
+    oursOnly(
+      ROW_LABELS.reloadWait,
+      timingCell(reload, (v) => v.maxWait),
+      formatMs,
+      loadWaitTarget(run.reloadSentences),
+    ),
     {
       figure: ROW_LABELS.reloadLoopDelay,
       ours: `${loopDelay((v) => v.loopDelayP99)} / ${loopDelay((v) => v.loopDelayMax)}`,
@@ -210,15 +314,24 @@ export function buildRows(run: BenchRun): Row[] {
       met: '',
       runs: `${runsOf(timingCell(reload, (v) => v.reload))} · –`,
     },
-    oursOnly(ROW_LABELS.reloadDuration, timingCell(reload, (v) => v.reload), formatMs),
+    oursOnly(
+      ROW_LABELS.reloadDuration,
+      timingCell(reload, (v) => v.reload),
+      formatMs,
+    ),
     ...changeRows(run, { visible: ROW_LABELS.addVisible, wait: ROW_LABELS.addWait, total: ROW_LABELS.addTotal }, (v) => v.add),
     ...changeRows(run, { visible: ROW_LABELS.removeVisible, wait: ROW_LABELS.removeWait, total: ROW_LABELS.removeTotal }, (v) => v.remove),
-    oursOnly(ROW_LABELS.seedStart, timingCell(run.askSeed, (v) => v), formatMs, {
-      text: '≤ 1 s',
-      at: [],
-      measuredAt: 0,
-      met: (value) => value <= 1000,
-    }),
+    oursOnly(
+      ROW_LABELS.seedStart,
+      timingCell(run.askSeed, (v) => v),
+      formatMs,
+      {
+        text: '≤ 1 s',
+        at: [],
+        measuredAt: 0,
+        met: (value) => value <= 1000,
+      },
+    ),
     answeredRow,
   ];
 }
@@ -261,7 +374,9 @@ function failures(run: BenchRun): string[] {
     ['start from snapshot', run.askSnapshot],
     ['seed corpus start', run.askSeed],
   ];
-  return named.flatMap(([name, outcome]) => (outcome.ok ? [] : [`- ${name}: ${outcome.notApplicable === true ? 'n/a — ' : 'FAILED — '}${outcome.reason}`]));
+  return named.flatMap(([name, outcome]) =>
+    outcome.ok ? [] : [`- ${name}: ${outcome.notApplicable === true ? 'n/a — ' : 'FAILED — '}${outcome.reason}`],
+  );
 }
 
 /** True when every measurement ran (a figure that does not apply yet, like the snapshot, is fine). */
@@ -280,7 +395,10 @@ export function machineDescription(): string {
 /** "; heapUsed / arrayBuffers: ours 60 MB / 40 MB, MiniSearch 140 MB / 0.1 MB". */
 function memoryDetail(run: BenchRun): string {
   const parts: string[] = [];
-  if (run.ours.ok) parts.push(`ours ${formatBytes(run.ours.value.memory.afterBuildHeapUsed)} / ${formatBytes(run.ours.value.memory.afterBuildArrayBuffers)}`);
+  if (run.ours.ok)
+    parts.push(
+      `ours ${formatBytes(run.ours.value.memory.afterBuildHeapUsed)} / ${formatBytes(run.ours.value.memory.afterBuildArrayBuffers)}`,
+    );
   if (run.minisearch.ok) {
     const { memory } = run.minisearch.value;
     parts.push(`MiniSearch ${formatBytes(memory.afterBuildHeapUsed)} / ${formatBytes(memory.afterBuildArrayBuffers)}`);

@@ -62,7 +62,11 @@ function log(message: string): void {
 }
 
 /** Runs a measurement; a thrown error becomes a failed (or, for `notApplicable` errors, n/a) figure. */
-async function attempt<T>(what: string, step: () => Promise<T>, notApplicable: (error: unknown) => boolean = () => false): Promise<Outcome<T>> {
+async function attempt<T>(
+  what: string,
+  step: () => Promise<T>,
+  notApplicable: (error: unknown) => boolean = () => false,
+): Promise<Outcome<T>> {
   log(what);
   try {
     return { ok: true, value: await step() };
@@ -94,7 +98,12 @@ function sizeOnDisk(target: string): number {
 class NoSnapshotSaved extends Error {}
 
 /** Start to first answer from a snapshot saved by a first, untimed run of ask. */
-async function measureSnapshotStart(support: SnapshotSupport, corpusDir: string, question: string, options: Options): Promise<SnapshotStart> {
+async function measureSnapshotStart(
+  support: SnapshotSupport,
+  corpusDir: string,
+  question: string,
+  options: Options,
+): Promise<SnapshotStart> {
   const snapshot = await support.pathFor(corpusDir);
   rmSync(snapshot, { recursive: true, force: true });
   log(`  saving a snapshot with a first, untimed run of ask (${snapshot})`);
@@ -127,14 +136,19 @@ async function main(): Promise<number> {
     ),
   );
   const ours = await attempt('ours (own process)', () =>
-    runMeasurement<OursFigures>('measureOurs.ts', ['--corpus-dir', corpus.articlesDir, '--questions-file', questionsFile, ...repeatArgs], options.timeoutMs),
+    runMeasurement<OursFigures>(
+      'measureOurs.ts',
+      ['--corpus-dir', corpus.articlesDir, '--questions-file', questionsFile, ...repeatArgs],
+      options.timeoutMs,
+    ),
   );
 
   const reloadCorpus =
     options.reloadSentences === options.sentences
       ? corpus
       : ensureCorpus({ sentences: options.reloadSentences, seed: options.seed, workDir: options.workDir });
-  const reloadQuestions = reloadCorpus === corpus ? questionsFile : ensureQuestions(reloadCorpus, Math.min(options.questions, 500), options.seed);
+  const reloadQuestions =
+    reloadCorpus === corpus ? questionsFile : ensureQuestions(reloadCorpus, Math.min(options.questions, 500), options.seed);
   const reload = await attempt(`reload with questions every 10 ms, ${reloadCorpus.manifest.sentences} sentences (own process)`, () =>
     runMeasurement<ReloadFigures>(
       'measureReload.ts',
@@ -146,7 +160,15 @@ async function main(): Promise<number> {
   // The snapshot folder of the in-process measurements (INDEX_CACHE_DIR as the bot would have it):
   // the open measurement saves it, the change measurement then opens from it and changes it.
   const snapshotRoot = mkdtempSync(path.join(os.tmpdir(), 'bench-snapshot-'));
-  const snapshotArgs = ['--corpus-dir', corpus.articlesDir, '--snapshot-dir', path.join(snapshotRoot, 'index'), '--questions-file', questionsFile, ...repeatArgs];
+  const snapshotArgs = [
+    '--corpus-dir',
+    corpus.articlesDir,
+    '--snapshot-dir',
+    path.join(snapshotRoot, 'index'),
+    '--questions-file',
+    questionsFile,
+    ...repeatArgs,
+  ];
   let open: Outcome<OpenFigures>;
   let changes: Outcome<ChangeFigures>;
   try {
@@ -189,13 +211,18 @@ async function main(): Promise<number> {
   const askSeed = await attempt(`ask on the seed corpus ("${SEED_QUESTION}")`, async () => {
     // One untimed run first: the seed corpus is started as the bot would find it on a second start.
     await timeFirstAnswer({ corpusDir: SEED_CORPUS_DIR, question: SEED_QUESTION, timeoutMs: options.timeoutMs });
-    return repeatAsk(options.repeat, () => timeFirstAnswer({ corpusDir: SEED_CORPUS_DIR, question: SEED_QUESTION, timeoutMs: options.timeoutMs }));
+    return repeatAsk(options.repeat, () =>
+      timeFirstAnswer({ corpusDir: SEED_CORPUS_DIR, question: SEED_QUESTION, timeoutMs: options.timeoutMs }),
+    );
   });
 
   // The snapshots of the generated corpora are the benchmark's own litter in the bot's cache.
   if (snapshotSupport !== null) {
     for (const dir of new Set([corpus.articlesDir, reloadCorpus.articlesDir])) {
-      await snapshotSupport.pathFor(dir).then((file) => rmSync(file, { recursive: true, force: true })).catch(() => undefined);
+      await snapshotSupport
+        .pathFor(dir)
+        .then((file) => rmSync(file, { recursive: true, force: true }))
+        .catch(() => undefined);
     }
   }
 

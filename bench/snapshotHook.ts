@@ -87,7 +87,9 @@ export async function findSnapshotSupport(): Promise<SnapshotLookup> {
     try {
       await support.pathFor(REPO_ROOT);
     } catch (error) {
-      return { missing: `${module} exports ${SNAPSHOT_FUNCTION}() but it failed: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        missing: `${module} exports ${SNAPSHOT_FUNCTION}() but it failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     return { support };
   }

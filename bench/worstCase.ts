@@ -103,7 +103,12 @@ async function waitsMeanwhile(dir: string): Promise<{ timeline: number; reload: 
   return { timeline: timeline.maxWait, reload: reload.maxWait };
 }
 
-export async function measureWorstCase(name: string, files: Record<string, string>, line: string, options: { runs: number; uncappedRuns: number; workDir: string }): Promise<WorstCaseFigures> {
+export async function measureWorstCase(
+  name: string,
+  files: Record<string, string>,
+  line: string,
+  options: { runs: number; uncappedRuns: number; workDir: string },
+): Promise<WorstCaseFigures> {
   const dir = path.join(options.workDir, name.replace(/\W+/g, '-'));
   mkdirSync(dir, { recursive: true });
   for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
@@ -116,7 +121,10 @@ export async function measureWorstCase(name: string, files: Record<string, strin
   progress(`${name}: every command on ${options.runs} fresh engines`);
   const commands = await timeCommands(options.runs, () => buildEngine(corpus));
   progress(`${name}: every command with the line as one sentence (${line.length} characters), ${options.uncappedRuns} run(s)`);
-  const uncapped = options.uncappedRuns === 0 ? [] : await timeCommands(options.uncappedRuns, () => AnswerEngine.fromArticles([uncappedArticle('uncapped', line)]));
+  const uncapped =
+    options.uncappedRuns === 0
+      ? []
+      : await timeCommands(options.uncappedRuns, () => AnswerEngine.fromArticles([uncappedArticle('uncapped', line)]));
   progress(`${name}: questions every 10 ms while the whole timeline is dated and while the corpus reloads`);
   const waits = await waitsMeanwhile(dir);
   return {
@@ -134,7 +142,9 @@ export async function measureWorstCase(name: string, files: Record<string, strin
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
 export function renderWorstCase(figures: readonly WorstCaseFigures[], runs: number): string {
-  const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
   const lines = [
     `## Worst cases (issue 10): median of ${runs} fresh engines per command`,
     '',
@@ -151,10 +161,16 @@ export function renderWorstCase(figures: readonly WorstCaseFigures[], runs: numb
       `| ${f.corpus}, ${f.chars.toLocaleString('en')} characters | ${f.sentences} (${f.longestSentence} chars) | ${timed(worst)}, ${label(worst.question)} | < ${TARGET_MS} ms | ${worst.median < TARGET_MS ? 'yes' : 'NO'} | ${uncapped} | ${ms(f.waitDuringTimeline)} / ${ms(f.waitDuringReload)} |`,
     );
   }
-  lines.push('', '| Command | ' + figures.map((f) => f.corpus).join(' | ') + ' | ' + figures.map((f) => `${f.corpus}, uncapped`).join(' | ') + ' |');
+  lines.push(
+    '',
+    '| Command | ' + figures.map((f) => f.corpus).join(' | ') + ' | ' + figures.map((f) => `${f.corpus}, uncapped`).join(' | ') + ' |',
+  );
   lines.push('|---|' + figures.map(() => '---|').join('') + figures.map(() => '---|').join(''));
   for (const [i, question] of WORST_CASE_QUESTIONS.entries()) {
-    const cells = [...figures.map((f) => timed(f.commands[i]!)), ...figures.map((f) => (f.uncapped[i] === undefined ? '–' : timed(f.uncapped[i]!)))];
+    const cells = [
+      ...figures.map((f) => timed(f.commands[i]!)),
+      ...figures.map((f) => (f.uncapped[i] === undefined ? '–' : timed(f.uncapped[i]!))),
+    ];
     lines.push(`| \`${label(question)}\` | ${cells.join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -50,17 +50,28 @@ const definition = new SlashCommandBuilder()
     sub
       .setName(SUB.add)
       .setDescription('Add an article: a .txt or .md file of at most 1 MB, or a web page (url, previewed first).')
-      .addAttachmentOption((o) => o.setName(OPT.file).setDescription('The article text (.txt or .md, UTF-8, at most 1 MB); or give a url instead'))
+      .addAttachmentOption((o) =>
+        o.setName(OPT.file).setDescription('The article text (.txt or .md, UTF-8, at most 1 MB); or give a url instead'),
+      )
       .addStringOption((o) => o.setName(OPT.title).setDescription('Its title').setMaxLength(300))
       .addStringOption((o) => o.setName(OPT.source).setDescription('Its publisher (e.g. Reuters)').setMaxLength(200))
-      .addStringOption((o) => o.setName(OPT.url).setDescription('Without a file: the page to fetch the article from. With one: its web address').setMaxLength(1000))
-      .addStringOption((o) => o.setName(OPT.published).setDescription('Its publication date, YYYY-MM-DD').setMinLength(10).setMaxLength(10)),
+      .addStringOption((o) =>
+        o
+          .setName(OPT.url)
+          .setDescription('Without a file: the page to fetch the article from. With one: its web address')
+          .setMaxLength(1000),
+      )
+      .addStringOption((o) =>
+        o.setName(OPT.published).setDescription('Its publication date, YYYY-MM-DD').setMinLength(10).setMaxLength(10),
+      ),
   )
   .addSubcommand((sub) =>
     sub
       .setName(SUB.remove)
       .setDescription('Remove an article (its file is moved aside, not deleted).')
-      .addStringOption((o) => o.setName(OPT.id).setDescription('The article id (see /corpus list)').setRequired(true).setAutocomplete(true)),
+      .addStringOption((o) =>
+        o.setName(OPT.id).setDescription('The article id (see /corpus list)').setRequired(true).setAutocomplete(true),
+      ),
   )
   .addSubcommand((sub) =>
     sub
@@ -80,7 +91,12 @@ async function deferEphemeral(interaction: ChatInputCommandInteraction): Promise
 }
 
 /** Runs a change and tells the moderator how it went: applied or refused (changeSummary), or why it could not be made. */
-async function change(interaction: ChatInputCommandInteraction, context: CommandContext, action: CorpusAction, run: () => Promise<ChangeOutcome>): Promise<void> {
+async function change(
+  interaction: ChatInputCommandInteraction,
+  context: CommandContext,
+  action: CorpusAction,
+  run: () => Promise<ChangeOutcome>,
+): Promise<void> {
   const { outcome, failed } = await runCorpusChange(context, action, run);
   await sendReply(interaction, failed ?? changeSummary(outcome), { ephemeral: true });
 }
@@ -116,7 +132,9 @@ async function add(interaction: ChatInputCommandInteraction, context: CommandCon
     const errorId = newErrorId();
     context.logger.warn({ file: file.name, err: error, errorId }, 'corpus add: download failed');
     const reason = moderatorText(errorMessage(error), context.store.dir);
-    await sendReply(interaction, { content: `**Refused** ${code(file.name)}: ${escapeMarkdown(reason)} (error id ${code(errorId)}). Nothing changed.` });
+    await sendReply(interaction, {
+      content: `**Refused** ${code(file.name)}: ${escapeMarkdown(reason)} (error id ${code(errorId)}). Nothing changed.`,
+    });
     return;
   }
   const meta = {
@@ -145,9 +163,13 @@ export const command: SlashCommand = {
       case SUB.list: {
         const { store } = context;
         const engine = context.service.current;
-        await sendReply(interaction, corpusListMessage(store.list().articles, store.list().errors, (article) => engine.articleLabel(article)), {
-          ephemeral: true,
-        });
+        await sendReply(
+          interaction,
+          corpusListMessage(store.list().articles, store.list().errors, (article) => engine.articleLabel(article)),
+          {
+            ephemeral: true,
+          },
+        );
         return;
       }
       case SUB.reload:
@@ -164,7 +186,9 @@ export const command: SlashCommand = {
           return;
         }
         const { feedback, service } = context;
-        await sendReply(interaction, gapsMessage(gapReport(feedback, answersNowWith(service), { days, limit: GAPS_LISTED })), { ephemeral: true });
+        await sendReply(interaction, gapsMessage(gapReport(feedback, answersNowWith(service), { days, limit: GAPS_LISTED })), {
+          ephemeral: true,
+        });
         return;
       }
       case SUB.remove: {

@@ -14,6 +14,9 @@ export const command: SlashCommand = {
   readsCorpus: 'public',
   async execute(interaction, context) {
     const engine = context.service.current;
-    await sendReply(interaction, sourcesMessage(engine.articles, (article) => engine.articleLabel(article)));
+    await sendReply(
+      interaction,
+      sourcesMessage(engine.articles, (article) => engine.articleLabel(article)),
+    );
   },
 };

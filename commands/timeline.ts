@@ -33,7 +33,10 @@ export const command: SlashCommand = {
     // Discord enforces the option's maximum length; an interaction that breaks it was not typed in Discord.
     if (topic !== null && topic.length > MAX_QUERY_LENGTH) {
       context.logger.warn({ length: topic.length }, 'timeline refused: topic too long');
-      await sendEphemeral(interaction, `That topic is ${topic.length} characters long; give one in at most ${MAX_QUERY_LENGTH}, e.g. \`/timeline summit\`.`);
+      await sendEphemeral(
+        interaction,
+        `That topic is ${topic.length} characters long; give one in at most ${MAX_QUERY_LENGTH}, e.g. \`/timeline summit\`.`,
+      );
       return;
     }
     const { service } = context;

@@ -14,12 +14,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** A whole number written in an environment variable, between `min` and `max`. */
 function wholeNumber(min: number, max: number, note: string) {
   const message = `must be a whole number from ${min} to ${max}${note === '' ? '' : ` ${note}`}`;
-  return z
-    .string()
-    .trim()
-    .regex(/^\d+$/, message)
-    .transform(Number)
-    .pipe(z.number().min(min, message).max(max, message));
+  return z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message));
 }
 
 /** How many questions each user may ask per how many seconds (RATE_LIMIT_QUESTIONS, RATE_LIMIT_WINDOW_SECONDS). */
@@ -38,7 +33,12 @@ const schema = z.object({
     z
       .string()
       .transform(tokenCore)
-      .pipe(z.string().min(20, 'looks too short to be a bot token').regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or control characters inside it')),
+      .pipe(
+        z
+          .string()
+          .min(20, 'looks too short to be a bot token')
+          .regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or control characters inside it'),
+      ),
   ),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
@@ -49,7 +49,12 @@ const schema = z.object({
   MODERATOR_ROLE_IDS: optional(
     z
       .string()
-      .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(snowflake)),
   ),
   NODE_ENV: optional(z.string()),
@@ -60,7 +65,12 @@ const schema = z.object({
   URL_FETCH_ALLOW: optional(
     z
       .string()
-      .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, e.g. 127.0.0.1 or 10.0.0.0/8'))),
   ),
   URL_PREVIEW_TIMEOUT_SECONDS: optional(wholeNumber(5, 840, '(Discord keeps an interaction for 15 minutes)')),

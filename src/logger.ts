@@ -30,7 +30,10 @@ const MIN_SECRET_LENGTH = 8;
  * "Bearer " prefix in any case (discord.js strips those too, so "bot abc…" logs in as "abc…").
  */
 export function tokenCore(value: string): string {
-  return value.trim().replace(/^(?:bot|bearer)\s+/i, '').trim();
+  return value
+    .trim()
+    .replace(/^(?:bot|bearer)\s+/i, '')
+    .trim();
 }
 
 /**

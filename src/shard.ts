@@ -12,37 +12,45 @@ import { snapshotFirstBuild } from './service/snapshotFirstBuild.js';
 import { corpusChangedMessage, followCorpusChange, isCorpusChangedMessage } from './sharding/corpusSync.js';
 import { StartupError, answerServiceFor, configure, exitOnSignals, openFeedbackStore, runEntry } from './startup.js';
 
-runEntry(async () => {
-  const shardId = Number(process.env.SHARDS);
-  if (process.send === undefined || !Number.isInteger(shardId)) {
-    throw new StartupError('src/shard.ts is one shard of a sharded bot: start it with npm run start:sharded, not directly');
-  }
-  const { config, logger } = configure(process.env, { shardId });
-  // The shards share the store's file (SQLite in WAL mode with a busy timeout).
-  const feedback = openFeedbackStore(config, logger);
-  let bot: Bot | null = null;
-  // Also stop when the manager is gone (its IPC channel closed): a shard never outlives it.
-  const stop = async () => {
-    await bot?.stop();
-    feedback.close();
-  };
-  exitOnSignals(logger, stop, (trigger) => process.once('disconnect', () => trigger('manager disconnected')));
+runEntry(
+  async () => {
+    const shardId = Number(process.env.SHARDS);
+    if (process.send === undefined || !Number.isInteger(shardId)) {
+      throw new StartupError('src/shard.ts is one shard of a sharded bot: start it with npm run start:sharded, not directly');
+    }
+    const { config, logger } = configure(process.env, { shardId });
+    // The shards share the store's file (SQLite in WAL mode with a busy timeout).
+    const feedback = openFeedbackStore(config, logger);
+    let bot: Bot | null = null;
+    // Also stop when the manager is gone (its IPC channel closed): a shard never outlives it.
+    const stop = async () => {
+      await bot?.stop();
+      feedback.close();
+    };
+    exitOnSignals(logger, stop, (trigger) => process.once('disconnect', () => trigger('manager disconnected')));
 
-  const service = answerServiceFor(config, logger, { build: snapshotFirstBuild(logger) });
-  // Listening before the corpus is opened: a change made meanwhile in another shard is queued after the opening.
-  process.on('message', (message: unknown) => {
-    if (isCorpusChangedMessage(message)) void followCorpusChange(service, logger, message);
-  });
-  await service.open();
+    const service = answerServiceFor(config, logger, { build: snapshotFirstBuild(logger) });
+    // Listening before the corpus is opened: a change made meanwhile in another shard is queued after the opening.
+    process.on('message', (message: unknown) => {
+      if (isCorpusChangedMessage(message)) void followCorpusChange(service, logger, message);
+    });
+    await service.open();
 
-  const store = new CorpusStore(service, logger, {
-    onApplied: (outcome) => {
-      const shard = bot?.client.shard ?? null;
-      if (shard === null) return;
-      shard.send(corpusChangedMessage(shardId, outcome)).catch((error: unknown) =>
-        logger.error({ err: error, action: outcome.action }, 'could not tell the other shards of a corpus change: they keep their corpus until the next one'),
-      );
-    },
-  });
-  bot = await startBot({ config, logger, service, store, feedback, commands: COMMANDS });
-}, { exitOnFailure: true });
+    const store = new CorpusStore(service, logger, {
+      onApplied: (outcome) => {
+        const shard = bot?.client.shard ?? null;
+        if (shard === null) return;
+        shard
+          .send(corpusChangedMessage(shardId, outcome))
+          .catch((error: unknown) =>
+            logger.error(
+              { err: error, action: outcome.action },
+              'could not tell the other shards of a corpus change: they keep their corpus until the next one',
+            ),
+          );
+      },
+    });
+    bot = await startBot({ config, logger, service, store, feedback, commands: COMMANDS });
+  },
+  { exitOnFailure: true },
+);

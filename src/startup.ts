@@ -18,7 +18,10 @@ export class StartupError extends Error {
  * Reads and validates the configuration, and makes the logger (with `bindings` on every line).
  * @throws ConfigError naming each bad variable.
  */
-export function configure(env: Readonly<Record<string, string | undefined>>, bindings: Record<string, unknown> = {}): { config: Config; logger: Logger } {
+export function configure(
+  env: Readonly<Record<string, string | undefined>>,
+  bindings: Record<string, unknown> = {},
+): { config: Config; logger: Logger } {
   const config = loadConfig(env);
   const base = createLogger({ level: config.logLevel, pretty: config.production ? false : undefined, secrets: [config.discordToken] });
   const logger = Object.keys(bindings).length > 0 ? base.child(bindings) : base;
@@ -42,15 +45,27 @@ export function answerServiceFor(config: Config, logger: Logger, options: Omit<A
  * (logged); without one (a check that the file opens), nothing is.
  * @throws FeedbackStoreError naming the file and why it cannot be opened.
  */
-export function openFeedbackStore(config: Pick<Config, 'feedbackDb' | 'feedbackRecordMemberIds' | 'feedbackRetentionDays'>, logger?: Logger): FeedbackStore {
-  const store = FeedbackStore.open({ file: config.feedbackDb, recordMemberIds: config.feedbackRecordMemberIds, retentionDays: config.feedbackRetentionDays });
+export function openFeedbackStore(
+  config: Pick<Config, 'feedbackDb' | 'feedbackRecordMemberIds' | 'feedbackRetentionDays'>,
+  logger?: Logger,
+): FeedbackStore {
+  const store = FeedbackStore.open({
+    file: config.feedbackDb,
+    recordMemberIds: config.feedbackRecordMemberIds,
+    retentionDays: config.feedbackRetentionDays,
+  });
   if (logger !== undefined) {
     const retentionDays = config.feedbackRetentionDays;
     store.startPruning({
       onPruned: (rows) => {
-        if (rows > 0) logger.info({ rows, retentionDays, file: config.feedbackDb }, 'feedback store: pruned unanswered questions and votes past the retention');
+        if (rows > 0)
+          logger.info(
+            { rows, retentionDays, file: config.feedbackDb },
+            'feedback store: pruned unanswered questions and votes past the retention',
+          );
       },
-      onError: (error) => logger.error({ err: error, file: config.feedbackDb }, 'feedback store: pruning failed; it is tried again tomorrow'),
+      onError: (error) =>
+        logger.error({ err: error, file: config.feedbackDb }, 'feedback store: pruning failed; it is tried again tomorrow'),
     });
   }
   return store;
@@ -60,7 +75,11 @@ export function openFeedbackStore(config: Pick<Config, 'feedbackDb' | 'feedbackR
  * On SIGINT or SIGTERM (or when `also` fires), logs "shutting down", runs `stop` once, flushes the
  * logs and exits: 0 when it stopped cleanly, 1 when stopping failed.
  */
-export function exitOnSignals(logger: Logger, stop: () => Promise<void>, also: (trigger: (reason: string) => void) => void = () => undefined): void {
+export function exitOnSignals(
+  logger: Logger,
+  stop: () => Promise<void>,
+  also: (trigger: (reason: string) => void) => void = () => undefined,
+): void {
   let stopping = false;
   const shutDown = (signal: string) => {
     if (stopping) return;

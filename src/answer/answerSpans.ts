@@ -28,7 +28,8 @@ const SPEAKER_AFTER_APPOSITION = new RegExp(`\\s*,[^,;.“”"]{1,100},\\s*(?:${
 const PREPOSITIONS = new Set(['at', 'of', 'from', 'in', 'with', 'for', 'by', 'on', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const LOCATIVE = new Set(LOCATIVES);
-const COMPANY_NOUNS = /^(?:compan(?:y|ies)|firms?|groups?|conglomerates?|makers?|brands?|carriers?|banks?|lenders?|giants?|chaebols?|businesses)$/i;
+const COMPANY_NOUNS =
+  /^(?:compan(?:y|ies)|firms?|groups?|conglomerates?|makers?|brands?|carriers?|banks?|lenders?|giants?|chaebols?|businesses)$/i;
 
 const ENTITY_STRENGTH: Readonly<Partial<Record<AnswerKind, Partial<Record<LinkedEntity['type'], number>>>>> = {
   // A country can be the actor too ("the United States, its chief defence guarantor"), but seldom.
@@ -46,7 +47,8 @@ export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, ma
   const sortedMatched = Int32Array.from(matched).sort();
   const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last, governsSentence }) => ({
     span,
-    score: span.strength / (1 + (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) / HALF_DISTANCE),
+    score:
+      span.strength / (1 + (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) / HALF_DISTANCE),
   }));
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
 }
@@ -63,13 +65,23 @@ interface Candidate {
   governsSentence?: boolean;
 }
 
-function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matched: ReadonlySet<number>, sortedMatched: Int32Array): Candidate[] {
+function candidateSpans(
+  sentence: SentenceAnalysis,
+  wanted: WantedAnswer,
+  matched: ReadonlySet<number>,
+  sortedMatched: Int32Array,
+): Candidate[] {
   const { kind } = wanted;
   switch (kind) {
     case 'time':
-      return novel(sentence, withTokens(sentence, inCalendarUnit(sentence.times, wanted.unit ?? null).map((t) => withTimeQualifier(sentence.text, t))), matched).map(
-        (c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c),
-      );
+      return novel(
+        sentence,
+        withTokens(
+          sentence,
+          inCalendarUnit(sentence.times, wanted.unit ?? null).map((t) => withTimeQualifier(sentence.text, t)),
+        ),
+        matched,
+      ).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
     case 'duration':
       return novel(
         sentence,
@@ -92,14 +104,17 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
         const unit = wanted.unit ?? null;
         const measure = unit === null ? undefined : MEASURES[unit];
         if (measure !== undefined) return measure.test(c.span.text) ? [c] : [];
-        if (countsAskedUnit(sentence, c, matched, unit)) return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
+        if (countsAskedUnit(sentence, c, matched, unit))
+          return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
         if (coveredBy(c, matched, 0.5)) return [];
         // "How many members": a number of something else ("six-day") is no answer to it.
         return unit === null ? [c] : [];
       });
     case 'thing':
       // "What did the minister say": what was said, in its quotation marks.
-      return wanted.asksForSpeaker ? [...quotationSpans(sentence), ...clauseSpans(sentence, matched, sortedMatched)] : clauseSpans(sentence, matched, sortedMatched);
+      return wanted.asksForSpeaker
+        ? [...quotationSpans(sentence), ...clauseSpans(sentence, matched, sortedMatched)]
+        : clauseSpans(sentence, matched, sortedMatched);
   }
 }
 
@@ -107,7 +122,8 @@ function candidateSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, matche
  * Words that qualify a time and belong to the answer: "shortly before midnight", "the following
  * afternoon", "at least Saturday", "no later than Friday".
  */
-const TIME_QUALIFIER = /(?:\b(?:shortly|just|soon|right|immediately|well|long)\s+(?:before|after)|\bthe\s+(?:following|next|previous)|\bat\s+(?:least|the\s+earliest|the\s+latest)|\bno\s+(?:later|earlier)\s+than|\bas\s+(?:early|late)\s+as|\b(?:early|late)(?:\s+on)?)\s+$/iu;
+const TIME_QUALIFIER =
+  /(?:\b(?:shortly|just|soon|right|immediately|well|long)\s+(?:before|after)|\bthe\s+(?:following|next|previous)|\bat\s+(?:least|the\s+earliest|the\s+latest)|\bno\s+(?:later|earlier)\s+than|\bas\s+(?:early|late)\s+as|\b(?:early|late)(?:\s+on)?)\s+$/iu;
 
 function withTimeQualifier(text: string, span: Span): Span {
   const match = TIME_QUALIFIER.exec(text.slice(Math.max(0, span.start - 30), span.start));
@@ -139,7 +155,11 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
 function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === null) return times;
   const fits = (span: Span) =>
-    unit === 'year' ? YEAR.test(span.text) : unit === 'month' ? span.label === 'date' || span.label === 'range' || span.label === 'weekday' : ['date', 'range', 'weekday'].includes(span.label);
+    unit === 'year'
+      ? YEAR.test(span.text)
+      : unit === 'month'
+        ? span.label === 'date' || span.label === 'range' || span.label === 'weekday'
+        : ['date', 'range', 'weekday'].includes(span.label);
   return times.map((span) => (fits(span) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
 }
 
@@ -382,7 +402,9 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
     const joined = /^\s+$/.test(text.slice(token.end, tokens[first]!.start));
     // A capital means a title ("Professor"), or only the start of the sentence ("Port director").
     const ordinaryWord = !token.isStopWord && !SPEECH_VERB.test(token.lower);
-    const role = token.capitalized ? TITLES.has(token.lower) || DEMONYMS[token.lower] !== undefined || (first - 1 === 0 && ordinaryWord) : ordinaryWord;
+    const role = token.capitalized
+      ? TITLES.has(token.lower) || DEMONYMS[token.lower] !== undefined || (first - 1 === 0 && ordinaryWord)
+      : ordinaryWord;
     if (!joined || !role) break;
     first--;
   }
@@ -392,8 +414,12 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
 /** Words that qualify a number ("about 9,400", "nearly 600", "more than 40"): part of the answer. */
 const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
 /** Words that end a number's unit: "31 crew were rescued" → "31 crew". */
-const UNIT_STOP = 'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
-const NUMBER = new RegExp(String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`, 'giu');
+const UNIT_STOP =
+  'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
+const NUMBER = new RegExp(
+  String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
+  'giu',
+);
 
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];

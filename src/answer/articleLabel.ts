@@ -63,7 +63,12 @@ export function labelDate(meta: LabelledArticle['meta']): string | null {
 export function firstWords(sentence: string): string {
   const words = sentence.split(' ');
   const cut = words.length > FIRST_WORDS;
-  let opening = cut ? `${words.slice(0, FIRST_WORDS).join(' ').replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}` : sentence;
+  let opening = cut
+    ? `${words
+        .slice(0, FIRST_WORDS)
+        .join(' ')
+        .replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}`
+    : sentence;
   // Two more characters for the quotes.
   opening = truncate(opening, MAX_FIRST_WORDS_LENGTH - 2);
   return `“${opening}”`;
@@ -89,7 +94,13 @@ export function articleLabel(article: LabelledArticle, firstSentence: string | n
     return { name: truncate(title, MAX_TITLE_LENGTH), from: 'title', publisher: shortPublisher, date, url: link };
   }
   if (shortPublisher !== null) {
-    return { name: date === null ? shortPublisher : `${shortPublisher}, ${date}`, from: 'publisher', publisher: null, date: null, url: link };
+    return {
+      name: date === null ? shortPublisher : `${shortPublisher}, ${date}`,
+      from: 'publisher',
+      publisher: null,
+      date: null,
+      url: link,
+    };
   }
   const opening = oneLine(firstSentence);
   return { name: opening === null ? 'an untitled article' : firstWords(opening), from: 'first-words', publisher: null, date, url: link };

@@ -148,7 +148,14 @@ export class AnswerEngine {
     const question = readQuestion(command, text);
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const notFound: Answer = { question, status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: this.articles.length };
+    const notFound: Answer = {
+      question,
+      status: 'not-found',
+      answer: null,
+      answerDate: null,
+      excerpts: [],
+      articleCount: this.articles.length,
+    };
     const concepts = conceptsOfQuestion(question, this.index, this.names);
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
     // What the question is about is not in the articles: a noun they never use ("volume", "bitcoin").
@@ -159,7 +166,8 @@ export class AnswerEngine {
     if (ranked.length === 0) return notFound;
     const best = ranked[0]!;
     const kept = ranked.filter((r) => r.score >= best.score * RELATIVE_SCORE_FLOOR);
-    if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0 || !readsSpansOf(this.sentenceText(r.ref)))) return notFound;
+    if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0 || !readsSpansOf(this.sentenceText(r.ref))))
+      return notFound;
     const relevant = mergeSameFacts(this, kept);
     const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE && !question.yesNo;
     const shown = relevant.slice(offset, offset + maxExcerpts);

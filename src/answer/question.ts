@@ -10,16 +10,7 @@ import { QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export type AnswerKind =
-  | 'time'
-  | 'duration'
-  | 'person'
-  | 'organisation'
-  | 'description'
-  | 'reason'
-  | 'place'
-  | 'thing'
-  | 'quantity';
+export type AnswerKind = 'time' | 'duration' | 'person' | 'organisation' | 'description' | 'reason' | 'place' | 'thing' | 'quantity';
 
 export type Tense = 'past' | 'future' | null;
 
@@ -84,10 +75,19 @@ const KIND_OF_COMMAND: Readonly<Record<Exclude<Command, 'ask'>, AnswerKind>> = {
 
 /** Question openings and the kind of answer they ask for, most specific first. */
 const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
-  [/^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i, 'time'],
+  [
+    /^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i,
+    'time',
+  ],
   [/^how long\b/i, 'duration'],
-  [/^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i, 'quantity'],
-  [/^(?:what|which) (?:compan(?:y|ies)|firms?|organi[sz]ations?|groups?|business(?:es)?|agenc(?:y|ies)|ministr(?:y|ies)|media|outlets?)\b/i, 'organisation'],
+  [
+    /^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i,
+    'quantity',
+  ],
+  [
+    /^(?:what|which) (?:compan(?:y|ies)|firms?|organi[sz]ations?|groups?|business(?:es)?|agenc(?:y|ies)|ministr(?:y|ies)|media|outlets?)\b/i,
+    'organisation',
+  ],
   [/^(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|regions?|provinces?|capitals?|venues?|locations?)\b/i, 'place'],
   [/^(?:what|which) (?:person|people|officials?|leaders?|ministers?|politicians?|professors?|experts?)\b/i, 'person'],
   [/^(?:why|what for|for what reason|what (?:is|was|are|were) the (?:reason|purpose|aim|goal|motive)s?(?: of| for| behind)?)\b/i, 'reason'],
@@ -100,8 +100,7 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 /** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
 const YES_NO_OPENING = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must)\s/i;
 
-const AUXILIARIES =
-  /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
+const AUXILIARIES = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
 const PAST = wordsRegExp(QUESTION_TENSE.past);

@@ -99,7 +99,9 @@ export function rankSentences(
 export function relevantSentences(source: SentenceSource, concepts: readonly Concept[], candidates: readonly Candidate[]): number[] {
   const totalWeight = topicWeight(concepts);
   if (totalWeight === 0) return [];
-  return candidates.filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref) !== null).map((candidate) => candidate.ref);
+  return candidates
+    .filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref) !== null)
+    .map((candidate) => candidate.ref);
 }
 
 /**
@@ -121,7 +123,9 @@ function relevance(source: SentenceSource, concepts: readonly Concept[], totalWe
   const coverage =
     matches.reduce(
       (sum, m, i) =>
-        m.concept.describesAnswer === true ? sum : sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)),
+        m.concept.describesAnswer === true
+          ? sum
+          : sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)),
       0,
     ) / totalWeight;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
@@ -145,7 +149,10 @@ function bestAnswer(
 ): { score: number; found: FoundAnswer } | null {
   const { kind } = wanted;
   const own: ScoredSpan | undefined = answerSpans(sentence, wanted, matched)[0];
-  let best = own === undefined ? null : { score: own.score, found: { text: own.span.text, start: own.span.start, end: own.span.end, fromContext: false } };
+  let best =
+    own === undefined
+      ? null
+      : { score: own.score, found: { text: own.span.text, start: own.span.start, end: own.span.end, fromContext: false } };
   // "..., he said.": who "he" is, is in the sentence before.
   if (previous !== null && (kind === 'person' || kind === 'organisation') && (best === null || best.score < 0.5)) {
     const fromContext = answerSpans(previous, wanted, contextMatches === null ? new Set() : matchedTokens(contextMatches))[0];
@@ -166,9 +173,7 @@ function bestAnswer(
 function proximity(matches: readonly ConceptMatch[]): number {
   const present = matches.filter((m) => m.strength > 0 && m.tokens.length > 0);
   if (present.length < 2) return present.length === 1 ? 0.5 : 0;
-  const events = present
-    .flatMap((m, concept) => m.tokens.map((token) => ({ token, concept })))
-    .sort((a, b) => a.token - b.token);
+  const events = present.flatMap((m, concept) => m.tokens.map((token) => ({ token, concept }))).sort((a, b) => a.token - b.token);
   const counts = new Map<number, number>();
   let covered = 0;
   let best = Infinity;

@@ -23,7 +23,11 @@ const LIVE_SYNTAX = /<(?=[#/:]|a:|t:|id:)/gi;
  * towers of combining marks, control characters written out).
  */
 export function escapeMarkdown(text: string): string {
-  return escapeLiveSyntax(displayText(text).replace(/([\\*_~`|[\]])/g, '\\$1').replace(/^([>#-])/gm, '\\$1'));
+  return escapeLiveSyntax(
+    displayText(text)
+      .replace(/([\\*_~`|[\]])/g, '\\$1')
+      .replace(/^([>#-])/gm, '\\$1'),
+  );
 }
 
 /**
@@ -65,7 +69,10 @@ function angleLink(url: string): string {
  * the name out (where it is shown already, as an embed field's name); `link` writes the (Markdown-
  * safe) URL, `<url>` by default; null leaves the link out.
  */
-export function citationMarkdown(citation: Citation, options: { withName?: boolean; link?: ((url: string) => string) | null } = {}): string {
+export function citationMarkdown(
+  citation: Citation,
+  options: { withName?: boolean; link?: ((url: string) => string) | null } = {},
+): string {
   const { label } = citation;
   const parts: string[] = [];
   if (options.withName !== false) parts.push(escapeMarkdown(label.name));

@@ -67,11 +67,59 @@ export interface OrderedTimeline {
  * event name it with one of these. Compared by stem.
  */
 const EVENT_WORDS = [
-  'summit', 'meeting', 'meet', 'talks', 'talk', 'visit', 'trip', 'tour', 'dinner', 'banquet', 'lunch', 'reception',
-  'interview', 'briefing', 'conference', 'forum', 'ceremony', 'speech', 'address', 'launch', 'test', 'election', 'vote',
-  'referendum', 'drill', 'exercise', 'parade', 'rally', 'protest', 'strike', 'attack', 'signing', 'announcement',
-  'hearing', 'trial', 'verdict', 'session', 'inauguration', 'funeral', 'wedding', 'match', 'game', 'festival',
-  'departure', 'depart', 'arrival', 'arrive', 'negotiation', 'dialogue', 'consultation', 'deadline', 'opening', 'release',
+  'summit',
+  'meeting',
+  'meet',
+  'talks',
+  'talk',
+  'visit',
+  'trip',
+  'tour',
+  'dinner',
+  'banquet',
+  'lunch',
+  'reception',
+  'interview',
+  'briefing',
+  'conference',
+  'forum',
+  'ceremony',
+  'speech',
+  'address',
+  'launch',
+  'test',
+  'election',
+  'vote',
+  'referendum',
+  'drill',
+  'exercise',
+  'parade',
+  'rally',
+  'protest',
+  'strike',
+  'attack',
+  'signing',
+  'announcement',
+  'hearing',
+  'trial',
+  'verdict',
+  'session',
+  'inauguration',
+  'funeral',
+  'wedding',
+  'match',
+  'game',
+  'festival',
+  'departure',
+  'depart',
+  'arrival',
+  'arrive',
+  'negotiation',
+  'dialogue',
+  'consultation',
+  'deadline',
+  'opening',
+  'release',
 ];
 const EVENT_STEMS: ReadonlySet<string> = new Set(EVENT_WORDS.map((word) => stemWord(word)));
 
@@ -219,7 +267,6 @@ const SAME_NAMES_OVERLAP = 0.5;
  */
 const MAX_DISAGREEMENT_DAYS = 31;
 
-
 function weightOf(terms: readonly string[], weight: TermWeight): number {
   return terms.reduce((sum, term) => sum + weight(term), 0);
 }
@@ -235,11 +282,29 @@ export function sameEvent(a: DatedEvent, b: DatedEvent, weight: TermWeight): boo
   if (a.articleId === b.articleId || !a.nouns.some((noun) => b.nouns.includes(noun))) return false;
   const bTerms = new Set(b.terms);
   const both = weightOf(a.terms, weight) + weightOf(b.terms, weight);
-  if (both === 0 || (2 * weightOf(a.terms.filter((term) => bTerms.has(term)), weight)) / both < SAME_EVENT_OVERLAP) return false;
+  if (
+    both === 0 ||
+    (2 *
+      weightOf(
+        a.terms.filter((term) => bTerms.has(term)),
+        weight,
+      )) /
+      both <
+      SAME_EVENT_OVERLAP
+  )
+    return false;
   if (a.names.length === 0 && b.names.length === 0) return true;
   const bNames = new Set(b.names);
   const smaller = Math.min(weightOf(a.names, weight), weightOf(b.names, weight));
-  return smaller > 0 && weightOf(a.names.filter((name) => bNames.has(name)), weight) / smaller >= SAME_NAMES_OVERLAP;
+  return (
+    smaller > 0 &&
+    weightOf(
+      a.names.filter((name) => bNames.has(name)),
+      weight,
+    ) /
+      smaller >=
+      SAME_NAMES_OVERLAP
+  );
 }
 
 /** The date an event is sorted by: its own, else the anchor's that places it. */
@@ -333,7 +398,11 @@ const MAX_VERSIONS = 4;
  * sentences A~B~C does not make one event of A and C), and never beyond MAX_VERSIONS. Returns the
  * group (indices in order) of each event that has one; the others stand alone.
  */
-function groupVersions(events: readonly DatedEvent[], pairs: ReadonlyArray<readonly [number, number]>, weight: TermWeight): Map<number, number[]> {
+function groupVersions(
+  events: readonly DatedEvent[],
+  pairs: ReadonlyArray<readonly [number, number]>,
+  weight: TermWeight,
+): Map<number, number[]> {
   const groupOf = new Map<number, number[]>();
   for (const [i, j] of pairs) {
     const [a, b] = [groupOf.get(i) ?? [i], groupOf.get(j) ?? [j]];
@@ -397,7 +466,11 @@ export function orderTimeline(events: readonly DatedEvent[], weight: TermWeight)
 }
 
 /** The same as orderTimeline, awaiting `pause()` between steps of its work (for a large corpus: let other work run). */
-export async function orderTimelineInSteps(events: readonly DatedEvent[], weight: TermWeight, pause: () => Promise<void>): Promise<OrderedTimeline> {
+export async function orderTimelineInSteps(
+  events: readonly DatedEvent[],
+  weight: TermWeight,
+  pause: () => Promise<void>,
+): Promise<OrderedTimeline> {
   const steps = orderingSteps(events, weight);
   for (;;) {
     const step = steps.next();

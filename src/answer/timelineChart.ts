@@ -167,7 +167,7 @@ export function axisTicks(first: number, last: number): ChartTick[] {
     const ticks: ChartTick[] = [];
     let year: number | null = null;
     // The first of each month inside the axis, every `monthStep` months (counted from January, so the ticks fall on the same months each year).
-    for (let m = (start.year * 12 + start.month - 1); m <= end.year * 12 + end.month - 1; m++) {
+    for (let m = start.year * 12 + start.month - 1; m <= end.year * 12 + end.month - 1; m++) {
       const day = { year: Math.floor(m / 12), month: (m % 12) + 1, day: 1 };
       if ((day.month - 1) % monthStep !== 0 || dayNumber(day) < first) continue;
       ticks.push({ at: at(dayNumber(day)), label: year === day.year ? MONTHS[day.month - 1]! : `${MONTHS[day.month - 1]} ${day.year}` });
@@ -228,7 +228,11 @@ export function timelineChart(timeline: Timeline, options: { maxEvents?: number 
   const firstDay = placedRows.length === 0 ? 0 : Math.min(...placedRows.map((row) => row.firstDay));
   const lastDay = placedRows.length === 0 ? 0 : Math.max(...placedRows.map((row) => row.lastDay));
   const span = lastDay + 1 - firstDay;
-  const rows: ChartRow[] = placedRows.map((row) => ({ ...row, from: (row.firstDay - firstDay) / span, to: (row.lastDay + 1 - firstDay) / span }));
+  const rows: ChartRow[] = placedRows.map((row) => ({
+    ...row,
+    from: (row.firstDay - firstDay) / span,
+    to: (row.lastDay + 1 - firstDay) / span,
+  }));
   const notShown = { dated: Math.max(0, timeline.datedCount - rows.length), undated: timeline.undatedCount };
   const kinds = (['day', 'range', 'period'] as const).filter((kind) => rows.some((row) => row.kind === kind));
   return {

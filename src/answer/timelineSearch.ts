@@ -119,7 +119,13 @@ export function orderCorpusEvents(engine: TimelineSource, events: readonly Dated
  * The timeline as answered: each event with its cited, highlighted sentence; at most `maxEvents`
  * of them (whole entries, dated first), the others only counted.
  */
-export function timelineOf(engine: TimelineSource, topic: string | null, status: TimelineStatus, ordered: OrderedTimeline, maxEvents = Infinity): Timeline {
+export function timelineOf(
+  engine: TimelineSource,
+  topic: string | null,
+  status: TimelineStatus,
+  ordered: OrderedTimeline,
+  maxEvents = Infinity,
+): Timeline {
   const view = (event: DatedEvent): TimelineEvent => ({
     date: event.date,
     placedBy: event.placedBy,

@@ -24,7 +24,8 @@ export function ensureChartFont(): void {
     } catch (error) {
       throw new Error(`the timeline picture's font ${file} is not installed (npm package dejavu-fonts-ttf)`, { cause: error });
     }
-    if (GlobalFonts.registerFromPath(path, CHART_FONT_FAMILY) === null) throw new Error(`could not load the timeline picture's font from ${path}`);
+    if (GlobalFonts.registerFromPath(path, CHART_FONT_FAMILY) === null)
+      throw new Error(`could not load the timeline picture's font from ${path}`);
   }
   registered = true;
 }

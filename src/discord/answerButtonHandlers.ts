@@ -66,7 +66,11 @@ export const moreExcerptsButton: ButtonHandler = {
       if (answer.status !== 'answered' || answer.excerpts.length === 0) return null;
       // `content: ''` clears any text the message had: answers posted before replies became one embed
       // held the short answer and first excerpt in their text too, which would stay above a new page.
-      return { content: '', ...renderAnswerMessage(answer, { excerptOffset: offset }), components: [answerButtonRow(record.id, parsed.page, answer.moreExcerpts ?? 0)] };
+      return {
+        content: '',
+        ...renderAnswerMessage(answer, { excerptOffset: offset }),
+        components: [answerButtonRow(record.id, parsed.page, answer.moreExcerpts ?? 0)],
+      };
     };
     const parts = page();
     if (parts === null) await replyPrivately(interaction, NO_MORE_MESSAGE);

@@ -18,7 +18,8 @@ const MAX_PAGE = 99;
 
 function customId(parts: readonly string[]): string {
   const id = parts.join(':');
-  if (id.length > DISCORD_LIMITS.component.customIdLength) throw new Error(`custom id too long for Discord (${id.length} characters): ${id}`);
+  if (id.length > DISCORD_LIMITS.component.customIdLength)
+    throw new Error(`custom id too long for Discord (${id.length} characters): ${id}`);
   return id;
 }
 
@@ -53,7 +54,12 @@ export function parseVoteId(id: string): { answerId: string; helpful: boolean } 
 export function answerButtonRow(answerId: string, page: number, moreExcerpts: number): APIActionRowComponent<APIButtonComponent> {
   const buttons: APIButtonComponent[] = [];
   if (moreExcerpts > 0 && page + 1 <= MAX_PAGE) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: moreExcerptsId(answerId, page + 1), label: 'More excerpts' });
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: moreExcerptsId(answerId, page + 1),
+      label: 'More excerpts',
+    });
   }
   buttons.push(
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: voteId(answerId, true), label: 'Helpful' },

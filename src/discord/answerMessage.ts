@@ -75,7 +75,10 @@ function citationLines(excerpt: Excerpt): string[] {
 /** One excerpt as an embed field: its article's name, the context sentence (italic), the sentence with the answer in bold, its citation. */
 function excerptField(excerpt: Excerpt, index: number): APIEmbedField {
   const [first] = excerpt.citations;
-  const name = truncate(`${index + 1}. ${first === undefined ? 'Unknown article' : escapeMarkdown(first.label.name)}`, DISCORD_LIMITS.embed.fieldName);
+  const name = truncate(
+    `${index + 1}. ${first === undefined ? 'Unknown article' : escapeMarkdown(first.label.name)}`,
+    DISCORD_LIMITS.embed.fieldName,
+  );
   const citationText = citationLines(excerpt).join('\n');
   let room = DISCORD_LIMITS.embed.fieldValue - citationText.length - 1;
   let contextLine = '';

@@ -217,10 +217,13 @@ export class AnswerQueue {
       });
     } else if (this.answers.length > 0 && this.answering < this.maxAnswering) {
       // Answers held by acknowledgements: look again when one settles, or when the hold is over.
-      this.holdTimer ??= setTimeout(() => {
-        this.holdTimer = null;
-        this.schedule();
-      }, Math.max(1, this.answerHoldMs - (this.now() - this.heldSince)));
+      this.holdTimer ??= setTimeout(
+        () => {
+          this.holdTimer = null;
+          this.schedule();
+        },
+        Math.max(1, this.answerHoldMs - (this.now() - this.heldSince)),
+      );
     } else {
       this.reportIfIdle();
     }

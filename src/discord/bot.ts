@@ -51,7 +51,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const lost = new LostInteractions(logger);
   const client = createClient(config, options.rest, { logger, lost });
   const rateLimiter = questionRateLimiter(config.questionRateLimit);
-  const route = createInteractionRouter({ commands, buttons: BUTTON_HANDLERS, context: { service, store, config, feedback }, logger, rateLimiter, lost });
+  const route = createInteractionRouter({
+    commands,
+    buttons: BUTTON_HANDLERS,
+    context: { service, store, config, feedback },
+    logger,
+    rateLimiter,
+    lost,
+  });
 
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {

@@ -46,7 +46,11 @@ export function createClient(config: Pick<Config, 'apiUrl'>, rest: Partial<RESTO
  * The REST options of the client: also used for the requests made without one (the sharding
  * manager's). Every request goes through the REST guard (restGuard.ts).
  */
-export function restOptionsFor(config: Pick<Config, 'apiUrl'>, rest: Partial<RESTOptions> = {}, watch: RestWatch = {}): Partial<RESTOptions> {
+export function restOptionsFor(
+  config: Pick<Config, 'apiUrl'>,
+  rest: Partial<RESTOptions> = {},
+  watch: RestWatch = {},
+): Partial<RESTOptions> {
   const timeout = rest.timeout ?? REST_TIMEOUT_MS;
   const retries = rest.retries ?? REST_RETRIES;
   const makeRequest = guardRestRequests(rest.makeRequest ?? DefaultRestOptions.makeRequest, { timeoutMs: timeout, retries, ...watch });

@@ -15,12 +15,19 @@ export type ChangeResult = { outcome: ChangeOutcome; failed?: undefined } | { ou
  * full with an error id and the moderator is told why in one plain sentence with that id, rather
  * than "something went wrong".
  */
-export async function runCorpusChange(context: Pick<CommandContext, 'logger' | 'store'>, action: CorpusAction, run: () => Promise<ChangeOutcome>): Promise<ChangeResult> {
+export async function runCorpusChange(
+  context: Pick<CommandContext, 'logger' | 'store'>,
+  action: CorpusAction,
+  run: () => Promise<ChangeOutcome>,
+): Promise<ChangeResult> {
   try {
     return { outcome: await run() };
   } catch (error) {
     const errorId = newErrorId();
-    context.logger.error({ err: error, errorId, action, dir: context.store.dir }, `corpus ${action} failed: the corpus that was serving still serves`);
+    context.logger.error(
+      { err: error, errorId, action, dir: context.store.dir },
+      `corpus ${action} failed: the corpus that was serving still serves`,
+    );
     return { failed: changeFailedSummary(moderatorText(errorMessage(error), context.store.dir), errorId) };
   }
 }

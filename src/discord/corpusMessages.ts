@@ -13,12 +13,8 @@ import { joinLinesWithin, truncate } from '../text/truncate.js';
 /** The colour of the corpus listings' embeds. */
 export const CORPUS_COLOR = 0x10b981;
 
-
 function countsLine(outcome: ChangeOutcome): string {
-  return (
-    `Articles: ${outcome.articlesBefore} → ${outcome.articles} · ` +
-    `sentences: ${outcome.sentencesBefore} → ${outcome.sentences}`
-  );
+  return `Articles: ${outcome.articlesBefore} → ${outcome.articles} · ` + `sentences: ${outcome.sentencesBefore} → ${outcome.sentences}`;
 }
 
 function errorLines(errors: readonly CorpusError[]): string[] {
@@ -31,7 +27,9 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
   if (!outcome.applied) {
     const what = outcome.file !== null ? ` ${code(outcome.file)}` : outcome.articleId !== null ? ` ${code(outcome.articleId)}` : '';
     lines.push(`**Refused**${what}: ${escapeMarkdown(outcome.reason ?? 'unknown reason')}.`);
-    lines.push(`Nothing changed: the corpus still serves ${plural(outcome.articles, 'article')} and ${plural(outcome.sentences, 'sentence')}.`);
+    lines.push(
+      `Nothing changed: the corpus still serves ${plural(outcome.articles, 'article')} and ${plural(outcome.sentences, 'sentence')}.`,
+    );
   } else {
     switch (outcome.action) {
       case 'add':
@@ -58,7 +56,10 @@ export function changeSummary(outcome: ChangeOutcome): MessageParts {
  */
 export function changeFailedSummary(reason: string, errorId: string): MessageParts {
   return {
-    content: truncate(`**Failed**: ${escapeMarkdown(reason)} (error id ${code(errorId)}; the log has the details). The corpus that was serving still serves.`, DISCORD_LIMITS.content),
+    content: truncate(
+      `**Failed**: ${escapeMarkdown(reason)} (error id ${code(errorId)}; the log has the details). The corpus that was serving still serves.`,
+      DISCORD_LIMITS.content,
+    ),
   };
 }
 
@@ -102,15 +103,23 @@ export function sourcesMessage(articles: readonly ArticleInfo[], labelOf: LabelO
 
 /** /corpus list: ids, labels and sentence counts, and the files that could not be loaded, in one embed. */
 export function corpusListMessage(articles: readonly ArticleInfo[], errors: readonly CorpusError[], labelOf: LabelOf): MessageParts {
-  const lines = articles.map((article) => `${code(article.id)} · ${escapeMarkdown(labelOf(article).name)} · ${plural(article.sentenceCount, 'sentence')}`);
+  const lines = articles.map(
+    (article) => `${code(article.id)} · ${escapeMarkdown(labelOf(article).name)} · ${plural(article.sentenceCount, 'sentence')}`,
+  );
   const embed: APIEmbed = {
     color: CORPUS_COLOR,
     title: `Corpus: ${plural(articles.length, 'article')}, ${plural(sentenceTotal(articles), 'sentence')}`,
-    description: articles.length === 0 ? 'No article is loaded.' : joinLinesWithin(lines, DISCORD_LIMITS.embed.description, (n) => `…and ${n} more`),
+    description:
+      articles.length === 0 ? 'No article is loaded.' : joinLinesWithin(lines, DISCORD_LIMITS.embed.description, (n) => `…and ${n} more`),
     fields:
       errors.length === 0
         ? []
-        : [{ name: `Not loaded (${errors.length})`, value: joinLinesWithin(errorLines(errors), DISCORD_LIMITS.embed.fieldValue, (n) => `…and ${n} more`) }],
+        : [
+            {
+              name: `Not loaded (${errors.length})`,
+              value: joinLinesWithin(errorLines(errors), DISCORD_LIMITS.embed.fieldValue, (n) => `…and ${n} more`),
+            },
+          ],
     footer: { text: '/corpus add uploads an article · /corpus remove <id> moves one aside · /corpus reload re-reads the folder' },
   };
   return { embeds: [fitEmbed(embed).embed] };

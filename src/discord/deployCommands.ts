@@ -4,8 +4,7 @@ import type { SlashCommand } from './commandTypes.js';
 
 /** Where a set of commands is registered. */
 export type DeployTarget =
-  | { scope: 'global'; commands: readonly SlashCommand[] }
-  | { scope: 'guild'; guildId: string; commands: readonly SlashCommand[] };
+  { scope: 'global'; commands: readonly SlashCommand[] } | { scope: 'guild'; guildId: string; commands: readonly SlashCommand[] };
 
 /** What one bulk overwrite registered. */
 export interface DeployResult {
@@ -27,7 +26,11 @@ export class DeployConfigError extends Error {
  * - DISCORD_GUILD_ID set and `global`: the public commands globally, and the `home`-scoped ones
  *   (/corpus) to the home guild only, so no other server sees them.
  */
-export function planDeployment(commands: readonly SlashCommand[], guildId: string | null, options: { global?: boolean } = {}): DeployTarget[] {
+export function planDeployment(
+  commands: readonly SlashCommand[],
+  guildId: string | null,
+  options: { global?: boolean } = {},
+): DeployTarget[] {
   if (guildId === null) return [{ scope: 'global', commands }];
   if (options.global !== true) return [{ scope: 'guild', guildId, commands }];
   return [

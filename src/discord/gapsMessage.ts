@@ -23,7 +23,9 @@ export function gapsMessage(report: GapReport): MessageParts {
   const lines: string[] = [`**Unanswered questions, ${period}** (asked again of the current articles: those answered now are left out)`];
   if (report.gaps.length === 0) lines.push('None.');
   report.gaps.forEach((gap, i) => {
-    lines.push(`${i + 1}. ${code(truncate(`/${gap.command} ${gap.query}`, QUESTION_ROOM))} — ${plural(gap.count, 'time')}, last asked ${relativeTime(gap.lastAskedAt)}`);
+    lines.push(
+      `${i + 1}. ${code(truncate(`/${gap.command} ${gap.query}`, QUESTION_ROOM))} — ${plural(gap.count, 'time')}, last asked ${relativeTime(gap.lastAskedAt)}`,
+    );
   });
   lines.push('', `**Votes on answers, ${period}** (most often not helpful first)`);
   if (report.votes.length === 0) lines.push('None.');

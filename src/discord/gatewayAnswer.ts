@@ -7,7 +7,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A short, printable look at an answer that is not JSON (a web page, a proxy's message). */
 function preview(bytes: ArrayBuffer): string {
-  const text = new TextDecoder().decode(bytes.slice(0, 200)).replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  const text = new TextDecoder()
+    .decode(bytes.slice(0, 200))
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
+    .trim();
   return text.length === 0 ? 'an empty body' : `a body that begins “${truncate(text, 41)}”`;
 }
 
@@ -17,7 +20,8 @@ function preview(bytes: ArrayBuffer): string {
  */
 export function gatewayAnswerProblem(answer: unknown): string | null {
   if (answer instanceof ArrayBuffer) return `it is not JSON but ${preview(answer)}`;
-  if (!isRecord(answer)) return `it is ${answer === null ? 'null' : Array.isArray(answer) ? 'a JSON array' : `a JSON ${typeof answer}`}, not an object`;
+  if (!isRecord(answer))
+    return `it is ${answer === null ? 'null' : Array.isArray(answer) ? 'a JSON array' : `a JSON ${typeof answer}`}, not an object`;
   const missing = [
     typeof answer.url === 'string' ? null : 'url',
     typeof answer.shards === 'number' ? null : 'shards',
@@ -25,7 +29,10 @@ export function gatewayAnswerProblem(answer: unknown): string | null {
   ].filter((name) => name !== null);
   if (missing.length === 0) return null;
   const keys = Object.keys(answer).slice(0, 6);
-  const has = keys.length === 0 ? 'an empty object' : `an object with ${keys.map((key) => JSON.stringify(key.slice(0, 30))).join(', ')}${Object.keys(answer).length > keys.length ? ', …' : ''}`;
+  const has =
+    keys.length === 0
+      ? 'an empty object'
+      : `an object with ${keys.map((key) => JSON.stringify(key.slice(0, 30))).join(', ')}${Object.keys(answer).length > keys.length ? ', …' : ''}`;
   return `it has no ${missing.join(', no ')} (${has})`;
 }
 

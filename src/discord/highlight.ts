@@ -16,8 +16,7 @@ export function highlightedWithin(excerpt: Excerpt, max: number): string {
     // `cut` is a prefix of the text plus an ellipsis: offsets before the cut still hold.
     const kept = cut.length - 1;
     const { highlight } = excerpt;
-    const clipped =
-      highlight !== null && highlight.start < kept ? { start: highlight.start, end: Math.min(highlight.end, kept) } : null;
+    const clipped = highlight !== null && highlight.start < kept ? { start: highlight.start, end: Math.min(highlight.end, kept) } : null;
     rendered = highlightedText({ ...excerpt, text: cut, highlight: clipped });
   }
   return rendered.length <= max ? rendered : truncate(rendered, max);

@@ -62,7 +62,10 @@ export class LostInteractions {
    * Nothing more can be sent for the interaction with this token: Discord answered 10062 to a
    * request about it (or, `because`, something else made it certain). Logged the first time.
    */
-  markLost(target: RestTarget & { token: string }, because = 'Discord answered 10062 Unknown interaction (not acknowledged within its 3 s)'): void {
+  markLost(
+    target: RestTarget & { token: string },
+    because = 'Discord answered 10062 Unknown interaction (not acknowledged within its 3 s)',
+  ): void {
     if (this.#lostAt.has(target.token)) return;
     const now = this.#now();
     this.#forgetBefore(now - TOKEN_LIFETIME_MS);
@@ -91,7 +94,11 @@ export class LostInteractions {
     const lost = this.#unlogged;
     this.#unlogged = [];
     this.#logger.warn(
-      { count: lost.length, interactionIds: lost.map((entry) => entry.interactionId ?? entry.route), oldestMs: Math.max(...lost.map((entry) => entry.ageMs ?? 0)) },
+      {
+        count: lost.length,
+        interactionIds: lost.map((entry) => entry.interactionId ?? entry.route),
+        oldestMs: Math.max(...lost.map((entry) => entry.ageMs ?? 0)),
+      },
       `interactions lost: ${lost.length} more in the same second (Discord answered 10062 Unknown interaction, or an acknowledgement got no answer in time); nothing more is sent for them`,
     );
   }

@@ -3,8 +3,7 @@ import type { Config } from '../config.js';
 
 /** Whether someone may change the corpus here, and if not, why (in words for them). */
 export type CorpusAccess =
-  | { allowed: true }
-  | { allowed: false; why: 'not-in-guild' | 'not-home-guild' | 'not-moderator'; message: string };
+  { allowed: true } | { allowed: false; why: 'not-in-guild' | 'not-home-guild' | 'not-moderator'; message: string };
 
 /**
  * Checks, on every use, that a moderators' command may run: in a server; in the home server when

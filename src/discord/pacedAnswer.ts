@@ -34,7 +34,10 @@ export async function answerInTurn(
     if (interaction.deferred || interaction.replied) return false;
     try {
       await deferReplyAs(interaction, reply ?? 'public');
-      logger.debug({ ageMs: Math.round(performance.now() - createdAt), queued: queue.length }, 'reply deferred: acknowledged before its answer');
+      logger.debug(
+        { ageMs: Math.round(performance.now() - createdAt), queued: queue.length },
+        'reply deferred: acknowledged before its answer',
+      );
       return false;
     } catch (error) {
       // Lost: the REST guard logged it, and nothing more can be sent for it.
@@ -82,7 +85,10 @@ export function autocompleteInTurn(
       if (interaction.responded) return true;
       try {
         await interaction.respond([]);
-        logger.debug({ ageMs: Math.round(performance.now() - createdAt), queued: queue.length }, 'autocomplete answered with no choices: answering a backlog');
+        logger.debug(
+          { ageMs: Math.round(performance.now() - createdAt), queued: queue.length },
+          'autocomplete answered with no choices: answering a backlog',
+        );
       } catch (error) {
         if (!isUnknownInteraction(error)) logger.warn({ err: error }, 'could not answer an autocomplete request waiting for its turn');
       }

@@ -56,7 +56,10 @@ export function questionCommand<Option extends string>(spec: QuestionCommandSpec
       // Discord enforces the option's maximum length; an interaction that breaks it was not typed in Discord.
       if (query.length > MAX_QUERY_LENGTH) {
         context.logger.warn({ length: query.length }, 'question refused: too long');
-        await sendEphemeral(interaction, `That question is ${query.length} characters long; ask in at most ${MAX_QUERY_LENGTH}, e.g. \`/${spec.name} ${spec.example}\`.`);
+        await sendEphemeral(
+          interaction,
+          `That question is ${query.length} characters long; ask in at most ${MAX_QUERY_LENGTH}, e.g. \`/${spec.name} ${spec.example}\`.`,
+        );
         return;
       }
       const answer = context.service.answer(spec.name, query);
@@ -87,7 +90,12 @@ function withFeedback(answer: Answer, memberId: string, context: CommandContext)
       context.feedback.recordUnanswered({ command, query: answer.question.text, memberId });
       return message;
     }
-    const answerId = context.feedback.rememberAnswer({ command, query: answer.question.text, askerId: memberId, shortAnswer: answer.answer });
+    const answerId = context.feedback.rememberAnswer({
+      command,
+      query: answer.question.text,
+      askerId: memberId,
+      shortAnswer: answer.answer,
+    });
     return { ...message, components: [answerButtonRow(answerId, 0, answer.moreExcerpts ?? 0)] };
   } catch (error) {
     context.logger.error({ err: error, file: context.feedback.file, command, query }, 'feedback store: could not record the question');

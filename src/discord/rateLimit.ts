@@ -42,7 +42,8 @@ export class QuestionRateLimiter {
     if (!Number.isInteger(limit.questions) || limit.questions < 1) {
       throw new Error(`a question rate limit needs at least 1 question per window, not ${limit.questions}`);
     }
-    if (!(limit.windowSeconds > 0)) throw new Error(`a question rate limit needs a window of more than 0 seconds, not ${limit.windowSeconds}`);
+    if (!(limit.windowSeconds > 0))
+      throw new Error(`a question rate limit needs a window of more than 0 seconds, not ${limit.windowSeconds}`);
     this.windowMs = limit.windowSeconds * 1000;
     this.now = options.now ?? Date.now;
     this.maxTrackedUsers = Math.max(1, options.maxTrackedUsers ?? DEFAULT_MAX_TRACKED_USERS);
@@ -101,7 +102,17 @@ export function describeRateLimit(limit: QuestionRateLimit): string {
   const questions = `${limit.questions} question${limit.questions === 1 ? '' : 's'}`;
   const { windowSeconds: s } = limit;
   const window =
-    s % 3600 === 0 ? (s === 3600 ? 'hour' : `${s / 3600} hours`) : s % 60 === 0 ? (s === 60 ? 'minute' : `${s / 60} minutes`) : s === 1 ? 'second' : `${s} seconds`;
+    s % 3600 === 0
+      ? s === 3600
+        ? 'hour'
+        : `${s / 3600} hours`
+      : s % 60 === 0
+        ? s === 60
+          ? 'minute'
+          : `${s / 60} minutes`
+        : s === 1
+          ? 'second'
+          : `${s} seconds`;
   return `${questions} every ${window}`;
 }
 

@@ -6,7 +6,11 @@ import { safeMessage, type MessageParts } from './messageOptions.js';
  * deferral (a question deferred in a backlog or during a corpus change, then refused) replaces the
  * public "thinking…" by a private follow-up, so the refusal is not shown to the channel.
  */
-export async function sendReply(interaction: ChatInputCommandInteraction, parts: MessageParts, options: { ephemeral?: boolean } = {}): Promise<void> {
+export async function sendReply(
+  interaction: ChatInputCommandInteraction,
+  parts: MessageParts,
+  options: { ephemeral?: boolean } = {},
+): Promise<void> {
   const message = safeMessage(parts);
   if (interaction.deferred && !interaction.replied && options.ephemeral === true && interaction.ephemeral !== true) {
     await interaction.deleteReply().catch(() => undefined);

@@ -66,7 +66,10 @@ function textResponse(status: number, statusText: string, headers: ResponseLike[
 }
 
 const JSON_HEADERS = new Headers({ 'content-type': 'application/json' }) as unknown as ResponseLike['headers'];
-const NOT_SENT_BODY = JSON.stringify({ code: UNKNOWN_INTERACTION, message: 'Unknown interaction (not sent: Discord had already answered 10062 for it)' });
+const NOT_SENT_BODY = JSON.stringify({
+  code: UNKNOWN_INTERACTION,
+  message: 'Unknown interaction (not sent: Discord had already answered 10062 for it)',
+});
 
 /** The answer to a request for a lost interaction, which is not sent: what Discord would answer. */
 function notSent(): ResponseLike {

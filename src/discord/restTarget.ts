@@ -43,7 +43,10 @@ export function restTarget(method: string, url: string): RestTarget {
     return { route: `${verb} /interactions/${second}/:token/callback`, token: third, interactionId: second };
   }
   if (first === 'webhooks' && second !== undefined && third !== undefined) {
-    const rest = segments.slice(3).map((segment) => `/${segment}`).join('');
+    const rest = segments
+      .slice(3)
+      .map((segment) => `/${segment}`)
+      .join('');
     return { route: `${verb} /webhooks/${second}/:token${rest}`, token: third, interactionId: null };
   }
   return { route: `${verb} /${segments.join('/')}`, token: null, interactionId: null };

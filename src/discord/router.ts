@@ -67,12 +67,16 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     options.answerQueue ??
     new AnswerQueue({
       onBacklogCleared: (report) =>
-        logger.info({ acknowledgedFirst: report.acknowledgedFirst, oldestMs: Math.round(report.oldestMs) }, 'backlog answered: interactions were acknowledged before their answers'),
+        logger.info(
+          { acknowledgedFirst: report.acknowledgedFirst, oldestMs: Math.round(report.oldestMs) },
+          'backlog answered: interactions were acknowledged before their answers',
+        ),
     });
   const buttonsByPrefix = new Map((options.buttons ?? []).map((handler) => [handler.prefix, handler]));
   /** Tells the user their command failed, unless Discord no longer knows the interaction. */
   const reportError = async (interaction: ChatInputCommandInteraction | ButtonInteraction, errorId: string, log: Logger): Promise<void> => {
-    if (options.lost?.isLost(interaction.token) === true) log.debug({ errorId }, 'the user cannot be told about the error: the interaction is lost');
+    if (options.lost?.isLost(interaction.token) === true)
+      log.debug({ errorId }, 'the user cannot be told about the error: the interaction is lost');
     else await tellError(interaction, errorId, log);
   };
 
@@ -142,7 +146,12 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function runButton(interaction: ButtonInteraction): Promise<void> {
     const handler = buttonsByPrefix.get(buttonPrefix(interaction.customId));
     if (handler === undefined) return;
-    const log = logger.child({ interactionId: interaction.id, button: interaction.customId, user: interaction.user.id, guild: interaction.guildId });
+    const log = logger.child({
+      interactionId: interaction.id,
+      button: interaction.customId,
+      user: interaction.user.id,
+      guild: interaction.guildId,
+    });
     const started = performance.now();
     try {
       if (handler.readsCorpus === true) await waitForSettledCorpus(options.context.service, () => deferButtonUpdate(interaction));
@@ -161,12 +170,20 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = byName.get(interaction.commandName);
-    const log = logger.child({ interactionId: interaction.id, command: interaction.commandName, user: interaction.user.id, autocomplete: true });
+    const log = logger.child({
+      interactionId: interaction.id,
+      command: interaction.commandName,
+      user: interaction.user.id,
+      autocomplete: true,
+    });
     const createdAt = interactionCreatedAt(interaction, performance.now());
     try {
       const complete = command?.autocomplete?.bind(command);
       if (complete === undefined) await interaction.respond([]);
-      else await autocompleteInTurn(queue, interaction, { logger: log, createdAt }, () => complete(interaction, { ...options.context, logger: log }));
+      else
+        await autocompleteInTurn(queue, interaction, { logger: log, createdAt }, () =>
+          complete(interaction, { ...options.context, logger: log }),
+        );
     } catch (error) {
       if (isUnknownInteraction(error)) {
         log.debug('autocomplete dropped: the interaction is lost');

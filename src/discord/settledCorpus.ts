@@ -8,7 +8,10 @@ import type { CorpusReply, SlashCommand } from './commandTypes.js';
  * kept) and the step waits for the corpus that will be serving after the change; otherwise it
  * returns at once, acknowledging nothing. Returns whether it waited.
  */
-export async function waitForSettledCorpus(service: Pick<AnswerService, 'changing' | 'whenSettled'>, acknowledge: () => Promise<unknown>): Promise<boolean> {
+export async function waitForSettledCorpus(
+  service: Pick<AnswerService, 'changing' | 'whenSettled'>,
+  acknowledge: () => Promise<unknown>,
+): Promise<boolean> {
   if (!service.changing) return false;
   await acknowledge();
   await service.whenSettled();

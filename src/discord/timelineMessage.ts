@@ -45,7 +45,11 @@ export function sentenceAroundDate(excerpt: Excerpt, max: number): string {
   if (highlight === null || rendered.includes('**')) return rendered;
   const wordBefore = text.lastIndexOf(' ', Math.max(0, highlight.start - 60));
   const from = wordBefore <= 0 ? highlight.start : wordBefore + 1;
-  const shifted: Excerpt = { ...excerpt, text: `${ELLIPSIS}${text.slice(from)}`, highlight: { start: highlight.start - from + 1, end: highlight.end - from + 1 } };
+  const shifted: Excerpt = {
+    ...excerpt,
+    text: `${ELLIPSIS}${text.slice(from)}`,
+    highlight: { start: highlight.start - from + 1, end: highlight.end - from + 1 },
+  };
   return highlightedWithin(shifted, max);
 }
 

@@ -49,21 +49,38 @@ export async function timelinePicture(timeline: Timeline, logger: Logger, option
   const started = performance.now();
   let png: Buffer;
   try {
-    png = await withinTime(Promise.resolve().then(() => draw(chart)), options.timeoutMs ?? DRAW_TIMEOUT_MS);
+    png = await withinTime(
+      Promise.resolve().then(() => draw(chart)),
+      options.timeoutMs ?? DRAW_TIMEOUT_MS,
+    );
   } catch (error) {
     logger.warn({ err: error, topic: timeline.topic, rows: chart.rows.length }, 'timeline picture not drawn; the reply goes without it');
     return null;
   }
   if (png.length > DISCORD_LIMITS.attachmentBytes) {
-    logger.warn({ topic: timeline.topic, bytes: png.length, limit: DISCORD_LIMITS.attachmentBytes }, 'timeline picture too large to attach; the reply goes without it');
+    logger.warn(
+      { topic: timeline.topic, bytes: png.length, limit: DISCORD_LIMITS.attachmentBytes },
+      'timeline picture too large to attach; the reply goes without it',
+    );
     return null;
   }
-  logger.debug({ topic: timeline.topic, rows: chart.rows.length, bytes: png.length, ms: Math.round(performance.now() - started) }, 'timeline picture drawn');
-  return new AttachmentBuilder(png, { name: TIMELINE_PICTURE_NAME, description: truncate(chartSummary(chart), DISCORD_LIMITS.attachmentDescription) });
+  logger.debug(
+    { topic: timeline.topic, rows: chart.rows.length, bytes: png.length, ms: Math.round(performance.now() - started) },
+    'timeline picture drawn',
+  );
+  return new AttachmentBuilder(png, {
+    name: TIMELINE_PICTURE_NAME,
+    description: truncate(chartSummary(chart), DISCORD_LIMITS.attachmentDescription),
+  });
 }
 
 /** The reply's parts with the timeline's picture attached, when there is one. */
-export async function withTimelinePicture(parts: MessageParts, timeline: Timeline, logger: Logger, options: PictureOptions = {}): Promise<MessageParts> {
+export async function withTimelinePicture(
+  parts: MessageParts,
+  timeline: Timeline,
+  logger: Logger,
+  options: PictureOptions = {},
+): Promise<MessageParts> {
   const picture = await timelinePicture(timeline, logger, options);
   return picture === null ? parts : { ...parts, files: [picture] };
 }

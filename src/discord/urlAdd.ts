@@ -20,7 +20,14 @@ import { longSentencesNote } from '../corpus/longSentences.js';
 import { isIsoCalendarDate } from '../corpus/metaYaml.js';
 import { AddressPolicy } from '../ingest/addressPolicy.js';
 import { IngestError } from '../ingest/ingestError.js';
-import { articleFileText, fetchArticle, pageArticle, type FetchedArticle, type MetaOverrides, type PageArticle } from '../ingest/pageArticle.js';
+import {
+  articleFileText,
+  fetchArticle,
+  pageArticle,
+  type FetchedArticle,
+  type MetaOverrides,
+  type PageArticle,
+} from '../ingest/pageArticle.js';
 import type { Logger } from '../logger.js';
 import type { Actor, Upload } from '../service/corpusStore.js';
 import { moderatorText } from '../service/moderatorText.js';
@@ -48,7 +55,10 @@ export interface PreviewButtons {
 
 /** The buttons' custom ids for the preview answering one interaction. */
 export function previewButtonIds(interactionId: string): PreviewButtons {
-  return { confirm: `${URL_PREVIEW_BUTTON_PREFIX}:confirm:${interactionId}`, cancel: `${URL_PREVIEW_BUTTON_PREFIX}:cancel:${interactionId}` };
+  return {
+    confirm: `${URL_PREVIEW_BUTTON_PREFIX}:confirm:${interactionId}`,
+    cancel: `${URL_PREVIEW_BUTTON_PREFIX}:cancel:${interactionId}`,
+  };
 }
 
 function buttonRow(ids: PreviewButtons, disabled: boolean): ActionRowBuilder<ButtonBuilder> {
@@ -72,7 +82,12 @@ function duration(ms: number): string {
 }
 
 /** The preview of an article from a link: title, publisher, date, link, sentence count and the first sentences. */
-export function urlPreviewMessage(article: PageArticle, state: PreviewState, waitMs: number, overlap: SentenceOverlap | null = null): MessageParts {
+export function urlPreviewMessage(
+  article: PageArticle,
+  state: PreviewState,
+  waitMs: number,
+  overlap: SentenceOverlap | null = null,
+): MessageParts {
   const { meta } = article;
   const lines = [
     STATE_LINES[state](waitMs),
@@ -131,7 +146,9 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const refuse = async (reason: string) => {
     const shown = moderatorText(reason, context.store.dir);
-    await interaction.editReply(safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(shown)}. Nothing changed.` }));
+    await interaction.editReply(
+      safeMessage({ content: `**Refused** ${code(truncate(link, 500))}: ${escapeMarkdown(shown)}. Nothing changed.` }),
+    );
   };
 
   const published = request.overrides.published?.trim();
@@ -143,7 +160,11 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
 
   let article: PageArticle;
   try {
-    const fetched = await fetchArticle(link, { policy: new AddressPolicy(settings.allow), maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs });
+    const fetched = await fetchArticle(link, {
+      policy: new AddressPolicy(settings.allow),
+      maxBytes: settings.maxBytes,
+      timeoutMs: settings.timeoutMs,
+    });
     const problem = fetchedArticleProblem(fetched);
     if (problem !== null) {
       logger.warn({ link, reason: problem }, 'corpus add url: article refused');
@@ -164,7 +185,10 @@ export async function addFromUrl(interaction: ChatInputCommandInteraction, conte
   const overlap = knownSentences(context.service.current, article.sentences);
   const preview = (state: PreviewState) => urlPreviewMessage(article, state, settings.previewTimeoutMs, overlap);
   const message = await interaction.editReply({ ...safeMessage(preview('waiting')), components: [buttonRow(ids, false)] });
-  logger.info({ link, fetchedFrom: article.fetchedFrom, sentences: article.sentenceCount, alreadyInCorpus: overlap.found }, 'corpus add url: preview shown');
+  logger.info(
+    { link, fetchedFrom: article.fetchedFrom, sentences: article.sentenceCount, alreadyInCorpus: overlap.found },
+    'corpus add url: preview shown',
+  );
 
   const decision = await awaitDecision(message, ids, interaction.user.id, settings.previewTimeoutMs, logger);
   if (decision === null) {
@@ -207,7 +231,10 @@ function awaitDecision(
       if (button.user.id !== moderatorId) {
         logger.warn({ user: button.user.id, customId: button.customId }, 'corpus add url: button pressed by someone else, refused');
         button
-          .reply({ ...safeMessage({ content: 'Only the moderator who asked for this preview can confirm or cancel it.' }), flags: MessageFlags.Ephemeral })
+          .reply({
+            ...safeMessage({ content: 'Only the moderator who asked for this preview can confirm or cancel it.' }),
+            flags: MessageFlags.Ephemeral,
+          })
           .catch((error: unknown) => logger.error({ err: error }, 'corpus add url: could not refuse a button press'));
         return;
       }

@@ -99,9 +99,12 @@ export class FeedbackStoreError extends Error {
     readonly file: string,
     cause: unknown,
   ) {
-    super(`cannot open the feedback store ${file}: ${cause instanceof Error ? cause.message : String(cause)} (FEEDBACK_DB names this file; it must be a writable SQLite file)`, {
-      cause,
-    });
+    super(
+      `cannot open the feedback store ${file}: ${cause instanceof Error ? cause.message : String(cause)} (FEEDBACK_DB names this file; it must be a writable SQLite file)`,
+      {
+        cause,
+      },
+    );
     this.name = 'FeedbackStoreError';
   }
 }
@@ -193,7 +196,8 @@ export class FeedbackStore {
           insert.run('schema', SCHEMA_VERSION);
           insert.run('salt', randomBytes(16).toString('hex'));
           const version = opened.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('schema')?.value;
-          if (version !== SCHEMA_VERSION) throw new Error(`it has schema version ${version ?? 'none'}, this bot reads version ${SCHEMA_VERSION}`);
+          if (version !== SCHEMA_VERSION)
+            throw new Error(`it has schema version ${version ?? 'none'}, this bot reads version ${SCHEMA_VERSION}`);
           return opened.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get('salt')!.value;
         })
         .immediate();
@@ -214,7 +218,13 @@ export class FeedbackStore {
 
   /** Records a question the bot could not answer. */
   recordUnanswered(question: { command: GapCommand; query: string; memberId: string | null }): void {
-    this.insertUnanswered.run(question.command, question.query, normalizeQuery(question.query), this.now(), this.recordMemberIds ? question.memberId : null);
+    this.insertUnanswered.run(
+      question.command,
+      question.query,
+      normalizeQuery(question.query),
+      this.now(),
+      this.recordMemberIds ? question.memberId : null,
+    );
   }
 
   /**
@@ -233,7 +243,13 @@ export class FeedbackStore {
          LIMIT ?`,
       )
       .all(this.since(options.days), options.limit);
-    return rows.map((r) => ({ command: r.command as GapCommand, normalized: r.normalized, query: r.query, count: r.count, lastAskedAt: r.last_asked_at }));
+    return rows.map((r) => ({
+      command: r.command as GapCommand,
+      normalized: r.normalized,
+      query: r.query,
+      count: r.count,
+      lastAskedAt: r.last_asked_at,
+    }));
   }
 
   /** Keeps an answer the bot is about to send, so that its buttons can find it; returns its id. */
@@ -268,7 +284,9 @@ export class FeedbackStore {
     return this.db
       .transaction((): VoteOutcome => {
         const before = this.db
-          .prepare<[string, string, string], { helpful: number }>('SELECT helpful FROM votes WHERE command = ? AND normalized = ? AND member = ?')
+          .prepare<[string, string, string], { helpful: number }>(
+            'SELECT helpful FROM votes WHERE command = ? AND normalized = ? AND member = ?',
+          )
           .get(answer.command, normalized, member);
         if (before !== undefined && before.helpful === Number(helpful)) return 'unchanged';
         this.db
@@ -291,7 +309,15 @@ export class FeedbackStore {
     const rows = this.db
       .prepare<
         [number, number],
-        { command: string; normalized: string; query: string; short_answer: string | null; helpful: number; not_helpful: number; last_voted_at: number }
+        {
+          command: string;
+          normalized: string;
+          query: string;
+          short_answer: string | null;
+          helpful: number;
+          not_helpful: number;
+          last_voted_at: number;
+        }
       >(
         `SELECT command, normalized, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(voted_at) AS last_voted_at,
                 (SELECT v2.query FROM votes v2 WHERE v2.command = v.command AND v2.normalized = v.normalized ORDER BY v2.voted_at DESC LIMIT 1) AS query,

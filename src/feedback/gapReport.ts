@@ -15,7 +15,8 @@ export type AnswersNow = (command: GapCommand, query: string) => boolean;
 
 /** Whether the corpus a service serves now answers a recorded question: a /timeline topic when it has dated events. */
 export function answersNowWith(service: Pick<AnswerService, 'answer' | 'current'>): AnswersNow {
-  return (command, query) => (command === 'timeline' ? service.current.hasTimeline(query) : service.answer(command, query).status === 'answered');
+  return (command, query) =>
+    command === 'timeline' ? service.current.hasTimeline(query) : service.answer(command, query).status === 'answered';
 }
 
 /** How many recorded groups are checked against the corpus for each one listed. */

@@ -94,7 +94,8 @@ export class AddressPolicy {
     const range = rangeOf(ip);
     if (ip instanceof ipaddr.IPv6) {
       const embedded = embeddedIPv4(ip, range);
-      if (embedded !== null) return `${ip.toString()} is ${RANGE_WORDS[range]} address (it embeds ${embedded.toString()}), not a public one`;
+      if (embedded !== null)
+        return `${ip.toString()} is ${RANGE_WORDS[range]} address (it embeds ${embedded.toString()}), not a public one`;
       if (range === 'unicast' && !ip.match(GLOBAL_UNICAST, 3)) return `${ip.toString()} is outside the public IPv6 range 2000::/3`;
     }
     if (range === 'unicast') return null;

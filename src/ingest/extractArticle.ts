@@ -22,18 +22,62 @@ export interface ExtractedArticle {
 
 /** Elements that are never article text. */
 const FURNITURE_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'aside', 'footer', 'button', 'dialog', 'figcaption',
-  'body > header', '[role="navigation"]', '[role="contentinfo"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-hidden="true"]', '[hidden]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'nav',
+  'aside',
+  'footer',
+  'button',
+  'dialog',
+  'figcaption',
+  'body > header',
+  '[role="navigation"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
 ].join(',');
 /** Class or id words of page furniture: a cookie banner, a share bar, a newsletter box. */
-const FURNITURE_NAME = /(?:^|[\s_-])(?:cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|breadcrumbs?|promo|advert|advertisement|related)(?:$|[\s_-])/i;
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|breadcrumbs?|promo|advert|advertisement|related)(?:$|[\s_-])/i;
 /** Longer elements are not removed for their class or for being a form (they may hold the whole page). */
 const FURNITURE_MAX_CHARS = 600;
 const KEPT_CONTAINERS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Elements whose start and end break a paragraph. */
 const BLOCKS: ReadonlySet<string> = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
-  'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 /** A paragraph of prose: this long at least, and ending a sentence somewhere. */
 const PROSE_MIN_CHARS = 60;
@@ -74,7 +118,10 @@ export function extractArticle(html: string): ExtractedArticle {
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
   if (!paragraphs.some(isProse)) {
-    throw new IngestError('no-article', 'no article text was found on the page (no paragraph of prose; is it an index, a form or a script-built page?)');
+    throw new IngestError(
+      'no-article',
+      'no article text was found on the page (no paragraph of prose; is it an index, a form or a script-built page?)',
+    );
   }
   const publisher = clean(parsed?.siteName);
   const title = titleWithoutSite(clean(parsed?.title), publisher);

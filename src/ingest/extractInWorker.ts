@@ -39,16 +39,25 @@ export function extractArticleInWorker(html: string, timeoutMs: number): Promise
       done();
     };
     const timer = setTimeout(() => {
-      settle(() => reject(new IngestError('timeout', `reading the article out of the page took longer than ${Math.round(timeoutMs / 1000)} s`)));
+      settle(() =>
+        reject(new IngestError('timeout', `reading the article out of the page took longer than ${Math.round(timeoutMs / 1000)} s`)),
+      );
       void worker.terminate();
     }, timeoutMs);
     worker.once('message', (reply: WorkerReply) =>
       settle(() => {
         if (reply.ok) resolve(reply.article);
-        else reject(reply.kind === null ? new Error(`extracting the article failed: ${reply.message}`) : new IngestError(reply.kind, reply.message));
+        else
+          reject(
+            reply.kind === null ? new Error(`extracting the article failed: ${reply.message}`) : new IngestError(reply.kind, reply.message),
+          );
       }),
     );
-    worker.once('error', (error) => settle(() => reject(new Error(`the article extraction worker crashed: ${error.message}`, { cause: error }))));
-    worker.once('exit', (code) => settle(() => reject(new Error(`the article extraction worker exited with code ${code} before answering`))));
+    worker.once('error', (error) =>
+      settle(() => reject(new Error(`the article extraction worker crashed: ${error.message}`, { cause: error }))),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the article extraction worker exited with code ${code} before answering`))),
+    );
   });
 }

@@ -87,7 +87,8 @@ export async function fetchPage(link: string, options: FetchPageOptions): Promis
     }
   } catch (error) {
     if (error instanceof IngestError) throw error;
-    if (signal.aborted) throw new IngestError('timeout', `the page did not arrive within ${formatSeconds(options.timeoutMs)}`, { cause: error });
+    if (signal.aborted)
+      throw new IngestError('timeout', `the page did not arrive within ${formatSeconds(options.timeoutMs)}`, { cause: error });
     throw new IngestError('unreachable', `could not fetch ${url.host}: ${errorMessage(error)}`, { cause: error });
   }
 }
@@ -207,9 +208,7 @@ async function readCapped(stream: Readable, maxBytes: number, stop: () => void):
 export function parseContentType(header: string | undefined): { mediaType: string; charset: string | null } {
   if (header === undefined) return { mediaType: '', charset: null };
   const [type = '', ...params] = header.split(';');
-  const charset = params
-    .map((param) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(param)?.[1])
-    .find((value) => value !== undefined);
+  const charset = params.map((param) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(param)?.[1]).find((value) => value !== undefined);
   return { mediaType: type.trim().toLowerCase(), charset: charset ?? null };
 }
 

@@ -87,7 +87,10 @@ export function pageArticle(fetched: FetchedArticle, overrides: MetaOverrides = 
     },
     text,
     sentenceCount: sentences.length,
-    firstSentences: sentences.filter((s) => !s.isHeadline).slice(0, PREVIEW_SENTENCES).map((s) => s.text),
+    firstSentences: sentences
+      .filter((s) => !s.isHeadline)
+      .slice(0, PREVIEW_SENTENCES)
+      .map((s) => s.text),
     sentences: sentences.filter((s) => !s.isHeadline).map((s) => s.text),
     longSentencesCut,
   };

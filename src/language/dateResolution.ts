@@ -42,7 +42,20 @@ export interface DateMention {
 
 export type Tense = 'past' | 'future' | null;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Words without which there is no calendar date in a sentence: month and weekday names, relative
@@ -62,13 +75,15 @@ const MAY_NAME_A_DATE = new RegExp(
 );
 
 /** "in six years", "for two days", "within a week": how long, not when. */
-const DURATION = /^(?:in|within|for|over|during)\s+(?:the\s+(?:past|last|next)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+const DURATION =
+  /^(?:in|within|for|over|during)\s+(?:the\s+(?:past|last|next)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 /** chrono's clock readings alone ("now", "at 3pm") carry no date of their own. */
 const NOT_A_DATE = /^(?:now|right now|at\s.*|noon|midnight|morning|evening|afternoon|night)$/i;
 /** A weekday or month named with its own direction: chrono's reading is kept. */
 const DIRECTED = /^(?:last|next|this|past|coming|previous|following)\b/i;
 /** A year standing alone: "in 2019", "the 2018 summit"; not "since 2019" (a bound, not an event). */
-const BARE_YEAR = /\b(?:(since|until|till|by|before|after|from|through)\s+)?(?:(?:in|of|early|late|mid-?)\s+)?((?:1[89]|20)\d{2})\b(?!\s*%|[-–]\d)/gi;
+const BARE_YEAR =
+  /\b(?:(since|until|till|by|before|after|from|through)\s+)?(?:(?:in|of|early|late|mid-?)\s+)?((?:1[89]|20)\d{2})\b(?!\s*%|[-–]\d)/gi;
 
 /** "since January 2010", "until Friday", "by March": the bound of a period, not the date of an event. */
 const BOUND = /\b(?:since|until|till|by|before|after|through)\s+$/i;
@@ -171,7 +186,11 @@ type Components = DateReading['start'];
 
 /** Counted from the reference date: "last month", "this week", "three days ago", "tomorrow". */
 function isRelative(components: Components, wording: string): boolean {
-  return components.tags().has('result/relativeDate') || DIRECTED.test(wording) || /\bago\b|^(?:today|tonight|yesterday|tomorrow)$/i.test(wording);
+  return (
+    components.tags().has('result/relativeDate') ||
+    DIRECTED.test(wording) ||
+    /\bago\b|^(?:today|tonight|yesterday|tomorrow)$/i.test(wording)
+  );
 }
 
 /** One side (start or end) of a chrono result as a date, or null when it cannot be resolved. */
@@ -200,7 +219,8 @@ function resolveComponents(
     if (reference === null) return null;
     const weekday = components.get('weekday')!;
     if (after !== null) return { date: weekdayAround(after, weekday, 'future'), granularity: 'day' };
-    if (DIRECTED.test(resultText)) return { date: { year: components.get('year')!, month: components.get('month')!, day: components.get('day')! }, granularity: 'day' };
+    if (DIRECTED.test(resultText))
+      return { date: { year: components.get('year')!, month: components.get('month')!, day: components.get('day')! }, granularity: 'day' };
     return { date: weekdayAround(reference, weekday, tense), granularity: 'day' };
   }
   if (certain('month')) {
@@ -245,13 +265,22 @@ export function findDateMentions(text: string, published: string | null): DateMe
     read.push([result.index, result.index + result.text.length]);
     const { start, end } = trimWording(text, result.index, result.index + result.text.length);
     const wording = text.slice(start, end);
-    if (wording.length === 0 || DURATION.test(result.text.trim()) || NOT_A_DATE.test(wording) || BOUND.test(text.slice(Math.max(0, result.index - LOOK_BACK_CHARS), result.index))) continue;
+    if (
+      wording.length === 0 ||
+      DURATION.test(result.text.trim()) ||
+      NOT_A_DATE.test(wording) ||
+      BOUND.test(text.slice(Math.max(0, result.index - LOOK_BACK_CHARS), result.index))
+    )
+      continue;
     const tense = tenseAround(text, result.index, whole);
     const first = resolveComponents(result.start, wording, reference, tense, null);
     const absolute = result.start.isCertain('year') && !isRelative(result.start, wording);
     let date: ResolvedDate | null = null;
     if (first !== null) {
-      const last = result.end == null ? null : resolveComponents(result.end, wording, reference, tense, first.granularity === 'day' ? first.date : null);
+      const last =
+        result.end == null
+          ? null
+          : resolveComponents(result.end, wording, reference, tense, first.granularity === 'day' ? first.date : null);
       const lastDate = last !== null && compareDays(last.date, first.date) > 0 ? last.date : null;
       date = { granularity: first.granularity, start: first.date, end: lastDate };
     }
@@ -262,7 +291,13 @@ export function findDateMentions(text: string, published: string | null): DateMe
     const yearStart = match.index + match[0].length - match[2]!.length;
     if (match[1] !== undefined || read.some(([from, to]) => from <= yearStart && yearStart < to)) continue;
     const year = Number(match[2]);
-    mentions.push({ start: yearStart, end: yearStart + 4, wording: match[2]!, date: { granularity: 'year', start: { year, month: 1, day: 1 }, end: null }, absolute: true });
+    mentions.push({
+      start: yearStart,
+      end: yearStart + 4,
+      wording: match[2]!,
+      date: { granularity: 'year', start: { year, month: 1, day: 1 }, end: null },
+      absolute: true,
+    });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -280,7 +315,10 @@ function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
     case 'week':
       return { first: date.start, last: addDays(last, 6) };
     case 'month':
-      return { first: { ...date.start, day: 1 }, last: addDays({ year: last.month === 12 ? last.year + 1 : last.year, month: (last.month % 12) + 1, day: 1 }, -1) };
+      return {
+        first: { ...date.start, day: 1 },
+        last: addDays({ year: last.month === 12 ? last.year + 1 : last.year, month: (last.month % 12) + 1, day: 1 }, -1),
+      };
     case 'year':
       return { first: { year: date.start.year, month: 1, day: 1 }, last: { year: last.year, month: 12, day: 31 } };
   }
@@ -289,7 +327,10 @@ function dayInterval(date: ResolvedDate): { first: Day; last: Day } {
 /** The first and last day a date covers, as day numbers (days since 1970-01-01): for fast comparisons of many dates. */
 export function dayNumbers(date: ResolvedDate): { first: number; last: number } {
   const { first, last } = dayInterval(date);
-  return { first: Date.UTC(first.year, first.month - 1, first.day) / 86_400_000, last: Date.UTC(last.year, last.month - 1, last.day) / 86_400_000 };
+  return {
+    first: Date.UTC(first.year, first.month - 1, first.day) / 86_400_000,
+    last: Date.UTC(last.year, last.month - 1, last.day) / 86_400_000,
+  };
 }
 
 const GRANULARITY_RANK: Readonly<Record<Granularity, number>> = { year: 0, month: 1, week: 2, day: 3 };
@@ -326,7 +367,9 @@ export function formatResolvedDate(date: ResolvedDate): string {
       return end === null || end.year === start.year ? String(start.year) : `${start.year}–${end.year}`;
     case 'month': {
       const one = (d: Day) => `${MONTH_NAMES[d.month - 1]} ${d.year}`;
-      return end === null || monthNumber(end.year, end.month) === monthNumber(start.year, start.month) ? one(start) : `${one(start)} – ${one(end)}`;
+      return end === null || monthNumber(end.year, end.month) === monthNumber(start.year, start.month)
+        ? one(start)
+        : `${one(start)} – ${one(end)}`;
     }
     case 'week':
       return end === null ? `week of ${dayText(start, true)}` : `weeks of ${dayText(start, true)} – ${dayText(end, true)}`;

@@ -1,13 +1,6 @@
 import type { Token } from './tokenize.js';
 import { isPersonNoun } from './roleNouns.js';
-import {
-  COMMON_SENTENCE_STARTERS,
-  DEMONYMS,
-  ORGANISATION_WORDS,
-  PLACE_WORDS,
-  PLACES,
-  TITLES,
-} from './gazetteer.js';
+import { COMMON_SENTENCE_STARTERS, DEMONYMS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, TITLES } from './gazetteer.js';
 import { LOCATIVES } from './wordLists.js';
 
 /** What a name names. `name` is a proper name whose kind the text does not reveal. */
@@ -35,20 +28,69 @@ const NAME_JOINERS = new Set(['of', 'de', 'du', 'von', 'van', 'al', 'bin']);
 const LOCATIVE = new Set(LOCATIVES);
 // Lower-case role nouns that may precede a name: "presidential spokesperson Kang Yu-jung".
 const ROLE_NOUNS = new Set([
-  'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'professor', 'minister', 'premier',
-  'president', 'predecessor', 'successor', 'counterpart', 'envoy', 'ambassador', 'official', 'leader',
-  'chairman', 'director', 'secretary', 'analyst', 'economist', 'lawmaker', 'senator', 'governor',
-  'mayor', 'chief', 'executive', 'founder', 'researcher', 'expert', 'head', 'deputy', 'aide', 'general',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'adviser',
+  'advisor',
+  'professor',
+  'minister',
+  'premier',
+  'president',
+  'predecessor',
+  'successor',
+  'counterpart',
+  'envoy',
+  'ambassador',
+  'official',
+  'leader',
+  'chairman',
+  'director',
+  'secretary',
+  'analyst',
+  'economist',
+  'lawmaker',
+  'senator',
+  'governor',
+  'mayor',
+  'chief',
+  'executive',
+  'founder',
+  'researcher',
+  'expert',
+  'head',
+  'deputy',
+  'aide',
+  'general',
 ]);
 
 const CALENDAR_WORDS = new Set(
-  ('january february march april may june july august september october november december ' +
+  (
+    'january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday ' +
-    'saturday sunday').split(' '),
+    'saturday sunday'
+  ).split(' '),
 );
 
 /** Title words that only qualify another title ("Foreign Minister", "Vice President"). */
-const NOT_ALONE_TITLES = new Set(['foreign', 'defence', 'defense', 'finance', 'trade', 'state', 'first', 'former', 'late', 'acting', 'vice', 'deputy', 'chief', 'prime', 'supreme', 'executive']);
+const NOT_ALONE_TITLES = new Set([
+  'foreign',
+  'defence',
+  'defense',
+  'finance',
+  'trade',
+  'state',
+  'first',
+  'former',
+  'late',
+  'acting',
+  'vice',
+  'deputy',
+  'chief',
+  'prime',
+  'supreme',
+  'executive',
+]);
 
 function isAcronym(surface: string): boolean {
   return /^(?:\p{Lu}\.?){2,6}$/u.test(surface.replace(/['’]s$/, ''));
@@ -193,7 +235,17 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
     });
     if (type === 'place' && endsWithPossessive(last)) {
       const institution = institutionAfter(text, tokens, last.index);
-      if (institution !== null) entities.push({ type: 'organisation', start: first.start, end: institution.end, text: text.slice(first.start, institution.end), key: `${key} ${institution.key}`, firstToken: first.index, lastToken: institution.lastToken, titled: false });
+      if (institution !== null)
+        entities.push({
+          type: 'organisation',
+          start: first.start,
+          end: institution.end,
+          text: text.slice(first.start, institution.end),
+          key: `${key} ${institution.key}`,
+          firstToken: first.index,
+          lastToken: institution.lastToken,
+          titled: false,
+        });
     }
   }
   return entities;
@@ -203,7 +255,29 @@ export function findEntities(text: string, tokens: Token[], knownPeople: Readonl
  * Institutions news names by their country or city: "Seoul's military", "Japan's foreign ministry".
  * General words, written in lower case after a place in the possessive.
  */
-const INSTITUTIONS = new Set(['military', 'army', 'navy', 'government', 'ministry', 'office', 'parliament', 'police', 'embassy', 'presidency', 'cabinet', 'coast guard', 'central bank', 'foreign ministry', 'defence ministry', 'defense ministry', 'trade ministry', 'spy agency', 'weather agency', 'news agency', 'state media']);
+const INSTITUTIONS = new Set([
+  'military',
+  'army',
+  'navy',
+  'government',
+  'ministry',
+  'office',
+  'parliament',
+  'police',
+  'embassy',
+  'presidency',
+  'cabinet',
+  'coast guard',
+  'central bank',
+  'foreign ministry',
+  'defence ministry',
+  'defense ministry',
+  'trade ministry',
+  'spy agency',
+  'weather agency',
+  'news agency',
+  'state media',
+]);
 
 /** The institution named right after token `placeEnd` (one or two lower-case words), if any. */
 function institutionAfter(text: string, tokens: Token[], placeEnd: number): { end: number; key: string; lastToken: number } | null {
@@ -220,4 +294,3 @@ function institutionAfter(text: string, tokens: Token[], placeEnd: number): { en
 function trimPossessive(surface: string): string {
   return surface.replace(/['’]s$|(?<=s)['’]$/, '');
 }
-

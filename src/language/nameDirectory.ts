@@ -91,7 +91,6 @@ export class NameDirectory {
     return this.shortFormSet;
   }
 
-
   /** The full names a key may stand for: itself if it is one, else those most often shortened to it. */
   fullNamesFor(key: string): string[] {
     if (this.fullNames.has(key)) return [key];

@@ -34,7 +34,9 @@ export function paraphrasesOf(word: string): Paraphrase[] {
     const strength = relative.sense === 0 ? first : other;
     if (strength > (best.get(relative.lemma) ?? 0)) best.set(relative.lemma, strength);
   }
-  return [...best].map(([lemma, strength]) => ({ lemma, strength })).sort((a, b) => b.strength - a.strength || a.lemma.localeCompare(b.lemma));
+  return [...best]
+    .map(([lemma, strength]) => ({ lemma, strength }))
+    .sort((a, b) => b.strength - a.strength || a.lemma.localeCompare(b.lemma));
 }
 
 /**

@@ -30,7 +30,7 @@ function windowEnd(text: string, from: number): number {
 export function readDates(text: string, reference: chrono.ParsingReference | Date): DateReading[] {
   if (text.length <= CHRONO_WINDOW_CHARS) return chrono.parse(text, reference);
   const readings: DateReading[] = [];
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = windowEnd(text, from);
     for (const result of chrono.parse(text.slice(from, to), reference)) {
       readings.push({ index: from + result.index, text: result.text, start: result.start, end: result.end });

@@ -12,7 +12,8 @@ export const ASKS_BEFORE = /\b(?:before|prior to|ahead of|beforehand)\b/i;
 
 /** In a sentence: the words after which it names the later (or the earlier) event. */
 const MARKS: Readonly<Record<Direction, RegExp>> = {
-  after: /\b(?:then|later|afterwards?|after that|next|followed by|subsequently|thereafter|before heading|before travell?ing|going on to|moving on to)\b/giu,
+  after:
+    /\b(?:then|later|afterwards?|after that|next|followed by|subsequently|thereafter|before heading|before travell?ing|going on to|moving on to)\b/giu,
   before: /\b(?:before|earlier|previously|prior to|ahead of|preceding|beforehand|first)\b/giu,
 };
 

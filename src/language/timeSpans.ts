@@ -17,7 +17,13 @@ const NUMBER_WORD =
 /** Patterns chrono does not cover, each with the label of what it finds. */
 const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
   // "Hours before Lee’s departure", "days after the summit": up to the next comma or clause end.
-  [new RegExp(`\\b(?:(?:${NUMBER_WORD})\\s+)?${UNIT}\\s+(?:before|after|ahead of|earlier|later)\\b(?:\\s+[^,;.“”"]{1,40}?(?=[,;.“”"]|$))?`, 'giu'), 'relative'],
+  [
+    new RegExp(
+      `\\b(?:(?:${NUMBER_WORD})\\s+)?${UNIT}\\s+(?:before|after|ahead of|earlier|later)\\b(?:\\s+[^,;.“”"]{1,40}?(?=[,;.“”"]|$))?`,
+      'giu',
+    ),
+    'relative',
+  ],
   [/\b(?:since|until|by|before|after|in)\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d{2}\b/giu, 'date'],
   [/\b(?:(?:1[89]|20)\d{2})\b/gu, 'date'],
   [new RegExp(`\\b${NUMBER_WORD}-${UNIT.replace(/s\?/g, '')}\\b`, 'giu'), 'duration'],

@@ -14,30 +14,105 @@
 
 /** Words that put a question or a sentence in the future: "will", "is to", "scheduled", "next". */
 export const FUTURE_WORDS: readonly string[] = [
-  'will', 'shall', "'ll", 'going to', 'is to', 'are to',
-  'plan', 'plans', 'plan to', 'plans to', 'planned', 'planning', 'scheduled', 'slated',
-  'set to', 'set for', 'due', 'is due', 'are due', 'expected', 'expected to',
-  'upcoming', 'next', 'later', 'ahead', 'to be held', 'to visit', 'to meet',
+  'will',
+  'shall',
+  "'ll",
+  'going to',
+  'is to',
+  'are to',
+  'plan',
+  'plans',
+  'plan to',
+  'plans to',
+  'planned',
+  'planning',
+  'scheduled',
+  'slated',
+  'set to',
+  'set for',
+  'due',
+  'is due',
+  'are due',
+  'expected',
+  'expected to',
+  'upcoming',
+  'next',
+  'later',
+  'ahead',
+  'to be held',
+  'to visit',
+  'to meet',
 ];
 
 /** Words that put a question or a sentence in the past: "did", "was", "met", "ago", "recently". */
 export const PAST_WORDS: readonly string[] = [
-  'did', 'was', 'were', 'had',
-  'met', 'held', 'went', 'came', 'took', 'gave', 'made', 'began', 'started', 'ended', 'visited',
-  'signed', 'launched', 'fired', 'arrived', 'left',
-  'ago', 'earlier', 'last', 'previous', 'previously', 'recent', 'recently',
+  'did',
+  'was',
+  'were',
+  'had',
+  'met',
+  'held',
+  'went',
+  'came',
+  'took',
+  'gave',
+  'made',
+  'began',
+  'started',
+  'ended',
+  'visited',
+  'signed',
+  'launched',
+  'fired',
+  'arrived',
+  'left',
+  'ago',
+  'earlier',
+  'last',
+  'previous',
+  'previously',
+  'recent',
+  'recently',
 ];
 
 /** The verbs of saying, in every form a reader takes: "said", "says", "say", "announced". */
 export const SAYING_VERBS: readonly string[] = [
-  'said', 'says', 'say', 'told', 'tells', 'tell',
-  'added', 'noted', 'stressed', 'warned', 'explained',
-  'stated', 'claimed', 'confirmed', 'announced', 'reported', 'revealed', 'quoted',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'tell',
+  'added',
+  'noted',
+  'stressed',
+  'warned',
+  'explained',
+  'stated',
+  'claimed',
+  'confirmed',
+  'announced',
+  'reported',
+  'revealed',
+  'quoted',
 ];
 
 /** Words before a place: "in Seoul", "into the Sea of Japan", "off Busan". */
 export const LOCATIVES: readonly string[] = [
-  'in', 'at', 'into', 'to', 'near', 'from', 'across', 'around', 'toward', 'towards', 'inside', 'outside', 'over', 'off',
+  'in',
+  'at',
+  'into',
+  'to',
+  'near',
+  'from',
+  'across',
+  'around',
+  'toward',
+  'towards',
+  'inside',
+  'outside',
+  'over',
+  'off',
 ];
 
 /**
@@ -54,7 +129,21 @@ export const QUESTION_TENSE = {
  * its bonus is small, and a sentence's other event verbs would make it swing between answers.
  */
 export const RANKING_TENSE = {
-  future: pick(FUTURE_WORDS, ['will', 'is to', 'are to', 'scheduled', 'planned', 'plans to', 'set to', 'expected to', 'is due', 'are due', 'later', 'next', 'upcoming']),
+  future: pick(FUTURE_WORDS, [
+    'will',
+    'is to',
+    'are to',
+    'scheduled',
+    'planned',
+    'plans to',
+    'set to',
+    'expected to',
+    'is due',
+    'are due',
+    'later',
+    'next',
+    'upcoming',
+  ]),
   past: pick(PAST_WORDS, ['was', 'were', 'had', 'did', 'met', 'went', 'last', 'ago', 'recently', 'previously', 'earlier']),
 };
 
@@ -68,7 +157,18 @@ export const DATING_TENSE = {
 };
 
 /** A question asking who said something: "Who said …", "What did Lee tell …", "… quoted …". */
-export const QUESTION_SAYING_VERBS = pick(SAYING_VERBS, ['said', 'say', 'says', 'told', 'tell', 'tells', 'stated', 'claimed', 'warned', 'quoted']);
+export const QUESTION_SAYING_VERBS = pick(SAYING_VERBS, [
+  'said',
+  'say',
+  'says',
+  'told',
+  'tell',
+  'tells',
+  'stated',
+  'claimed',
+  'warned',
+  'quoted',
+]);
 
 /**
  * The verbs a speaker's name stands next to ("Lee said", "said Lee", "…, he added"). Not "reported",
@@ -78,7 +178,16 @@ export const QUESTION_SAYING_VERBS = pick(SAYING_VERBS, ['said', 'say', 'says', 
 export const SPEAKER_VERBS = pick(SAYING_VERBS, ['said', 'says', 'told', 'tells', 'added', 'noted', 'stressed', 'warned', 'explained']);
 
 /** The past verbs of saying that date the saying in their clause ("the office said on Tuesday"). */
-export const DATING_SAYING_VERBS = pick(SAYING_VERBS, ['said', 'told', 'confirmed', 'announced', 'reported', 'revealed', 'stated', 'added']);
+export const DATING_SAYING_VERBS = pick(SAYING_VERBS, [
+  'said',
+  'told',
+  'confirmed',
+  'announced',
+  'reported',
+  'revealed',
+  'stated',
+  'added',
+]);
 
 /** The words as one regular-expression alternation (without a group or word boundaries). */
 export function wordsPattern(...lists: ReadonlyArray<readonly string[]>): string {

@@ -184,9 +184,7 @@ function lemmasOfWords(words: readonly string[]): readonly WordNetLemma[] {
   const key = words.join('_');
   let lemmas = lemmaCache.get(key);
   if (lemmas === undefined) {
-    lemmas = entriesOf(words).map(({ entry, pos }) =>
-      Object.freeze({ lemma: entry.lemma.replace(/_/g, ' '), pos: POS_NAMES[pos] }),
-    );
+    lemmas = entriesOf(words).map(({ entry, pos }) => Object.freeze({ lemma: entry.lemma.replace(/_/g, ' '), pos: POS_NAMES[pos] }));
     lemmaCache.set(key, lemmas);
   }
   return lemmas;

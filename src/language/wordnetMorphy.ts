@@ -16,9 +16,32 @@ import type { PosFile } from './wordnetFiles.js';
 type Rule = readonly [suffix: string, replacement: string];
 
 const RULES: Readonly<Record<PosFile, readonly Rule[]>> = {
-  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   adv: [],
 };
 
@@ -100,13 +123,7 @@ export function baseFormCandidates(word: string, pos: PosFile): string[] {
       const stem = word.slice(0, -suffix.length);
       candidates.push(stem + replacement);
       const last = stem.at(-1) ?? '';
-      if (
-        replacement === '' &&
-        UNDOUBLE_AFTER[pos].includes(suffix) &&
-        stem.length >= 3 &&
-        last === stem.at(-2) &&
-        CONSONANT.test(last)
-      ) {
+      if (replacement === '' && UNDOUBLE_AFTER[pos].includes(suffix) && stem.length >= 3 && last === stem.at(-2) && CONSONANT.test(last)) {
         candidates.push(stem.slice(0, -1));
       }
     }

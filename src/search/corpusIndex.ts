@@ -122,13 +122,21 @@ export class CorpusIndex {
       if (batch.length === 0) return;
       const sentences = batch.flatMap((b) => b.sentences);
       const shard = buildShard(batch[0]!.info.firstRef, sentences);
-      corpus.sentences.addSpellings(corpus.register(shard, batch.map((b) => b.info), countPeople(sentences)));
+      corpus.sentences.addSpellings(
+        corpus.register(
+          shard,
+          batch.map((b) => b.info),
+          countPeople(sentences),
+        ),
+      );
       batch = [];
       batchSize = 0;
     };
     for (const article of articles) {
       const info = corpus.newArticleInfo(article, corpus.sentences.nextRef + batchSize);
-      const sentences = article.sentences.map((s) => analyse(s.text, info.key, s.position, s.isHeadline, corpus.names.knownPeople, corpus.tally));
+      const sentences = article.sentences.map((s) =>
+        analyse(s.text, info.key, s.position, s.isHeadline, corpus.names.knownPeople, corpus.tally),
+      );
       // News names a person in full first, then by surname: the directory so far types "Lee".
       for (const s of sentences) corpus.names.addPeople(s.people.map((p) => [p, 1] as const));
       batch.push({ info, sentences });
@@ -175,7 +183,11 @@ export class CorpusIndex {
 
   /** The whole index in its packed form (typed arrays and UTF-8 JSON: see service/buildTransfer.ts). */
   pack(): PackedCorpus {
-    return { generation: this.generation, shards: this.sentences.allShards().map((shard) => this.packShard(shard)), suggestions: this.packSuggestions() };
+    return {
+      generation: this.generation,
+      shards: this.sentences.allShards().map((shard) => this.packShard(shard)),
+      suggestions: this.packSuggestions(),
+    };
   }
 
   /** One shard in its packed form, as it is now (its removed articles are not in it). */
@@ -284,7 +296,9 @@ export class CorpusIndex {
     for (let i = 0; i < info.sentenceCount; i++) {
       if (i > 0 && i % SENTENCES_PER_STEP === 0) await nextTurn();
       const ref = info.firstRef + i;
-      sentences.push(analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally));
+      sentences.push(
+        analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally),
+      );
     }
     await nextTurn();
     // One step: from here on, questions no longer see the article.
@@ -380,7 +394,12 @@ function buildShard(base: number, sentences: readonly AnalysedSentence[]): Index
     terms: s.terms,
     context: s.leans && i > 0 && sentences[i - 1]!.articleKey === s.articleKey ? sentences[i - 1]!.terms : null,
   }));
-  return IndexShard.build(base, SentenceStore.of(sentences), documents, sentences.map((s) => s.words));
+  return IndexShard.build(
+    base,
+    SentenceStore.of(sentences),
+    documents,
+    sentences.map((s) => s.words),
+  );
 }
 
 function countPeople(sentences: readonly AnalysedSentence[]): Map<string, number> {

@@ -77,7 +77,12 @@ export class IndexShard {
    * Indexes sentences numbered from `base` (their texts in `store`, their words in `words`, in the
    * same order as the documents).
    */
-  static build(base: number, store: SentenceStore, documents: readonly SentenceDocument[], words: ReadonlyArray<readonly string[]>): IndexShard {
+  static build(
+    base: number,
+    store: SentenceStore,
+    documents: readonly SentenceDocument[],
+    words: ReadonlyArray<readonly string[]>,
+  ): IndexShard {
     const stats = new TermStats();
     for (const document of documents) stats.addSentence(new Set(document.terms));
     const wordStats = new TermStats();
@@ -92,7 +97,11 @@ export class IndexShard {
    * MiniSearch's loadJSONAsync (which loads in batches, with pauses between them); the texts as they are.
    */
   static async fromPacked(packed: PackedShard, nextTurn: () => Promise<unknown>): Promise<IndexShard> {
-    const [documents, terms, words] = JSON.parse(decoder.decode(packed.stats)) as [number, Array<[string, number]>, Array<[string, number]>];
+    const [documents, terms, words] = JSON.parse(decoder.decode(packed.stats)) as [
+      number,
+      Array<[string, number]>,
+      Array<[string, number]>,
+    ];
     const stats = new TermStats();
     stats.merge(terms, documents);
     const wordStats = new TermStats();

@@ -85,7 +85,6 @@ for (const [adjective, place] of Object.entries(DEMONYMS)) {
   PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
 }
 
-
 export interface QueryOptions {
   /** The query opens a sentence, so its first word's capital says nothing (a free question). */
   sentenceCase?: boolean;
@@ -102,7 +101,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
   const maxWeight = index.idf('\u0000');
   const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word));
   const concepts: Concept[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const name = longestName(tokens, i, names);
     if (name !== null) {
       const words = tokens.slice(i, i + name.length);
@@ -150,7 +149,8 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
               : modifier * unknownWeight(token.lower),
       known: !lacking || spellings.length > 0 || paraphrases.length > 0,
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
-      missingKeyWord: lacking && spellings.length === 0 && paraphrases.length === 0 && modifier === 1 && generalRarity(token.lower) >= KEY_WORD_RARITY,
+      missingKeyWord:
+        lacking && spellings.length === 0 && paraphrases.length === 0 && modifier === 1 && generalRarity(token.lower) >= KEY_WORD_RARITY,
     });
     i++;
   }

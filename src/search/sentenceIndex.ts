@@ -65,7 +65,8 @@ export class SentenceIndex {
    * or in slices.
    */
   addShard(shard: IndexShard): string[] {
-    if (shard.base < this.nextRefValue) throw new Error(`shard starting at sentence ${shard.base} overlaps sentences already indexed (next: ${this.nextRefValue})`);
+    if (shard.base < this.nextRefValue)
+      throw new Error(`shard starting at sentence ${shard.base} overlaps sentences already indexed (next: ${this.nextRefValue})`);
     this.shards.push(shard);
     this.nextRefValue = shard.base + shard.span;
     this.stats.merge(shard.stats.entries(), shard.stats.documentCount);

@@ -52,7 +52,9 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ:
 
 /** Folded words of a text: lower case, no accents ("Tromsø" → "tromso"), hyphens and punctuation as spaces. */
 export function foldWords(text: string): string[] {
-  return folded(text).split(' ').filter((word) => word.length > 0);
+  return folded(text)
+    .split(' ')
+    .filter((word) => word.length > 0);
 }
 
 // Names and phrases repeat across a corpus and its changes: each text is folded once (bounded).

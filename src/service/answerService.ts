@@ -179,7 +179,11 @@ export class AnswerService {
 
   private async rebuildWith(build: (request: BuildRequest) => Promise<BuiltCorpus>): Promise<LoadSummary> {
     const before = this.engine;
-    const built = await build({ corpusDir: this.corpusDir, snapshotFile: this.snapshotFile, snapshotTimeLimitMs: this.snapshotTimeLimitMs });
+    const built = await build({
+      corpusDir: this.corpusDir,
+      snapshotFile: this.snapshotFile,
+      snapshotTimeLimitMs: this.snapshotTimeLimitMs,
+    });
     this.noteSnapshotSave(built.snapshotProblem, built.index.articles.length > 0);
     for (const error of built.errors) {
       if (error.skipped === true) this.logger.info({ file: error.file, reason: error.reason }, 'corpus folder entry skipped');
@@ -213,7 +217,8 @@ export class AnswerService {
     await this.engine.addArticle(article);
     this.loadErrors = this.loadErrors.filter((error) => error.file !== article.file);
     this.logger.info({ dir: this.corpusDir, article: article.id, sentences: article.sentences.length }, 'corpus: article added in place');
-    if (article.longSentencesCut > 0) this.logger.info({ file: article.file, note: longSentencesNote(article.longSentencesCut) }, 'corpus file note');
+    if (article.longSentencesCut > 0)
+      this.logger.info({ file: article.file, note: longSentencesNote(article.longSentencesCut) }, 'corpus file note');
     await this.saveAfterChange();
     return { ...this.summarySince(before), errors: this.loadErrors, applied: true, refusal: null };
   }
@@ -246,8 +251,13 @@ export class AnswerService {
    */
   private async sweepTempFiles(): Promise<void> {
     const { removed, failed } = await sweepStaleTempFiles(this.corpusDir);
-    if (removed.length > 0) this.logger.info({ dir: this.corpusDir, files: removed }, 'removed temporary files left in the corpus folder by an interrupted upload');
-    for (const { file, reason } of failed) this.logger.warn({ dir: this.corpusDir, file, reason }, 'cannot remove a temporary file left by an interrupted upload');
+    if (removed.length > 0)
+      this.logger.info(
+        { dir: this.corpusDir, files: removed },
+        'removed temporary files left in the corpus folder by an interrupted upload',
+      );
+    for (const { file, reason } of failed)
+      this.logger.warn({ dir: this.corpusDir, file, reason }, 'cannot remove a temporary file left by an interrupted upload');
   }
 
   /** Warns that the snapshot cannot be used, once until it works again; later failures are debug lines. */

@@ -37,7 +37,11 @@ export function uploadStem(fileName: string): string {
  * or sidecar, any extension). The slug comes from `basis` (a title or the upload's name).
  * @throws Error when no unused id is found (practically impossible) or the folder cannot be listed.
  */
-export async function uniqueArticleId(dir: string, basis: string, random: () => string = () => randomBytes(4).toString('hex')): Promise<string> {
+export async function uniqueArticleId(
+  dir: string,
+  basis: string,
+  random: () => string = () => randomBytes(4).toString('hex'),
+): Promise<string> {
   const taken = new Set<string>();
   for (const name of await readdir(dir)) {
     taken.add(articleIdOf(name) ?? name);

@@ -36,5 +36,9 @@ buildPackedCorpus(workerData as BuildRequest).then(
     exitOnReceipt();
   },
   (error: unknown) =>
-    port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
+    port.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
 );

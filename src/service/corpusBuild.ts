@@ -54,7 +54,13 @@ export async function buildCorpus(request: BuildRequest): Promise<BuiltCorpus> {
 export async function buildPackedCorpus(request: BuildRequest): Promise<{ packed: PackedBuild; transfer: ArrayBuffer[] }> {
   const fingerprint = await corpusFingerprint(request.corpusDir);
   const corpus = await loadCorpus(request.corpusDir);
-  const packed: PackedBuild = { fingerprint, errors: corpus.errors, notes: [], fileNotes: fileNotesOf(corpus.articles), corpus: CorpusIndex.build(corpus.articles).pack() };
+  const packed: PackedBuild = {
+    fingerprint,
+    errors: corpus.errors,
+    notes: [],
+    fileNotes: fileNotesOf(corpus.articles),
+    corpus: CorpusIndex.build(corpus.articles).pack(),
+  };
   if (request.snapshotFile === null || corpus.articles.length === 0) return { packed, transfer: transferList(packed.corpus) };
   const state = { fingerprint, errors: corpus.errors, corpus: snapshotOfPacked(packed.corpus) };
   const saved = await saveSnapshotBestEffort(request.snapshotFile, state, async () => undefined, request.snapshotTimeLimitMs);
@@ -65,7 +71,9 @@ export async function buildPackedCorpus(request: BuildRequest): Promise<{ packed
 
 /** The notes on loaded articles: those whose over-long sentences were cut. */
 function fileNotesOf(articles: readonly Article[]): CorpusNote[] {
-  return articles.filter((article) => article.longSentencesCut > 0).map((article) => ({ file: article.file, note: longSentencesNote(article.longSentencesCut) }));
+  return articles
+    .filter((article) => article.longSentencesCut > 0)
+    .map((article) => ({ file: article.file, note: longSentencesNote(article.longSentencesCut) }));
 }
 
 type WorkerReply = { ok: true; packed: PackedBuild } | { ok: false; message: string; stack?: string };

@@ -279,7 +279,9 @@ export class CorpusStore {
     });
     // A link named .removed would take the files out of the corpus folder: refuse to move through it.
     if (!(await lstat(removedDir)).isDirectory()) {
-      throw new Error(`cannot move ${names.join(', ')} aside: ${removedDir} is not a folder (a symbolic link?); files are only moved within the corpus folder`);
+      throw new Error(
+        `cannot move ${names.join(', ')} aside: ${removedDir} is not a folder (a symbolic link?); files are only moved within the corpus folder`,
+      );
     }
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const moved: Array<{ from: string; to: string }> = [];

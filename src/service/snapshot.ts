@@ -96,7 +96,10 @@ const STAT_BATCH = 256;
  * outlive one appearing or going). The bot's own entries (`.removed/`, `.tmp-*`) are left out.
  */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
-  const entries = (await readdir(corpusDir, { withFileTypes: true })).filter((e) => !isBotManagedName(e.name)).map((e) => e.name).sort();
+  const entries = (await readdir(corpusDir, { withFileTypes: true }))
+    .filter((e) => !isBotManagedName(e.name))
+    .map((e) => e.name)
+    .sort();
   const hash = createHash('sha256').update(`format ${SNAPSHOT_FORMAT}\n`);
   // lstat, as the loader never follows a link: a link is fingerprinted as itself. A batch of files
   // at a time: one by one, a large corpus's files take seconds to stat.
@@ -315,7 +318,10 @@ async function readShardFile(file: string, base: number): Promise<PackedCorpusSh
   if (bytes.readUInt32LE(MAGIC.length) !== SNAPSHOT_FORMAT) return null;
   const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
   try {
-    const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 8, MAGIC.length + 8 + headerLength)) as { base: number; layout: Layout };
+    const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 8, MAGIC.length + 8 + headerLength)) as {
+      base: number;
+      layout: Layout;
+    };
     if (header.base !== base) return null;
     const start = align(MAGIC.length + 8 + headerLength);
     // Typed arrays need aligned offsets; a pooled small Buffer may not give one, so copy then.

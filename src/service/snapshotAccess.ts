@@ -50,7 +50,11 @@ function messageOf(error: unknown): string {
 }
 
 /** Reads the snapshot in the folder `dir` if it matches `fingerprint`; never throws. */
-export async function readSnapshotBestEffort(dir: string, fingerprint: string, timeLimitMs = SNAPSHOT_TIME_LIMIT_MS): Promise<SnapshotRead> {
+export async function readSnapshotBestEffort(
+  dir: string,
+  fingerprint: string,
+  timeLimitMs = SNAPSHOT_TIME_LIMIT_MS,
+): Promise<SnapshotRead> {
   try {
     return { snapshot: await withinTime(loadSnapshot(dir, fingerprint), timeLimitMs, `reading the snapshot ${dir}`), problem: null };
   } catch (error) {

@@ -19,7 +19,11 @@ export function snapshotFirstBuild(
   return async (request) => {
     let readProblem: string | null = null;
     if (request.snapshotFile !== null) {
-      const read = await readSnapshotBestEffort(request.snapshotFile, await corpusFingerprint(request.corpusDir), request.snapshotTimeLimitMs);
+      const read = await readSnapshotBestEffort(
+        request.snapshotFile,
+        await corpusFingerprint(request.corpusDir),
+        request.snapshotTimeLimitMs,
+      );
       if (read.snapshot !== null) {
         logger.info({ file: request.snapshotFile }, 'corpus index loaded from the snapshot matching the folder');
         const { fingerprint, errors, corpus } = read.snapshot;
@@ -27,7 +31,8 @@ export function snapshotFirstBuild(
       }
       readProblem = read.problem;
     }
-    const why = request.snapshotFile === null ? 'snapshots are off' : readProblem === null ? 'no snapshot matches it' : 'the snapshot cannot be read';
+    const why =
+      request.snapshotFile === null ? 'snapshots are off' : readProblem === null ? 'no snapshot matches it' : 'the snapshot cannot be read';
     logger.info({ dir: request.corpusDir }, `indexing the corpus folder on a worker thread (${why})`);
     const built = await build(request);
     return readProblem === null || built.snapshotProblem !== undefined ? built : { ...built, snapshotProblem: readProblem };

@@ -40,10 +40,19 @@ export function relayCorpusChanges(manager: ShardingManager, logger: Logger): vo
   manager.on('shardCreate', (shard: Shard) => {
     shard.on('message', (message: unknown) => {
       if (!isCorpusChangedMessage(message)) return;
-      const others = [...manager.shards.values()].filter((other) => other.id !== shard.id && (other.process !== null || other.worker !== null));
-      logger.info({ origin: message.origin, action: message.action, to: others.map((other) => other.id) }, 'corpus changed in a shard: telling the others');
+      const others = [...manager.shards.values()].filter(
+        (other) => other.id !== shard.id && (other.process !== null || other.worker !== null),
+      );
+      logger.info(
+        { origin: message.origin, action: message.action, to: others.map((other) => other.id) },
+        'corpus changed in a shard: telling the others',
+      );
       for (const other of others) {
-        other.send(message).catch((error: unknown) => logger.error({ err: error, shard: other.id, origin: message.origin }, 'could not tell a shard of a corpus change'));
+        other
+          .send(message)
+          .catch((error: unknown) =>
+            logger.error({ err: error, shard: other.id, origin: message.origin }, 'could not tell a shard of a corpus change'),
+          );
       }
     });
   });

@@ -11,18 +11,27 @@ import { StartupError } from '../startup.js';
  * @throws StartupError saying where and why when the token is refused, the API cannot be reached,
  * or the answer is not a shard count.
  */
-export async function fetchRecommendedShardCount(config: Pick<Config, 'apiUrl' | 'discordToken'>, rest: Partial<RESTOptions> = {}): Promise<number> {
-  if (config.discordToken === null) throw new StartupError('DISCORD_TOKEN is not set: a sharded bot needs one (npm start answers in a console without it)');
+export async function fetchRecommendedShardCount(
+  config: Pick<Config, 'apiUrl' | 'discordToken'>,
+  rest: Partial<RESTOptions> = {},
+): Promise<number> {
+  if (config.discordToken === null)
+    throw new StartupError('DISCORD_TOKEN is not set: a sharded bot needs one (npm start answers in a console without it)');
   const where = `${config.apiUrl}${Routes.gatewayBot()}`;
   let answer: RESTGetAPIGatewayBotResult;
   try {
-    answer = (await new REST(restOptionsFor(config, rest)).setToken(config.discordToken).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    answer = (await new REST(restOptionsFor(config, rest))
+      .setToken(config.discordToken)
+      .get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   } catch (error) {
     const reason =
       error instanceof DiscordAPIError && error.status === 401
         ? 'Discord refused the token (401 Unauthorized)'
         : `the API could not be reached or failed (${describe(error)})`;
-    throw new StartupError(`could not ask Discord for the recommended shard count at ${where}: ${reason} (check DISCORD_TOKEN and DISCORD_API_URL)`, { cause: error });
+    throw new StartupError(
+      `could not ask Discord for the recommended shard count at ${where}: ${reason} (check DISCORD_TOKEN and DISCORD_API_URL)`,
+      { cause: error },
+    );
   }
   const shards: unknown = answer?.shards;
   if (typeof shards !== 'number' || !Number.isInteger(shards) || shards < 1) {

@@ -38,7 +38,8 @@ export interface ShardedOptions {
  */
 export async function startSharded({ config, logger }: ShardedOptions): Promise<ShardedBot> {
   const token = config.discordToken;
-  if (token === null) throw new StartupError('DISCORD_TOKEN is not set: a sharded bot needs one (npm start answers in a console without it)');
+  if (token === null)
+    throw new StartupError('DISCORD_TOKEN is not set: a sharded bot needs one (npm start answers in a console without it)');
   const shardCount = await fetchRecommendedShardCount(config);
   logger.info({ shards: shardCount, api: config.apiUrl }, 'shard count recommended by Discord');
   await prepareSnapshot(config, logger);
@@ -63,7 +64,9 @@ export async function startSharded({ config, logger }: ShardedOptions): Promise<
 
   const stop = (): Promise<void> => {
     stopRequested = true;
-    stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard, logger))).then(() => logger.info('all shards stopped'));
+    stopping ??= Promise.all([...manager.shards.values()].map((shard) => stopShard(shard, logger))).then(() =>
+      logger.info('all shards stopped'),
+    );
     return stopping;
   };
   const spawned = manager.spawn({ amount: shardCount, delay: SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS }).then(

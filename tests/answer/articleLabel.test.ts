@@ -24,7 +24,15 @@ const FIRST = 'Harbour officials in Bodø said on Tuesday that the new ferry ter
 
 describe('articleLabel', () => {
   it('names an article by its title, with its publisher, date and link beside it', () => {
-    const label = articleLabel(article({ title: 'Ferry terminal opens in May', source: 'Coastal Courier', published: '2026-03-02', url: 'https://example.org/ferry' }), FIRST);
+    const label = articleLabel(
+      article({
+        title: 'Ferry terminal opens in May',
+        source: 'Coastal Courier',
+        published: '2026-03-02',
+        url: 'https://example.org/ferry',
+      }),
+      FIRST,
+    );
     expect(label).toEqual({
       name: 'Ferry terminal opens in May',
       from: 'title',
@@ -88,7 +96,12 @@ describe('articleLabel', () => {
 
   it('shortens a long publisher, leaves out a link too long to follow, shows an odd date as given', () => {
     const label = articleLabel(
-      article({ title: 'Ferry', source: `Publisher ${'very '.repeat(30)}long`, url: `https://example.org/${'x'.repeat(MAX_URL_LENGTH)}`, published: '2026-13-45' }),
+      article({
+        title: 'Ferry',
+        source: `Publisher ${'very '.repeat(30)}long`,
+        url: `https://example.org/${'x'.repeat(MAX_URL_LENGTH)}`,
+        published: '2026-13-45',
+      }),
       FIRST,
     );
     expect(label.publisher!.length).toBeLessThanOrEqual(MAX_PUBLISHER_LENGTH);

@@ -26,18 +26,35 @@ describe('answering a question with cited sentences', () => {
       source: 'Arctic Ledger',
       url: 'https://example.org/fair-opens',
       position: 4,
-      label: { name: 'Nordic trade fair opens in Tromsø', from: 'title', publisher: 'Arctic Ledger', date: '2 March 2026', url: 'https://example.org/fair-opens' },
+      label: {
+        name: 'Nordic trade fair opens in Tromsø',
+        from: 'title',
+        publisher: 'Arctic Ledger',
+        date: '2 March 2026',
+        url: 'https://example.org/fair-opens',
+      },
     });
   });
 
   it('names an article without title or publisher by the first words of its first sentence, never by its id', () => {
     const engine = AnswerEngine.fromArticles([
-      parseArticle({ id: 'untitled-0001', file: 'untitled-0001.txt', content: 'The harbour master of Bodø said on Friday that the ferry quay would close for repairs in June.\nRepairs will take six weeks.\n' }),
+      parseArticle({
+        id: 'untitled-0001',
+        file: 'untitled-0001.txt',
+        content:
+          'The harbour master of Bodø said on Friday that the ferry quay would close for repairs in June.\nRepairs will take six weeks.\n',
+      }),
     ]);
     const answer = engine.answer('when', 'ferry quay repairs');
     expect(answer.status).toBe('answered');
     for (const excerpt of answer.excerpts) {
-      expect(excerpt.citations[0]!.label).toEqual({ name: '“The harbour master of Bodø said on Friday…”', from: 'first-words', publisher: null, date: null, url: null });
+      expect(excerpt.citations[0]!.label).toEqual({
+        name: '“The harbour master of Bodø said on Friday…”',
+        from: 'first-words',
+        publisher: null,
+        date: null,
+        url: null,
+      });
     }
   });
 

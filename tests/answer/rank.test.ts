@@ -79,7 +79,9 @@ describe('relevance', () => {
   // A nationality weighs about as much as the noun it qualifies: matching only "Swedish" of
   // "Swedish captain" covers about half of the query, under MIN_COVERAGE.
   it('finds nothing relevant in a sentence that matches only the nationality of "Swedish captain"', () => {
-    expect(rankAmong('who', 'Swedish captain', ['Swedish rescue coordinator Lars Bergkvist sent three helicopters from Gothenburg.'])).toEqual([]);
+    expect(
+      rankAmong('who', 'Swedish captain', ['Swedish rescue coordinator Lars Bergkvist sent three helicopters from Gothenburg.']),
+    ).toEqual([]);
   });
 });
 
@@ -91,7 +93,12 @@ describe('an answer of the wanted kind', () => {
     ['who', 'divers wreck', 'Divers hired by Sofie Lund will reach the wreck.', barge],
     ['why', 'divers wreck', 'Divers will reach the wreck to recover the logbook.', barge],
     ['ask', 'How many divers will reach the wreck?', 'Twelve divers will reach the wreck.', barge],
-    ['ask', 'How long will divers stay at the wreck?', 'Divers will stay at the wreck for three weeks.', 'Divers will stay at the wreck with a crane barge.'],
+    [
+      'ask',
+      'How long will divers stay at the wreck?',
+      'Divers will stay at the wreck for three weeks.',
+      'Divers will stay at the wreck with a crane barge.',
+    ],
   ] as const)('/%s %s: "%s" ranks before a sentence without one', (command, query, withAnswer, withoutAnswer) => {
     const ranked = rankAmong(command, query, [withoutAnswer, withAnswer]);
     expect(ranked.map((r) => [r.text, r.answer !== null])).toEqual([
@@ -108,7 +115,11 @@ describe('tense agreement', () => {
   it.each([
     ['When will divers be at the wreck?', [past, future], future],
     ['When were divers at the wreck?', [future, past], past],
-    ['When did divers reach the wreck?', ['Divers will reach the wreck on Tuesday.', 'Divers reached the wreck on Saturday.'], 'Divers reached the wreck on Saturday.'],
+    [
+      'When did divers reach the wreck?',
+      ['Divers will reach the wreck on Tuesday.', 'Divers reached the wreck on Saturday.'],
+      'Divers reached the wreck on Saturday.',
+    ],
   ] as const)('/ask %s: the sentence in its tense first', (query, texts, expected) => {
     expect(firstOf(rankAmong('ask', query, texts))).toBe(expected);
   });

@@ -37,7 +37,12 @@ describe('the dated events of sentences', () => {
   });
 
   it('places an undated article’s relative event by the nearest absolute date of the same article, keeping its wording', () => {
-    const texts = ['The terminal opened on 14 May 2025.', 'Work on the quay began in 2019.', 'Nothing else happened.', 'Its first ship docked on Sunday.'];
+    const texts = [
+      'The terminal opened on 14 May 2025.',
+      'Work on the quay began in 2019.',
+      'Nothing else happened.',
+      'Its first ship docked on Sunday.',
+    ];
     const sentences = texts.map((text, i) => sentence('notes', i + 1, text));
     const events = sentences.flatMap((s) => sentenceEvents(s, null));
     const sunday = events.find((e) => e.wording === 'Sunday')!;
@@ -62,7 +67,10 @@ describe('the dated events of sentences', () => {
 describe('ordering events and the events articles date differently', () => {
   it('orders by calendar, a month before the days inside it, whatever the corpus order', () => {
     const events = [
-      ...eventsOf('late', '2026-01-04', ['The ministers will meet on Tuesday.', 'He told reporters last month that talks were going well.']),
+      ...eventsOf('late', '2026-01-04', [
+        'The ministers will meet on Tuesday.',
+        'He told reporters last month that talks were going well.',
+      ]),
       ...eventsOf('early', '2025-12-30', ['The office said on Tuesday that the trip was confirmed.', 'The two leaders met in November.']),
     ];
     const ordered = orderTimeline(events, flat);
@@ -75,13 +83,20 @@ describe('ordering events and the events articles date differently', () => {
   });
 
   it('shows one meeting dated on different days by two articles as one entry of both versions, marked as differing', () => {
-    const [a] = eventsOf('a', '2026-03-02', ['The foreign ministers of Norway and Chile will meet in Geneva on Thursday to sign a fisheries accord.']);
-    const [b] = eventsOf('b', '2026-03-03', ['The Norwegian and Chilean foreign ministers will meet in Geneva on Friday to sign the fisheries accord, a spokesperson said.']);
+    const [a] = eventsOf('a', '2026-03-02', [
+      'The foreign ministers of Norway and Chile will meet in Geneva on Thursday to sign a fisheries accord.',
+    ]);
+    const [b] = eventsOf('b', '2026-03-03', [
+      'The Norwegian and Chilean foreign ministers will meet in Geneva on Friday to sign the fisheries accord, a spokesperson said.',
+    ]);
     expect(sameEvent(a!, b!, flat)).toBe(true);
     const ordered = orderTimeline([b!, a!], flat);
     expect(ordered.entries).toHaveLength(1);
     expect(ordered.entries[0]!.differing).toBe(true);
-    expect(ordered.entries[0]!.events.map((e) => `${e.articleId} ${formatResolvedDate(e.date!)}`)).toEqual(['a 5 March 2026', 'b 6 March 2026']);
+    expect(ordered.entries[0]!.events.map((e) => `${e.articleId} ${formatResolvedDate(e.date!)}`)).toEqual([
+      'a 5 March 2026',
+      'b 6 March 2026',
+    ]);
   });
 
   it('does not mark as differing two datings that can both be true, nor different events sharing a noun', () => {

@@ -15,7 +15,11 @@ import { compareResolvedDates, dayNumbers, type ResolvedDate } from '../../src/l
 const day = (year: number, month: number, d: number) => ({ year, month, day: d });
 const on = (year: number, month: number, d: number): ResolvedDate => ({ granularity: 'day', start: day(year, month, d), end: null });
 
-function event(date: ResolvedDate | null, text = 'The ministers met in Geneva to sign the accord.', options: Partial<TimelineEvent> = {}): TimelineEvent {
+function event(
+  date: ResolvedDate | null,
+  text = 'The ministers met in Geneva to sign the accord.',
+  options: Partial<TimelineEvent> = {},
+): TimelineEvent {
   const wording = 'on that day';
   const full = `${text} It happened ${wording}.`;
   const start = full.indexOf(wording);
@@ -37,7 +41,12 @@ const single = (e: TimelineEvent) => ({ events: [e], differing: false });
 
 describe('the timeline as drawing data', () => {
   it('keeps the events in calendar order, each between 0 and 1 on the axis, the axis running from the first day to the last', () => {
-    const dates = [on(2026, 1, 2), { granularity: 'month', start: day(2026, 1, 1), end: null } as ResolvedDate, on(2026, 1, 9), on(2026, 2, 20)];
+    const dates = [
+      on(2026, 1, 2),
+      { granularity: 'month', start: day(2026, 1, 1), end: null } as ResolvedDate,
+      on(2026, 1, 9),
+      on(2026, 2, 20),
+    ];
     dates.sort(compareResolvedDates);
     const chart = timelineChart(timelineOf(dates.map((d) => single(event(d)))));
     expect(chart.rows.map((row) => row.firstDay)).toEqual(dates.map((d) => dayNumbers(d).first));
@@ -84,7 +93,9 @@ describe('the timeline as drawing data', () => {
     expect(chart.rows).toHaveLength(CHART_MAX_EVENTS - 1);
     expect(chart.rows.every((row) => row.differingGroup === null)).toBe(true);
     expect(chart.notShown).toEqual({ dated: timeline.datedCount - (CHART_MAX_EVENTS - 1), undated: 3 });
-    expect(chart.note).toBe(`${timeline.datedCount - (CHART_MAX_EVENTS - 1)} more dated events not shown · 3 undated events (no place on the axis)`);
+    expect(chart.note).toBe(
+      `${timeline.datedCount - (CHART_MAX_EVENTS - 1)} more dated events not shown · 3 undated events (no place on the axis)`,
+    );
     expect(timelineChart(timeline, { maxEvents: 5 }).rows).toHaveLength(5);
     // A larger cap than the chart's own is not honoured: the picture stays bounded.
     expect(timelineChart(timeline, { maxEvents: 1000 }).rows.length).toBeLessThanOrEqual(CHART_MAX_EVENTS);

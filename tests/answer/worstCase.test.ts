@@ -53,9 +53,13 @@ describe('an over-long sentence given whole to the engine (nothing cut it)', () 
   it.each([
     ['a 100,000-character sentence', longSentence(100_000)],
     ['a 50,000-character list of names', nameList(50_000)],
-  ])('answers every command about %s', async (_name, line) => {
-    const engine = AnswerEngine.fromArticles([uncappedArticle('uncapped', line)]);
-    await expectEveryCommandAnswers(engine, line);
-    expect(engine.answer('who', 'Kim and Park at the dinner').status).toBe(line.startsWith('Guests') ? 'answered' : 'not-found');
-  }, GENEROUS_MS);
+  ])(
+    'answers every command about %s',
+    async (_name, line) => {
+      const engine = AnswerEngine.fromArticles([uncappedArticle('uncapped', line)]);
+      await expectEveryCommandAnswers(engine, line);
+      expect(engine.answer('who', 'Kim and Park at the dinner').status).toBe(line.startsWith('Guests') ? 'answered' : 'not-found');
+    },
+    GENEROUS_MS,
+  );
 });

@@ -106,17 +106,28 @@ function cycleWithin(graph: ReadonlyMap<string, readonly string[]>, members: Rea
 describe('the import graph of src/, commands/ and scripts/', () => {
   it('has no circles', () => {
     const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
-    const cycles = importCycles(importGraph(files)).map((cycle) =>
-      cycle.map((file) => relative(ROOT, file)).join(' → '),
-    );
+    const cycles = importCycles(importGraph(files)).map((cycle) => cycle.map((file) => relative(ROOT, file)).join(' → '));
     expect(files.length).toBeGreaterThan(50);
     expect(cycles).toEqual([]);
   });
 
   it('finds a circle when there is one, and none in a chain', () => {
-    const circle = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const circle = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(importCycles(circle)).toEqual([['a', 'b', 'c', 'a']]);
-    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
     expect(importCycles(new Map([['a', ['a']]]))).toEqual([['a', 'a']]);
   });
 });

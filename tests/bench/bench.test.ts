@@ -42,7 +42,18 @@ describe('npm run bench', () => {
 
   it('generates a small corpus, measures both systems, prints the table and writes the results file', async () => {
     const out = path.join(dir, 'results.md');
-    const run = await bench(['--sentences', '1000', '--questions', '20', '--repeat', '1', '--out', out, '--work-dir', path.join(dir, 'work')]);
+    const run = await bench([
+      '--sentences',
+      '1000',
+      '--questions',
+      '20',
+      '--repeat',
+      '1',
+      '--out',
+      out,
+      '--work-dir',
+      path.join(dir, 'work'),
+    ]);
     expect(run.code, run.stderr.slice(-3000)).toBe(0);
 
     expect(run.stdout).toContain('| Figure | Ours | Plain MiniSearch | Ours ÷ MiniSearch | Target (issue 11) |');
@@ -50,7 +61,16 @@ describe('npm run bench', () => {
     expect(run.stdout).toContain('1,000 sentences');
     expect(run.stdout).not.toMatch(/\| failed \|/);
     // The in-process open and the in-place changes report a figure, not "n/a" or "failed".
-    for (const label of [ROW_LABELS.openSnapshot, ROW_LABELS.openWait, ROW_LABELS.addVisible, ROW_LABELS.addWait, ROW_LABELS.addTotal, ROW_LABELS.removeVisible, ROW_LABELS.removeWait, ROW_LABELS.removeTotal]) {
+    for (const label of [
+      ROW_LABELS.openSnapshot,
+      ROW_LABELS.openWait,
+      ROW_LABELS.addVisible,
+      ROW_LABELS.addWait,
+      ROW_LABELS.addTotal,
+      ROW_LABELS.removeVisible,
+      ROW_LABELS.removeWait,
+      ROW_LABELS.removeTotal,
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`\\| ${escapeRegExp(label)} \\| [\\d.]+ m?s \\|`));
     }
     // For the record: the previous engine's figures, labelled as such.

@@ -27,6 +27,7 @@ describe('npm run bench:worst-case', () => {
 
     const table = renderWorstCase([figures], 1);
     expect(table).toContain('| long sentence, 3,');
-    for (const question of WORST_CASE_QUESTIONS) expect(table).toContain(`\`/${question.command}${question.query === null ? '' : ` ${question.query}`}\``);
+    for (const question of WORST_CASE_QUESTIONS)
+      expect(table).toContain(`\`/${question.command}${question.query === null ? '' : ` ${question.query}`}\``);
   }, 120_000);
 });

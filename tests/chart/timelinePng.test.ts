@@ -71,14 +71,21 @@ describe('the timeline picture', () => {
     const dot = decodePng(await drawTimelinePng(chartOf([row(0, { from: 0.5, to: 0.5 + 1 / 40 })])));
     const bar = decodePng(await drawTimelinePng(chartOf([row(0, { kind: 'range', from: 0.25, to: 0.75 })])));
     // A bar over half the axis is hundreds of pixels of the marks' colour; a dot, a few dozen.
-    const [barPixels, dotPixels] = [countColor(bar, CHART_COLORS.mark, { box: rowsBox(1) }), countColor(dot, CHART_COLORS.mark, { box: rowsBox(1) })];
+    const [barPixels, dotPixels] = [
+      countColor(bar, CHART_COLORS.mark, { box: rowsBox(1) }),
+      countColor(dot, CHART_COLORS.mark, { box: rowsBox(1) }),
+    ];
     expect(dotPixels).toBeGreaterThan(20);
     expect(barPixels).toBeGreaterThan(10 * dotPixels);
   });
 
   it('stays small with the most events it shows: within 1600 × 1000 pixels and far under Discord’s upload limit', async () => {
-    const rows = Array.from({ length: CHART_MAX_EVENTS }, (_, i) => row(i, { text: 'W'.repeat(48), dateLabel: 'wks 29 Dec 2025 – 23 Feb 2026' }));
-    const png = await drawTimelinePng(chartOf(rows, { note: '400 more dated events not shown · 12 undated events (no place on the axis)' }));
+    const rows = Array.from({ length: CHART_MAX_EVENTS }, (_, i) =>
+      row(i, { text: 'W'.repeat(48), dateLabel: 'wks 29 Dec 2025 – 23 Feb 2026' }),
+    );
+    const png = await drawTimelinePng(
+      chartOf(rows, { note: '400 more dated events not shown · 12 undated events (no place on the axis)' }),
+    );
     const decoded = decodePng(png);
     expect(decoded.width).toBeLessThanOrEqual(1600);
     expect(decoded.height).toBeLessThanOrEqual(1000);

@@ -30,7 +30,10 @@ describe('the ask command', () => {
   it('speaks the JSON contract on stdin: one object a line, in order, errors inline', async () => {
     const run = await ask(['--json'], { stdin: '/who spokesperson\n\n/bogus thing\n/when\n/who Elon Musk\n' });
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ command: 'who', query: 'spokesperson', answer: 'Kang Yu-jung' });
     const excerpts = lines[0]!.excerpts as Array<Record<string, unknown>>;
@@ -43,7 +46,11 @@ describe('the ask command', () => {
   it('gives in `reply` what the Discord reply shows: the short answer, each excerpt and each citation once, articles by label', async () => {
     const run = await ask(['--json'], { stdin: '/who spokesperson\n/where APEC Summit\n' });
     for (const line of run.stdout.trim().split('\n')) {
-      const json = JSON.parse(line) as { answer: string; reply: string; excerpts: Array<{ text: string; article: string; sentence: number }> };
+      const json = JSON.parse(line) as {
+        answer: string;
+        reply: string;
+        excerpts: Array<{ text: string; article: string; sentence: number }>;
+      };
       expect(json.reply.startsWith(`**${json.answer}**`)).toBe(true);
       const withoutBold = json.reply.replace(/\*\*/g, '');
       for (const excerpt of json.excerpts) {
@@ -51,7 +58,9 @@ describe('the ask command', () => {
         // The seed's untitled article is cited by its first words and its inferred date, not its file id.
         expect(json.reply).not.toContain(excerpt.article);
       }
-      expect(json.reply).toMatch(/^1\. “South Korean President Lee Jae Myung will visit…” · 30 December 2025 \(inferred\) · sentence \d+$/m);
+      expect(json.reply).toMatch(
+        /^1\. “South Korean President Lee Jae Myung will visit…” · 30 December 2025 \(inferred\) · sentence \d+$/m,
+      );
     }
   });
 

@@ -23,23 +23,32 @@ describe('ask with an index cache it cannot use', () => {
   });
 
   const cases: Array<[string, () => Promise<Pick<AskOptions, 'cacheDir' | 'user'>>]> = [
-    ['a file', async () => {
-      await writeFile(path.join(base, 'a-file'), 'not a folder');
-      return { cacheDir: path.join(base, 'a-file') };
-    }],
+    [
+      'a file',
+      async () => {
+        await writeFile(path.join(base, 'a-file'), 'not a folder');
+        return { cacheDir: path.join(base, 'a-file') };
+      },
+    ],
     ['a path under /proc (/proc/self/x)', async () => ({ cacheDir: '/proc/self/x' })],
-    ['a folder with a file where the snapshot folder should be', async () => {
-      const cacheDir = path.join(base, 'file-in-place');
-      await mkdir(cacheDir, { recursive: true });
-      await writeFile(snapshotPathFor(cacheDir, 'corpus'), 'not a snapshot folder');
-      return { cacheDir };
-    }],
-    ['a read-only folder', async () => {
-      const cacheDir = path.join(base, 'read-only');
-      await mkdir(cacheDir);
-      await chmod(cacheDir, 0o555);
-      return { cacheDir, user: NOBODY };
-    }],
+    [
+      'a folder with a file where the snapshot folder should be',
+      async () => {
+        const cacheDir = path.join(base, 'file-in-place');
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(snapshotPathFor(cacheDir, 'corpus'), 'not a snapshot folder');
+        return { cacheDir };
+      },
+    ],
+    [
+      'a read-only folder',
+      async () => {
+        const cacheDir = path.join(base, 'read-only');
+        await mkdir(cacheDir);
+        await chmod(cacheDir, 0o555);
+        return { cacheDir, user: NOBODY };
+      },
+    ],
   ];
 
   it.each(cases)('INDEX_CACHE_DIR is %s: answers, with one warning line about the cache', async (_case, makeCache) => {
@@ -47,7 +56,10 @@ describe('ask with an index cache it cannot use', () => {
     const run = await runAsk(['when', 'summit', 'with', 'Xi'], { ...(await makeCache()), killAfterMs: 20_000 });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\*\*Monday\*\*/);
-    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string });
+    const warnings = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
     expect(warnings).toEqual([expect.objectContaining({ level: 40, msg: expect.stringMatching(/^index snapshot unavailable/) })]);
     expect(run.stderr).not.toMatch(/ask failed|\n\s+at /);
   });

@@ -33,17 +33,21 @@ async function startWith(feedbackDb: string, dir: string): Promise<{ code: numbe
 }
 
 describe('npm start with a feedback store that cannot be opened', () => {
-  it.runIf(process.platform === 'linux')('exits 1 for a folder under /proc instead of trying to create it for ever', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'feedback-start-'));
-    try {
-      const { code, stderr } = await startWith('/proc/self/x/feedback.sqlite', dir);
-      expect(code).toBe(1);
-      expect(stderr).toContain('cannot open the feedback store /proc/self/x/feedback.sqlite');
-      expect(stderr).not.toMatch(/^\s+at /m);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.runIf(process.platform === 'linux')(
+    'exits 1 for a folder under /proc instead of trying to create it for ever',
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'feedback-start-'));
+      try {
+        const { code, stderr } = await startWith('/proc/self/x/feedback.sqlite', dir);
+        expect(code).toBe(1);
+        expect(stderr).toContain('cannot open the feedback store /proc/self/x/feedback.sqlite');
+        expect(stderr).not.toMatch(/^\s+at /m);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('exits 1 naming the file and why', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'feedback-start-'));

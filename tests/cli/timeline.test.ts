@@ -44,7 +44,10 @@ describe('/timeline through the ask command (a child process)', () => {
   it('shows /when’s resolved date beside the wording, and keeps the short answer apart in JSON', async () => {
     const run = await runAsk(['--json'], { stdin: '/when summit with Xi\n/timeline\n/timeline Elon Musk\n' });
     expect(run.code).toBe(0);
-    const [when, whole, unknown] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [when, whole, unknown] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(when!.answerDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(String(when!.answer)).not.toContain('(');
     expect(when!.reply).toMatch(/^\*\*[^*]+\*\* \(\d{1,2} [A-Z][a-z]+ \d{4}\)/);

@@ -26,10 +26,22 @@ describe('answer buttons', () => {
   });
 
   it('takes no other id for one of its own', () => {
-    for (const id of ['corpus-add-confirm:1', 'answer-more', 'answer-more:xyz:1', `answer-more:${ANSWER_ID}:0`, `answer-more:${ANSWER_ID}:1:2`, `answer-more:${ANSWER_ID}:-1`]) {
+    for (const id of [
+      'corpus-add-confirm:1',
+      'answer-more',
+      'answer-more:xyz:1',
+      `answer-more:${ANSWER_ID}:0`,
+      `answer-more:${ANSWER_ID}:1:2`,
+      `answer-more:${ANSWER_ID}:-1`,
+    ]) {
       expect(parseMoreExcerptsId(id), id).toBeNull();
     }
-    for (const id of ['answer-vote', `answer-vote:${ANSWER_ID}:maybe`, `answer-vote:${ANSWER_ID.toUpperCase()}:yes`, `answer-more:${ANSWER_ID}:yes`]) {
+    for (const id of [
+      'answer-vote',
+      `answer-vote:${ANSWER_ID}:maybe`,
+      `answer-vote:${ANSWER_ID.toUpperCase()}:yes`,
+      `answer-more:${ANSWER_ID}:yes`,
+    ]) {
       expect(parseVoteId(id), id).toBeNull();
     }
   });

@@ -187,7 +187,10 @@ describe('AnswerQueue', () => {
   it('never acknowledges again a task submitted already acknowledged; it runs as an answer', async () => {
     const queue = new AnswerQueue();
     const events: string[] = [];
-    await Promise.all([queue.submit(recorded(events, 'direct')), queue.submit(recorded(events, 'deferred before', { acknowledged: true }))]);
+    await Promise.all([
+      queue.submit(recorded(events, 'direct')),
+      queue.submit(recorded(events, 'deferred before', { acknowledged: true })),
+    ]);
     expect(events).toEqual(['run direct', 'run deferred before']);
   });
 

@@ -9,7 +9,15 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { buildCorpusInWorker, type BuildRequest, type BuiltCorpus } from '../../src/service/corpusBuild.js';
 import { DEFAULT_MEMBER_PERMISSIONS } from '../support/fakeDiscord.js';
 import type { FakeCommandInteractionInit } from '../support/fakeDiscord.js';
-import { type BotHarness, expectSafeTraffic, isEphemeral, MANAGE_GUILD, MODERATOR_ROLE_ID, OTHER_GUILD_ID, startBotHarness } from '../support/botHarness.js';
+import {
+  type BotHarness,
+  expectSafeTraffic,
+  isEphemeral,
+  MANAGE_GUILD,
+  MODERATOR_ROLE_ID,
+  OTHER_GUILD_ID,
+  startBotHarness,
+} from '../support/botHarness.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
 
@@ -85,7 +93,12 @@ describe('/corpus against the fake Discord', () => {
       expect(reply.message.embeds ?? []).toEqual([]);
       expect(
         h.logs.some(
-          (l) => l.msg === 'corpus command refused' && l.why === 'not-moderator' && l.user === h.fake.userId && l.interactionId === reply.sent.id && l.subcommand === init.subcommand,
+          (l) =>
+            l.msg === 'corpus command refused' &&
+            l.why === 'not-moderator' &&
+            l.user === h.fake.userId &&
+            l.interactionId === reply.sent.id &&
+            l.subcommand === init.subcommand,
         ),
       ).toBe(true);
       expect(await files()).toEqual(before);
@@ -108,7 +121,9 @@ describe('/corpus against the fake Discord', () => {
       const reply = await h.command({ name: 'corpus', ...init, ...MODERATOR, guildId: OTHER_GUILD_ID });
       expect(isEphemeral(reply.message)).toBe(true);
       expect(reply.message.content).toContain('home server');
-      expect(h.logs.some((l) => l.msg === 'corpus command refused' && l.why === 'not-home-guild' && l.interactionId === reply.sent.id)).toBe(true);
+      expect(
+        h.logs.some((l) => l.msg === 'corpus command refused' && l.why === 'not-home-guild' && l.interactionId === reply.sent.id),
+      ).toBe(true);
       expect(await files()).toEqual(before);
       expect(h.service.current).toBe(serving);
     },
@@ -126,7 +141,12 @@ describe('/corpus against the fake Discord', () => {
     expect(h.service.answer('where', 'Zhangjiang science park').status).toBe('not-found');
     const reply = await corpus({
       subcommand: 'add',
-      options: { title: 'Lee tours Shanghai startup hub', source: 'Test Wire', url: 'https://example.org/shanghai', published: '2026-01-07' },
+      options: {
+        title: 'Lee tours Shanghai startup hub',
+        source: 'Test Wire',
+        url: 'https://example.org/shanghai',
+        published: '2026-01-07',
+      },
       attachments: { file: { filename: '../../etc/Shanghai tour.md', content: UPLOAD, contentType: 'text/markdown' } },
     });
     expect(reply.first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
@@ -156,7 +176,9 @@ describe('/corpus against the fake Discord', () => {
     expect(answer.message.embeds?.[0]?.fields?.[0]?.name).toContain('Lee tours Shanghai startup hub');
     expect(answer.message.embeds?.[0]?.fields?.[0]?.value).toContain('Test Wire');
     const sources = await h.command({ name: 'sources' });
-    expect(sources.message.embeds?.[0]?.description).toMatch(/\*\*\d+\. Lee tours Shanghai startup hub\*\* · Test Wire · 7 January 2026 · \[link\]\(https:\/\/example\.org\/shanghai\) · \d+ sentences? · `[^`]+`/);
+    expect(sources.message.embeds?.[0]?.description).toMatch(
+      /\*\*\d+\. Lee tours Shanghai startup hub\*\* · Test Wire · 7 January 2026 · \[link\]\(https:\/\/example\.org\/shanghai\) · \d+ sentences? · `[^`]+`/,
+    );
   });
 
   it('refuses an upload that fails to parse, naming the file and the reason; the old index keeps answering', async () => {
@@ -164,7 +186,9 @@ describe('/corpus against the fake Discord', () => {
     const serving = h.service.current;
     const reply = await corpus({
       subcommand: 'add',
-      attachments: { file: { filename: 'broken.md', content: '---\npublished: last Tuesday\n---\nSome text here.\n', contentType: 'text/markdown' } },
+      attachments: {
+        file: { filename: 'broken.md', content: '---\npublished: last Tuesday\n---\nSome text here.\n', contentType: 'text/markdown' },
+      },
     });
     expect((reply.first.body as { data?: { flags?: number } }).data?.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.message.content).toContain('**Refused** `broken.md`');
@@ -179,8 +203,16 @@ describe('/corpus against the fake Discord', () => {
   });
 
   it.each([
-    ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), /NUL byte at byte 8: binary data/],
-    ['random bytes', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)), /NUL byte|not valid UTF-8 text|control character/],
+    [
+      'a PNG',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      /NUL byte at byte 8: binary data/,
+    ],
+    [
+      'random bytes',
+      Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151 + 7) % 256)),
+      /NUL byte|not valid UTF-8 text|control character/,
+    ],
     ['terminal escapes', Buffer.from('Lee met Xi on Monday.\n\u001b[2J\u001b]0;owned\u0007\n'), /control character U\+001B/],
   ])('refuses an upload named .txt that is not text (%s), with the reason; nothing written', async (_name, content, reason) => {
     const before = await files();
@@ -200,13 +232,21 @@ describe('/corpus against the fake Discord', () => {
     expect(isEphemeral(pdf.message)).toBe(true);
     expect(pdf.message.content).toContain('only .txt and .md files can be added');
 
-    const big = await corpus({ subcommand: 'add', attachments: { file: { filename: 'huge.txt', content: Buffer.alloc(1024 * 1024 + 1, 'a') } } });
+    const big = await corpus({
+      subcommand: 'add',
+      attachments: { file: { filename: 'huge.txt', content: Buffer.alloc(1024 * 1024 + 1, 'a') } },
+    });
     expect(big.message.content).toContain('at most 1 MB');
   });
 
   it('remove: autocompletes ids, moves the file and its sidecar aside, and the article stops being quoted', async () => {
     const id = h.service.current.articles.find((a) => a.id.startsWith('lee-tours-shanghai'))!.id;
-    const choices = await h.autocomplete({ name: 'corpus', subcommand: 'remove', focused: { name: 'id', value: 'shanghai' }, ...MODERATOR });
+    const choices = await h.autocomplete({
+      name: 'corpus',
+      subcommand: 'remove',
+      focused: { name: 'id', value: 'shanghai' },
+      ...MODERATOR,
+    });
     expect(choices.map((c) => c.value)).toEqual([id]);
     expect(choices[0]!.name.length).toBeLessThanOrEqual(100);
     // Non-moderators get no ids.
@@ -224,14 +264,17 @@ describe('/corpus against the fake Discord', () => {
     expect(h.logs.some((l) => l.msg === 'corpus remove: applied' && l.articleId === id)).toBe(true);
   });
 
-  it.each(['no-such-article', '../corpus/000_c04b76726293f929', '../../etc/passwd', '.removed'])('remove: an unknown id or a path (%s) is refused and nothing moves', async (id) => {
-    const before = await files();
-    const reply = await corpus({ subcommand: 'remove', options: { id } });
-    expect(reply.message.content).toContain('**Refused**');
-    expect(reply.message.content).toContain('no article with id');
-    expect(await files()).toEqual(before);
-    expect(h.logs.some((l) => l.msg === 'corpus remove: refused' && l.articleId === id)).toBe(true);
-  });
+  it.each(['no-such-article', '../corpus/000_c04b76726293f929', '../../etc/passwd', '.removed'])(
+    'remove: an unknown id or a path (%s) is refused and nothing moves',
+    async (id) => {
+      const before = await files();
+      const reply = await corpus({ subcommand: 'remove', options: { id } });
+      expect(reply.message.content).toContain('**Refused**');
+      expect(reply.message.content).toContain('no article with id');
+      expect(await files()).toEqual(before);
+      expect(h.logs.some((l) => l.msg === 'corpus remove: refused' && l.articleId === id)).toBe(true);
+    },
+  );
 
   it('reload: picks up files changed by hand; a bad file is named with its reason and the others keep serving', async () => {
     const before = h.service.current;
@@ -261,7 +304,11 @@ describe('/corpus against the fake Discord', () => {
     loader.release();
     const edit = await h.fake.waitForEdit(question.token);
     expect(edit.status).toBe(200);
-    const body = edit.body as { content?: string; embeds?: Array<{ author?: { name: string }; fields?: unknown[] }>; allowed_mentions?: unknown };
+    const body = edit.body as {
+      content?: string;
+      embeds?: Array<{ author?: { name: string }; fields?: unknown[] }>;
+      allowed_mentions?: unknown;
+    };
     expect(body.embeds?.[0]?.fields?.length).toBeGreaterThan(0);
     expect(body.embeds?.[0]?.author?.name).toBe('/when summit with Xi');
     expect(body.allowed_mentions).toEqual({ parse: [] });
@@ -312,7 +359,9 @@ describe('/corpus against the fake Discord', () => {
       expect((await corpus({ subcommand: 'reload' })).message.content).toContain('**Reloaded**');
       const list = await corpus({ subcommand: 'list' });
       const field = list.message.embeds?.[0]?.fields?.find((f) => f.name.startsWith('Not loaded'));
-      expect(field?.value).toContain('`more articles`: skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)');
+      expect(field?.value).toContain(
+        '`more articles`: skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)',
+      );
       expect(h.logs.some((l) => l.msg === 'corpus folder entry skipped' && l.file === 'more articles')).toBe(true);
     } finally {
       await rm(folder, { recursive: true, force: true });

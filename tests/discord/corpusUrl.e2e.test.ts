@@ -11,8 +11,24 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { previewButtonIds } from '../../src/discord/urlAdd.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import type { FakeCommandInteractionInit, WebhookCallRecord } from '../support/fakeDiscord.js';
-import { type BotHarness, type BotReply, expectSafeTraffic, isEphemeral, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
-import { ARTICLE_DATE, ARTICLE_PARAGRAPHS, ARTICLE_PUBLISHER, ARTICLE_TITLE, FURNITURE, startPageServer, type PageServer } from '../support/pageServer.js';
+import {
+  type BotHarness,
+  type BotReply,
+  expectSafeTraffic,
+  isEphemeral,
+  MANAGE_GUILD,
+  type SentMessage,
+  startBotHarness,
+} from '../support/botHarness.js';
+import {
+  ARTICLE_DATE,
+  ARTICLE_PARAGRAPHS,
+  ARTICLE_PUBLISHER,
+  ARTICLE_TITLE,
+  FURNITURE,
+  startPageServer,
+  type PageServer,
+} from '../support/pageServer.js';
 
 const MODERATOR = { permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD };
 const WAIT = { timeoutMs: 20_000 };
@@ -39,13 +55,18 @@ function helpers(get: () => BotHarness) {
   const press = async (reply: BotReply, button: 'confirm' | 'cancel', user = {}) => {
     const h = get();
     const ids = previewButtonIds(reply.sent.id);
-    const sent = await h.fake.sendInteraction(h.fake.buttonInteraction({ customId: ids[button], message: previewOf(reply), ...MODERATOR, ...user }));
+    const sent = await h.fake.sendInteraction(
+      h.fake.buttonInteraction({ customId: ids[button], message: previewOf(reply), ...MODERATOR, ...user }),
+    );
     return { sent, first: await h.fake.waitForResponse(sent.id, WAIT) };
   };
   /** The n-th edit of @original made with a token (0: the first). */
   const nthEdit = (token: string, n: number): Promise<WebhookCallRecord> =>
     get().fake.waitFor(
-      () => get().fake.interaction(token)?.webhookCalls.filter((c) => c.kind === 'edit' && c.messageId === '@original')[n],
+      () =>
+        get()
+          .fake.interaction(token)
+          ?.webhookCalls.filter((c) => c.kind === 'edit' && c.messageId === '@original')[n],
       `edit #${n}`,
       WAIT,
     );
@@ -53,8 +74,13 @@ function helpers(get: () => BotHarness) {
 }
 
 function buttonsOf(message: { components?: unknown[] }): Array<{ custom_id?: string; label?: string; disabled?: boolean }> {
-  const rows = (message.components ?? []) as Array<{ type: number; components?: Array<{ type: number; custom_id?: string; label?: string; disabled?: boolean }> }>;
-  return rows.flatMap((row) => (row.type === ComponentType.ActionRow ? (row.components ?? []) : [])).filter((c) => c.type === ComponentType.Button);
+  const rows = (message.components ?? []) as Array<{
+    type: number;
+    components?: Array<{ type: number; custom_id?: string; label?: string; disabled?: boolean }>;
+  }>;
+  return rows
+    .flatMap((row) => (row.type === ComponentType.ActionRow ? (row.components ?? []) : []))
+    .filter((c) => c.type === ComponentType.Button);
 }
 
 describe('/corpus add url:<link> against the fake Discord', () => {
@@ -126,13 +152,19 @@ describe('/corpus add url:<link> against the fake Discord', () => {
 
   it("lets the moderator's title, source and date replace the page's", async () => {
     const filesBefore = await files();
-    const reply = await addUrl(`${site.origin}/redirect`, { options: { title: 'Hotline deal at sea', source: 'Moderator Wire', published: '2026-01-08' } });
+    const reply = await addUrl(`${site.origin}/redirect`, {
+      options: { title: 'Hotline deal at sea', source: 'Moderator Wire', published: '2026-01-08' },
+    });
     expect(reply.message.content).toContain('**Title:** Hotline deal at sea');
     expect(reply.message.content).toContain('**Publisher:** Moderator Wire');
     expect(reply.message.content).toContain('**Published:** 2026-01-08');
     expect(reply.message.content).toContain('after redirects');
     // The same page was added by the test before: the preview says so (it does not refuse it).
-    expect(reply.message.content).toMatch(new RegExp(`\\*\\*Already in the corpus:\\*\\* ${ARTICLE_PARAGRAPHS.length} of the ${ARTICLE_PARAGRAPHS.length} sentences checked, word for word, in “${ARTICLE_TITLE}”`));
+    expect(reply.message.content).toMatch(
+      new RegExp(
+        `\\*\\*Already in the corpus:\\*\\* ${ARTICLE_PARAGRAPHS.length} of the ${ARTICLE_PARAGRAPHS.length} sentences checked, word for word, in “${ARTICLE_TITLE}”`,
+      ),
+    );
     const confirm = await press(reply, 'confirm');
     await h.fake.waitForEdit(confirm.sent.token, WAIT);
     const sidecar = (await files()).find((name) => !filesBefore.includes(name) && name.endsWith('.meta.yaml'))!;
@@ -191,7 +223,9 @@ describe('/corpus add url:<link> against the fake Discord', () => {
     const filesBefore = await files();
     const serving = h.service.current;
     const reply = await addUrl(`${site.origin}${pagePath}`);
-    expect(isEphemeral(reply.message) || (reply.first.body as { data?: { flags?: number } }).data?.flags === MessageFlags.Ephemeral).toBe(true);
+    expect(isEphemeral(reply.message) || (reply.first.body as { data?: { flags?: number } }).data?.flags === MessageFlags.Ephemeral).toBe(
+      true,
+    );
     expect(reply.message.content).toContain('**Refused**');
     expect(reply.message.content).toContain(reason);
     expect(reply.message.content).toContain('Nothing changed');
@@ -227,7 +261,9 @@ describe('/corpus add url:<link> preview time-out', () => {
   const { files, addUrl, nthEdit } = helpers(() => h);
 
   beforeAll(async () => {
-    h = await startBotHarness({ config: { urlIngest: { maxBytes: 1024 * 1024, timeoutMs: 10_000, allow: ['127.0.0.1'], previewTimeoutMs: 1_000 } } });
+    h = await startBotHarness({
+      config: { urlIngest: { maxBytes: 1024 * 1024, timeoutMs: 10_000, allow: ['127.0.0.1'], previewTimeoutMs: 1_000 } },
+    });
   });
   afterAll(async () => {
     await h?.close();

@@ -18,7 +18,10 @@ const run = promisify(execFile);
 /** The command names as the files of `commands/` say (one module per command, plus index.ts). */
 async function commandFiles(): Promise<string[]> {
   const names = await readdir(new URL('../../commands/', import.meta.url));
-  return names.filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.slice(0, -3)).sort();
+  return names
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => name.slice(0, -3))
+    .sort();
 }
 
 /** Runs the deploy script as `npm run deploy-commands` does, with only the given environment. */
@@ -49,7 +52,12 @@ describe('deploy-commands', () => {
   });
 
   it('the script registers exactly the commands in commands/ to DISCORD_GUILD_ID, and prints them', async () => {
-    const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl };
+    const env = {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guildId,
+      DISCORD_API_URL: fake.apiUrl,
+    };
     const { stdout } = await runScript(env);
     const registered = fake.registeredCommands(fake.guildId);
     expect(registered.map((c) => c.name).sort()).toEqual(await commandFiles());
@@ -78,21 +86,36 @@ describe('deploy-commands', () => {
   });
 
   it('without DISCORD_GUILD_ID, registers every command globally', async () => {
-    const results = await deployCommands({ discordToken: fake.token, applicationId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl }, COMMANDS);
+    const results = await deployCommands(
+      { discordToken: fake.token, applicationId: fake.applicationId, guildId: null, apiUrl: fake.apiUrl },
+      COMMANDS,
+    );
     expect(results).toEqual([{ scope: 'global', guildId: null, registered: COMMANDS.map((c) => c.definition.name) }]);
-    expect(fake.registeredCommands().map((c) => c.name).sort()).toEqual(await commandFiles());
+    expect(
+      fake
+        .registeredCommands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(await commandFiles());
   });
 
   it('with --global and a home guild: the public commands globally, /corpus in the home guild only', async () => {
     const config = { discordToken: fake.token, applicationId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl };
     await deployCommands(config, COMMANDS, { global: true });
-    expect(fake.registeredCommands().map((c) => c.name).sort()).toEqual((await commandFiles()).filter((n) => n !== 'corpus'));
+    expect(
+      fake
+        .registeredCommands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual((await commandFiles()).filter((n) => n !== 'corpus'));
     expect(fake.registeredCommands(fake.guildId).map((c) => c.name)).toEqual(['corpus']);
     expect(planDeployment(COMMANDS, null, { global: true })).toEqual([{ scope: 'global', commands: COMMANDS }]);
   });
 
   it('without a token or application id: a clear error naming them, and nothing sent', async () => {
-    await expect(deployCommands({ discordToken: null, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, COMMANDS)).rejects.toThrow(DeployConfigError);
+    await expect(deployCommands({ discordToken: null, applicationId: null, guildId: null, apiUrl: fake.apiUrl }, COMMANDS)).rejects.toThrow(
+      DeployConfigError,
+    );
     const failure = await runScript({ DISCORD_API_URL: fake.apiUrl, DISCORD_APPLICATION_ID: fake.applicationId }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,

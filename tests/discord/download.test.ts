@@ -24,7 +24,9 @@ describe('downloadAttachment', () => {
   });
 
   it('says the file could not be downloaded, and why, when nothing answers', async () => {
-    const failure = await downloadAttachment(`http://127.0.0.1:${await closedPort()}/attachments/upload.txt`, 1024).catch((e: unknown) => e as Error);
+    const failure = await downloadAttachment(`http://127.0.0.1:${await closedPort()}/attachments/upload.txt`, 1024).catch(
+      (e: unknown) => e as Error,
+    );
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toBe('the file could not be downloaded (ECONNREFUSED)');
     expect((failure as Error).cause).toBeInstanceOf(TypeError);

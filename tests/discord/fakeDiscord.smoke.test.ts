@@ -138,9 +138,7 @@ describe('fake Discord with a real discord.js Client', () => {
   });
 
   it('records a deferred reply (type 5) followed by a PATCH of @original', async () => {
-    const sent = await fake.sendInteraction(
-      fake.commandInteraction({ name: 'slow', options: { text: 'hello', times: 3 } }),
-    );
+    const sent = await fake.sendInteraction(fake.commandInteraction({ name: 'slow', options: { text: 'hello', times: 3 } }));
     const deferred = await fake.waitForResponse(sent.id);
     expect(deferred.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: 0 } });
 
@@ -230,11 +228,17 @@ describe('fake Discord with a real discord.js Client', () => {
       { name: 'ask', description: 'Ask a question', options: [{ type: 3, name: 'question', description: 'What to ask', required: true }] },
       { name: 'ping', description: 'Check the bot' },
     ];
-    const stored = (await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), { body })) as Array<{ id: string; name: string }>;
+    const stored = (await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), { body })) as Array<{
+      id: string;
+      name: string;
+    }>;
     expect(stored.map((c) => c.name)).toEqual(['ask', 'ping']);
     expect(stored.every((c) => /^\d{17,19}$/.test(c.id))).toBe(true);
 
-    const fetched = (await rest.get(Routes.applicationGuildCommands(fake.applicationId, fake.guildId))) as Array<{ id: string; guild_id: string }>;
+    const fetched = (await rest.get(Routes.applicationGuildCommands(fake.applicationId, fake.guildId))) as Array<{
+      id: string;
+      guild_id: string;
+    }>;
     expect(fetched.map((c) => c.id)).toEqual(stored.map((c) => c.id));
     expect(fetched[0]?.guild_id).toBe(fake.guildId);
     expect(fake.registeredCommands(fake.guildId)).toHaveLength(2);

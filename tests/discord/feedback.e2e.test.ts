@@ -14,7 +14,15 @@ import { ANSWER_BUTTON_TTL_MS } from '../../src/feedback/feedbackStore.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { DEFAULT_MEMBER_PERMISSIONS, makeUser } from '../support/fakeDiscord.js';
 import type { InteractionCallbackRecord } from '../support/fakeDiscord.js';
-import { type BotHarness, type BotReply, expectSafeTraffic, isEphemeral, MANAGE_GUILD, type SentMessage, startBotHarness } from '../support/botHarness.js';
+import {
+  type BotHarness,
+  type BotReply,
+  expectSafeTraffic,
+  isEphemeral,
+  MANAGE_GUILD,
+  type SentMessage,
+  startBotHarness,
+} from '../support/botHarness.js';
 import { PAGING_ARTICLE } from '../support/pagingCorpus.js';
 import { occurrences, shownText } from '../support/shownText.js';
 import { writeSampleCorpus } from '../support/sampleCorpus.js';
@@ -119,7 +127,10 @@ describe('feedback against the fake Discord', () => {
     expect(h.service.current.hasTimeline(topic)).toBe(false);
     await h.command({ name: 'timeline', user: ASKER, options: { topic } });
     expect((await gaps()).message.content).toContain(`/timeline ${topic}`);
-    await writeFile(path.join(h.corpusDir, 'andoy-bridge.txt'), 'Andøy bridge opens in June\nThe new Andøy bridge will open on 12 June 2026, the road authority said.\n');
+    await writeFile(
+      path.join(h.corpusDir, 'andoy-bridge.txt'),
+      'Andøy bridge opens in June\nThe new Andøy bridge will open on 12 June 2026, the road authority said.\n',
+    );
     await h.command({ name: 'corpus', subcommand: 'reload', ...MODERATOR });
     expect(h.service.current.hasTimeline(topic)).toBe(true);
     expect((await gaps()).message.content).not.toContain(`/timeline ${topic}`);
@@ -143,11 +154,16 @@ describe('feedback against the fake Discord', () => {
     it('is offered, within Discord’s limits, when more relevant sentences exist than were shown', () => {
       expect(h.service.answer('what', PAGING_ARTICLE.subject).moreExcerpts ?? 0, 'the corpus has more').toBeGreaterThan(0);
       expect(buttons(answer.message).map((b) => b.label)).toEqual(['More excerpts', 'Helpful', 'Not helpful']);
-      for (const button of buttons(answer.message)) expect(button.custom_id?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.component.customIdLength);
+      for (const button of buttons(answer.message))
+        expect(button.custom_id?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.component.customIdLength);
     });
 
     it('is refused, privately, to anyone but the asker, and the answer stays as it was', async () => {
-      const { sent, first } = await h.press({ customId: buttonId(answer.message, 'More excerpts'), user: OTHER, message: messageOf(answer) });
+      const { sent, first } = await h.press({
+        customId: buttonId(answer.message, 'More excerpts'),
+        user: OTHER,
+        message: messageOf(answer),
+      });
       expect(first.type).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(isEphemeral(callbackData(first))).toBe(true);
       expect(callbackData(first).content).toContain('Only the member who asked');
@@ -171,12 +187,17 @@ describe('feedback against the fake Discord', () => {
       const page2 = callbackData(first).embeds?.[0]?.fields ?? [];
       expect(page2.length).toBeGreaterThan(0);
       expect(page2[0]?.name).toMatch(new RegExp(`^${DEFAULT_EXCERPTS + 1}\\. `));
-      const quoted = (fields: typeof page1) => fields.map((f) => f.value.split('\n').find((line) => line.startsWith('> ') && !line.startsWith('> _')));
+      const quoted = (fields: typeof page1) =>
+        fields.map((f) => f.value.split('\n').find((line) => line.startsWith('> ') && !line.startsWith('> _')));
       for (const sentence of quoted(page2)) expect(quoted(page1)).not.toContain(sentence);
       // More again only while sentences remain; the votes stay.
       const expected = h.service.answer('what', PAGING_ARTICLE.subject, { offset: DEFAULT_EXCERPTS });
       const remaining = expected.moreExcerpts ?? 0;
-      expect(buttons(callbackData(first)).map((b) => b.label)).toEqual([...(remaining > 0 ? ['More excerpts'] : []), 'Helpful', 'Not helpful']);
+      expect(buttons(callbackData(first)).map((b) => b.label)).toEqual([
+        ...(remaining > 0 ? ['More excerpts'] : []),
+        'Helpful',
+        'Not helpful',
+      ]);
 
       // The message as the member now sees it: the page's embed alone, each excerpt and its citation once.
       const shown = h.fake.interaction(sent.id)?.original;

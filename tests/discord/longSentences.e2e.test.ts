@@ -81,7 +81,8 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
     ];
     const sent = await Promise.all(asked.map((interaction) => h.fake.sendInteraction(interaction)));
     const first = await Promise.all(sent.map((s) => h.fake.waitForResponse(s.id, WAIT)));
-    for (const response of first) expect(ACCEPTED, `${response.status} after ${Math.round(response.elapsedMs)} ms`).toContain(response.status);
+    for (const response of first)
+      expect(ACCEPTED, `${response.status} after ${Math.round(response.elapsedMs)} ms`).toContain(response.status);
     const deferred = sent.filter((_s, i) => first[i]!.type === InteractionResponseType.DeferredChannelMessageWithSource);
     for (const edit of await Promise.all(deferred.map((s) => h.fake.waitForEdit(s.token, WAIT)))) expect(ACCEPTED).toContain(edit.status);
   });
@@ -92,7 +93,13 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
         name: 'corpus',
         subcommand: 'add',
         ...MODERATOR,
-        attachments: { file: { filename: 'guests.txt', content: `State dinner guests\nThe guest list was long.\n${nameList(20_000)}\n`, contentType: 'text/plain' } },
+        attachments: {
+          file: {
+            filename: 'guests.txt',
+            content: `State dinner guests\nThe guest list was long.\n${nameList(20_000)}\n`,
+            contentType: 'text/plain',
+          },
+        },
       },
       WAIT,
     );
@@ -114,7 +121,9 @@ describe('a corpus with over-long sentences, against the fake Discord', () => {
 
     const message = h.fake.interaction(reply.sent.id)?.original;
     if (!message) throw new Error('no preview message');
-    const confirm = await h.fake.sendInteraction(h.fake.buttonInteraction({ customId: previewButtonIds(reply.sent.id).confirm, message, ...MODERATOR }));
+    const confirm = await h.fake.sendInteraction(
+      h.fake.buttonInteraction({ customId: previewButtonIds(reply.sent.id).confirm, message, ...MODERATOR }),
+    );
     await h.fake.waitForResponse(confirm.id, WAIT);
     const done = await h.fake.waitForEdit(confirm.token, WAIT);
     const summary = (done.body as SentMessage).content ?? '';

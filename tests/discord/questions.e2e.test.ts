@@ -91,7 +91,11 @@ describe('question commands against the fake Discord', () => {
   });
 
   it('shows the short answer, each excerpt and each citation once, each article by a human label, never by its file id', async () => {
-    for (const [command, query] of [['when', 'summit with Xi'], ['why', 'Lee visit China'], ['where', 'APEC Summit']] as const) {
+    for (const [command, query] of [
+      ['when', 'summit with Xi'],
+      ['why', 'Lee visit China'],
+      ['where', 'APEC Summit'],
+    ] as const) {
       const expected = h.service.answer(command, query);
       expect(expected.status).toBe('answered');
       const reply = await h.command({ name: command, options: { query } });
@@ -167,7 +171,9 @@ describe('question commands against the fake Discord', () => {
     expect(shown).not.toMatch(/<@[&!]?\d+>/);
     if (expected.status === 'answered') {
       // The embed's author line is plain text: the query shows as typed, its mentions defused.
-      expect(reply.message.embeds?.[0]?.author?.name).toBe('/what **@\u200beveryone** <@\u200b&1300000000000000050> <@\u200b1300000000000000005> __summit__');
+      expect(reply.message.embeds?.[0]?.author?.name).toBe(
+        '/what **@\u200beveryone** <@\u200b&1300000000000000050> <@\u200b1300000000000000005> __summit__',
+      );
     } else {
       expect(reply.message.content).toContain('\\*\\*@\u200beveryone\\*\\*');
       expect(reply.message.content).toContain('\\_\\_summit\\_\\_');
@@ -193,7 +199,9 @@ describe('question commands against the fake Discord', () => {
       expect(description).toContain(`**${i + 1}. ${escapeMarkdown(label.name)}**`);
       expect(description).toContain(`${article.sentenceCount} sentences · \`${article.id}\``);
       if (article.meta.publishedInferred !== null && article.meta.published === null) {
-        expect(description).toContain(`${formatResolvedDate({ granularity: 'day', start: isoDay(article.meta.publishedInferred), end: null })} (inferred)`);
+        expect(description).toContain(
+          `${formatResolvedDate({ granularity: 'day', start: isoDay(article.meta.publishedInferred), end: null })} (inferred)`,
+        );
       }
       if (article.meta.source === null) expect(description).toContain('publisher unknown');
     });
@@ -240,7 +248,10 @@ describe('question commands against the fake Discord', () => {
     const followUp = await h.fake.waitForFollowUp(sent.token);
     expect(isEphemeral(followUp.body as { flags?: number })).toBe(true);
     expect((followUp.body as { content: string }).content).toMatch(/Error id: `[0-9a-f]{8}`/);
-    await h.fake.waitFor(() => (h.fake.interaction(sent.id)?.webhookCalls.some((c) => c.kind === 'delete') ? true : undefined), 'the deferred reply deleted');
+    await h.fake.waitFor(
+      () => (h.fake.interaction(sent.id)?.webhookCalls.some((c) => c.kind === 'delete') ? true : undefined),
+      'the deferred reply deleted',
+    );
 
     const after = await h.command({ name: 'where', options: { query: 'APEC Summit' } });
     expect(after.first.status).toBe(204);

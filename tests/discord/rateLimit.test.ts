@@ -107,7 +107,10 @@ describe('RATE_LIMIT_QUESTIONS and RATE_LIMIT_WINDOW_SECONDS', () => {
   });
 
   it('are read from the environment; 0 questions turns the limit off', () => {
-    expect(loadConfig({ RATE_LIMIT_QUESTIONS: '10', RATE_LIMIT_WINDOW_SECONDS: '60' }).questionRateLimit).toEqual({ questions: 10, windowSeconds: 60 });
+    expect(loadConfig({ RATE_LIMIT_QUESTIONS: '10', RATE_LIMIT_WINDOW_SECONDS: '60' }).questionRateLimit).toEqual({
+      questions: 10,
+      windowSeconds: 60,
+    });
     expect(loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '120' }).questionRateLimit).toEqual({ questions: 5, windowSeconds: 120 });
     expect(loadConfig({ RATE_LIMIT_QUESTIONS: '0' }).questionRateLimit).toBeNull();
     expect(loadConfig({ RATE_LIMIT_QUESTIONS: ' ' }).questionRateLimit).toEqual(DEFAULT_QUESTION_RATE_LIMIT);
@@ -157,7 +160,9 @@ describe('the question limit in the bot, against the fake Discord', () => {
     const retryAt = Number(/<t:(\d+):R>/.exec(refused.message.content ?? '')?.[1]) * 1000;
     expect(retryAt).toBeGreaterThan(before + 50_000);
     expect(retryAt).toBeLessThanOrEqual(before + 62_000);
-    expect(h.logs.some((l) => l.msg === 'question refused: per-user rate limit' && l.user === h.fake.userId && l.command === 'who')).toBe(true);
+    expect(h.logs.some((l) => l.msg === 'question refused: per-user rate limit' && l.user === h.fake.userId && l.command === 'who')).toBe(
+      true,
+    );
 
     const sources = await h.command({ name: 'sources' });
     expect(isEphemeral(sources.message)).toBe(true);

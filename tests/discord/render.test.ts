@@ -32,7 +32,14 @@ function citation(i: number, long = false): Citation {
     published: '2026-01-03',
     publishedInferred: null,
   };
-  return { articleId: `article-${i}`, title: meta.title, source: meta.source, url: meta.url, position: i + 1, label: articleLabel({ meta, headline: null }, null) };
+  return {
+    articleId: `article-${i}`,
+    title: meta.title,
+    source: meta.source,
+    url: meta.url,
+    position: i + 1,
+    label: articleLabel({ meta, headline: null }, null),
+  };
 }
 
 function excerpt(text: string, highlight: { start: number; end: number } | null, extra: Partial<Excerpt> = {}): Excerpt {
@@ -144,7 +151,11 @@ describe('answer rendering', () => {
     const long = words(700);
     const start = long.indexOf('lorem650');
     const excerpts = Array.from({ length: 5 }, (_, i) =>
-      excerpt(long, { start, end: start + 8 }, { context: words(400, 'ctx'), citations: Array.from({ length: 12 }, (_, j) => citation(i * 12 + j, true)) }),
+      excerpt(
+        long,
+        { start, end: start + 8 },
+        { context: words(400, 'ctx'), citations: Array.from({ length: 12 }, (_, j) => citation(i * 12 + j, true)) },
+      ),
     );
     const rendered = answer(excerpts, 'x'.repeat(300), 'q'.repeat(300));
     const embed = answerEmbed(rendered);
@@ -174,13 +185,25 @@ describe('answer rendering', () => {
   });
 
   it('a not-found answer is plain text, no embed', () => {
-    const notFound: Answer = { question: readQuestion('who', 'Elon Musk'), status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: 2 };
+    const notFound: Answer = {
+      question: readQuestion('who', 'Elon Musk'),
+      status: 'not-found',
+      answer: null,
+      answerDate: null,
+      excerpts: [],
+      articleCount: 2,
+    };
     expect(renderAnswerMessage(notFound)).toEqual({ content: 'I found nothing about “Elon Musk” in the corpus (2 articles searched).' });
   });
 
   it('fitEmbed keeps at most 25 fields and 6000 characters in all', () => {
     const fields = Array.from({ length: 40 }, (_, i) => ({ name: `field ${i}`, value: 'v'.repeat(1_500) }));
-    const { embed, dropped } = fitEmbed({ title: 't'.repeat(300), description: 'd'.repeat(5_000), fields, footer: { text: 'f'.repeat(3_000) } });
+    const { embed, dropped } = fitEmbed({
+      title: 't'.repeat(300),
+      description: 'd'.repeat(5_000),
+      fields,
+      footer: { text: 'f'.repeat(3_000) },
+    });
     expectWithinLimits(embed);
     expect(dropped).toBeGreaterThanOrEqual(15);
   });
@@ -189,7 +212,11 @@ describe('answer rendering', () => {
 describe('ask’s reply text and the Discord embed', () => {
   it('show the same parts: the short answer, each sentence quoted, each citation by the same label', () => {
     const engine = sampleEngine();
-    for (const [command, query] of [['when', 'Arctic Trade Fair'], ['who', 'port director'], ['what', 'fishing quotas']] as const) {
+    for (const [command, query] of [
+      ['when', 'Arctic Trade Fair'],
+      ['who', 'port director'],
+      ['what', 'fishing quotas'],
+    ] as const) {
       const rendered = engine.answer(command, query);
       expect(rendered.status, `${command} ${query}`).toBe('answered');
       const text = renderAnswerText(rendered);
@@ -201,7 +228,10 @@ describe('ask’s reply text and the Discord embed', () => {
         const lines = field.value.split('\n');
         for (const quoted of lines.filter((line) => line.startsWith('> '))) expect(text).toContain(quoted);
         // The field's name and the citation under its sentence make the text's citation line.
-        const details = lines.find((line) => line.startsWith('— '))!.slice(2).replace(/\[link\]\(([^)]+)\)/g, '<$1>');
+        const details = lines
+          .find((line) => line.startsWith('— '))!
+          .slice(2)
+          .replace(/\[link\]\(([^)]+)\)/g, '<$1>');
         expect(text.split('\n')).toContain(`${field.name} · ${details}`);
       }
     }
@@ -232,7 +262,10 @@ describe('corpus messages', () => {
   const labelOf = (a: ArticleInfo) => articleLabel(a, `The first sentence of article ${a.id} says what it is about.`);
 
   it('/sources marks inferred dates and fits many articles in one embed, its counts shown once', () => {
-    const message = sourcesMessage(Array.from({ length: 300 }, (_, i) => article(i)), labelOf);
+    const message = sourcesMessage(
+      Array.from({ length: 300 }, (_, i) => article(i)),
+      labelOf,
+    );
     expect(message.content).toBeUndefined();
     const embed = message.embeds![0]!;
     expectWithinLimits(embed);
@@ -249,7 +282,9 @@ describe('corpus messages', () => {
     const byWords: ArticleInfo = { ...article(1), meta: { ...article(1).meta, title: null } };
     const description = sourcesMessage([byPublisher, byWords], labelOf).embeds![0]!.description ?? '';
     expect(description).toContain('**1. Wire, 2 January 2026** · [link](https://example.org/0) · 1 sentence · `article-0`');
-    expect(description).toContain('**2. “The first sentence of article article-1 says what…”** · publisher unknown · 1 January 2026 (inferred) ·');
+    expect(description).toContain(
+      '**2. “The first sentence of article article-1 says what…”** · publisher unknown · 1 January 2026 (inferred) ·',
+    );
   });
 
   it('/corpus list and change summaries stay within limits with many refused files', () => {

@@ -62,8 +62,12 @@ describe('the REST guard', () => {
     const again = client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 4, data: { content: 'error' } }, auth: false });
     await expect(again).rejects.toBeInstanceOf(DiscordAPIError);
     await expect(again).rejects.toMatchObject({ code: 10062 });
-    await expect(client.post(Routes.webhook(APP_ID, TOKEN), { body: { content: 'later' }, auth: false })).rejects.toMatchObject({ code: 10062 });
-    await expect(client.patch(Routes.webhookMessage(APP_ID, TOKEN), { body: { content: 'edit' }, auth: false })).rejects.toMatchObject({ code: 10062 });
+    await expect(client.post(Routes.webhook(APP_ID, TOKEN), { body: { content: 'later' }, auth: false })).rejects.toMatchObject({
+      code: 10062,
+    });
+    await expect(client.patch(Routes.webhookMessage(APP_ID, TOKEN), { body: { content: 'edit' }, auth: false })).rejects.toMatchObject({
+      code: 10062,
+    });
     expect(sent).toEqual([`POST POST /interactions/${id}/:token/callback`]);
 
     const lines = logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('interaction lost'));
@@ -76,9 +80,16 @@ describe('the REST guard', () => {
   it('another interaction, and a 404 that is not 10062, are not held back', async () => {
     const other = `${TOKEN.slice(0, -1)}y`;
     let calls = 0;
-    const { client, lost, sent } = guardedRest(() => Promise.resolve(++calls === 1 ? json(404, { code: 10062, message: 'Unknown interaction' }) : json(404, { code: 10008, message: 'Unknown Message' })));
+    const { client, lost, sent } = guardedRest(() =>
+      Promise.resolve(
+        ++calls === 1 ? json(404, { code: 10062, message: 'Unknown interaction' }) : json(404, { code: 10008, message: 'Unknown Message' }),
+      ),
+    );
     await expect(client.post(Routes.interactionCallback('1', TOKEN), { body: {}, auth: false })).rejects.toMatchObject({ code: 10062 });
-    await expect(client.patch(Routes.webhookMessage(APP_ID, other), { body: {}, auth: false })).rejects.toMatchObject({ code: 10008, message: 'Unknown Message' });
+    await expect(client.patch(Routes.webhookMessage(APP_ID, other), { body: {}, auth: false })).rejects.toMatchObject({
+      code: 10008,
+      message: 'Unknown Message',
+    });
     await expect(client.patch(Routes.webhookMessage(APP_ID, other), { body: {}, auth: false })).rejects.toMatchObject({ code: 10008 });
     expect(lost.isLost(other)).toBe(false);
     expect(sent).toHaveLength(3);
@@ -93,7 +104,9 @@ describe('the REST guard', () => {
     const id = SnowflakeUtil.generate().toString();
     const { client, lost, logs, sent } = guardedRest(hang, { timeout: 30, retries: 1 });
     const reply = client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 5 }, auth: false });
-    await expect(reply).rejects.toThrow(`Discord's API did not answer POST /interactions/${id}/:token/callback within 30 ms (interaction ${id})`);
+    await expect(reply).rejects.toThrow(
+      `Discord's API did not answer POST /interactions/${id}/:token/callback within 30 ms (interaction ${id})`,
+    );
     expect(sent).toHaveLength(2);
     const abandoned = logs.filter((l) => typeof l.msg === 'string' && l.msg.includes('did not answer'));
     expect(abandoned).toHaveLength(2);
@@ -106,11 +119,17 @@ describe('the REST guard', () => {
   it("an acknowledgement unanswered past the interaction's 3 s: not sent again, and nothing more is sent for the interaction", async () => {
     const id = SnowflakeUtil.generate({ timestamp: Date.now() - 3_500 }).toString();
     const { client, lost, logs, sent } = guardedRest(hang, { timeout: 30, retries: 2 });
-    await expect(client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 5 }, auth: false })).rejects.toThrow(`did not answer POST /interactions/${id}/:token/callback`);
+    await expect(client.post(Routes.interactionCallback(id, TOKEN), { body: { type: 5 }, auth: false })).rejects.toThrow(
+      `did not answer POST /interactions/${id}/:token/callback`,
+    );
     expect(sent).toHaveLength(1);
     expect(lost.isLost(TOKEN)).toBe(true);
-    await expect(client.post(Routes.webhook(APP_ID, TOKEN), { body: { content: 'error' }, auth: false })).rejects.toMatchObject({ code: 10062 });
+    await expect(client.post(Routes.webhook(APP_ID, TOKEN), { body: { content: 'error' }, auth: false })).rejects.toMatchObject({
+      code: 10062,
+    });
     expect(sent).toHaveLength(1);
-    expect(logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('interaction lost: its acknowledgement got no answer in time'))).toHaveLength(1);
+    expect(
+      logs.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('interaction lost: its acknowledgement got no answer in time')),
+    ).toHaveLength(1);
   });
 });

@@ -127,7 +127,13 @@ describe('npm run start:sharded when its manager is killed', () => {
     const fake = await startFakeDiscord({ shards: SHARDS });
     const corpusDir = await copyCorpus();
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'bot-index-cache-'));
-    const bot = await startBotProcess({ fake, corpusDir, entry: 'src/sharded.ts', env: { INDEX_CACHE_DIR: cacheDir }, startTimeoutMs: 120_000 });
+    const bot = await startBotProcess({
+      fake,
+      corpusDir,
+      entry: 'src/sharded.ts',
+      env: { INDEX_CACHE_DIR: cacheDir },
+      startTimeoutMs: 120_000,
+    });
     try {
       // Each shard writes its own log lines: the last may come out just after the manager's "all shards ready".
       const connected = () => bot.logs().filter((line) => line.msg === 'connected to Discord');

@@ -6,8 +6,21 @@ import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTimelineMessage, sentenceAroundDate } from '../../src/discord/timelineMessage.js';
 
 function citation(n: number): Citation {
-  const meta = { title: `A rather long headline about the harbour, number ${n} of a series`, source: 'Harbour Post', url: `https://example.org/${n}`, published: null, publishedInferred: null };
-  return { articleId: `article-${n}`, title: meta.title, source: meta.source, url: meta.url, position: n, label: articleLabel({ meta, headline: null }, null) };
+  const meta = {
+    title: `A rather long headline about the harbour, number ${n} of a series`,
+    source: 'Harbour Post',
+    url: `https://example.org/${n}`,
+    published: null,
+    publishedInferred: null,
+  };
+  return {
+    articleId: `article-${n}`,
+    title: meta.title,
+    source: meta.source,
+    url: meta.url,
+    position: n,
+    label: articleLabel({ meta, headline: null }, null),
+  };
 }
 
 /** An event on day `n` of March 2026 in a long sentence, the date at its end. */
@@ -42,7 +55,9 @@ describe('the /timeline message within Discord’s limits', () => {
     const fields = embed.fields!;
     expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
     expect(fields.length).toBeLessThan(events.length);
-    expect(fields.map((f) => f.name)).toEqual(events.slice(0, fields.length).map((e) => `${e.wording.replace('March ', '')} March 2026 (“${e.wording}”)`));
+    expect(fields.map((f) => f.name)).toEqual(
+      events.slice(0, fields.length).map((e) => `${e.wording.replace('March ', '')} March 2026 (“${e.wording}”)`),
+    );
     expect(embed.footer?.text).toContain(`${events.length - fields.length} more events did not fit`);
     for (const field of fields) {
       expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.embed.fieldValue);
@@ -87,7 +102,15 @@ describe('the /timeline message within Discord’s limits', () => {
   });
 
   it('with nothing to show, one plain sentence and no embed', () => {
-    const message = renderTimelineMessage({ topic: 'harbour', status: 'no-dates', entries: [], undated: [], datedCount: 0, undatedCount: 0, articleCount: 3 });
+    const message = renderTimelineMessage({
+      topic: 'harbour',
+      status: 'no-dates',
+      entries: [],
+      undated: [],
+      datedCount: 0,
+      undatedCount: 0,
+      articleCount: 3,
+    });
     expect(message.embeds).toBeUndefined();
     expect(message.content).toBe('Nothing dated about “harbour”: the sentences about it give no date (3 articles searched).');
   });

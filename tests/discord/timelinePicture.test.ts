@@ -19,7 +19,9 @@ describe('the /timeline picture as an attachment', () => {
     const { logger, logs } = memoryLogger();
     const picture = await timelinePicture(await smallTimeline(), logger);
     expect(picture?.name).toBe(TIMELINE_PICTURE_NAME);
-    expect(picture?.description).toMatch(/^Timeline of the corpus: \d+ events on a time axis from .+ to .+, in calendar order; 1 event dated differently/);
+    expect(picture?.description).toMatch(
+      /^Timeline of the corpus: \d+ events on a time axis from .+ to .+, in calendar order; 1 event dated differently/,
+    );
     expect(picture!.description!.length).toBeLessThanOrEqual(DISCORD_LIMITS.attachmentDescription);
     expect(decodePng(picture!.attachment as Buffer).width).toBe(CHART_WIDTH);
     expect(logs.filter((l) => l.level >= WARN)).toEqual([]);
@@ -41,7 +43,10 @@ describe('the /timeline picture as an attachment', () => {
   it('a drawing that takes too long is given up after the time allowed', async () => {
     const { logger, logs } = memoryLogger();
     const started = performance.now();
-    const picture = await timelinePicture(await smallTimeline(), logger, { draw: () => new Promise<Buffer>(() => undefined), timeoutMs: 50 });
+    const picture = await timelinePicture(await smallTimeline(), logger, {
+      draw: () => new Promise<Buffer>(() => undefined),
+      timeoutMs: 50,
+    });
     expect(picture).toBeNull();
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(JSON.stringify(logs.find((l) => l.level === WARN)?.err)).toContain('longer than 50 ms');
@@ -49,14 +54,24 @@ describe('the /timeline picture as an attachment', () => {
 
   it('a picture larger than Discord takes is not attached', async () => {
     const { logger, logs } = memoryLogger();
-    const picture = await timelinePicture(await smallTimeline(), logger, { draw: () => Promise.resolve(Buffer.alloc(DISCORD_LIMITS.attachmentBytes + 1)) });
+    const picture = await timelinePicture(await smallTimeline(), logger, {
+      draw: () => Promise.resolve(Buffer.alloc(DISCORD_LIMITS.attachmentBytes + 1)),
+    });
     expect(picture).toBeNull();
     expect(logs.find((l) => l.level === WARN)?.msg).toBe('timeline picture too large to attach; the reply goes without it');
   });
 
   it('no picture, and no warning, for a timeline with nothing dated', async () => {
     const { logger, logs } = memoryLogger();
-    const empty: Timeline = { topic: 'harbour', status: 'no-dates', entries: [], undated: [], datedCount: 0, undatedCount: 0, articleCount: 3 };
+    const empty: Timeline = {
+      topic: 'harbour',
+      status: 'no-dates',
+      entries: [],
+      undated: [],
+      datedCount: 0,
+      undatedCount: 0,
+      articleCount: 3,
+    };
     let drawn = false;
     const picture = await timelinePicture(empty, logger, { draw: () => ((drawn = true), Promise.resolve(Buffer.alloc(1))) });
     expect(picture).toBeNull();

@@ -34,10 +34,15 @@ describe('a corpus change that fails half-way', () => {
   // On this thread, so that the faults injected into node:fs/promises reach the reading.
   const loader = holdableBuild({ inWorker: false });
 
-  const corpus = (init: Omit<FakeCommandInteractionInit, 'name'>) => h.command({ name: 'corpus', ...MODERATOR, ...init }, { timeoutMs: 15_000 });
+  const corpus = (init: Omit<FakeCommandInteractionInit, 'name'>) =>
+    h.command({ name: 'corpus', ...MODERATOR, ...init }, { timeoutMs: 15_000 });
   const ask = async (name: string, query: string) => shownText((await h.command({ name, options: { query } })).message);
   /** Answers that depend on each article (the seed ones and the extra one). */
-  const answers = async () => [await ask('where', 'APEC Summit'), await ask('when', 'summit with Xi'), await ask('where', 'Zhangjiang science park')];
+  const answers = async () => [
+    await ask('where', 'APEC Summit'),
+    await ask('when', 'summit with Xi'),
+    await ask('where', 'Zhangjiang science park'),
+  ];
 
   beforeAll(async () => {
     h = await startBotHarness({ build: loader.build });
@@ -107,11 +112,15 @@ describe('a corpus change that fails half-way', () => {
     expect(h.service.current).toBe(engine);
     expect(await answers()).toEqual(before.answers);
     expect(await folderState(h.corpusDir)).toEqual(before.state);
-    expect(h.logs.filter((line) => line.level >= 50).map((line) => line.msg)).toContain('corpus rebuild failed: keeping the corpus that is serving');
+    expect(h.logs.filter((line) => line.level >= 50).map((line) => line.msg)).toContain(
+      'corpus rebuild failed: keeping the corpus that is serving',
+    );
   });
 
   it('a rebuild failing with a stack and the server folder in its error: one plain line and an error id for the moderator, the rest in the log', async () => {
-    const failure = new Error(`building the corpus in ${h.corpusDir} failed: cannot list corpus folder ${h.corpusDir}: EACCES: permission denied, scandir '${h.corpusDir}'\n    at readdir (node:internal/fs/promises:950:18)`);
+    const failure = new Error(
+      `building the corpus in ${h.corpusDir} failed: cannot list corpus folder ${h.corpusDir}: EACCES: permission denied, scandir '${h.corpusDir}'\n    at readdir (node:internal/fs/promises:950:18)`,
+    );
     loader.failNext(failure);
     const reply = await corpus({ subcommand: 'reload' });
     const content = reply.message.content ?? '';
@@ -132,7 +141,10 @@ describe('a corpus change that fails half-way', () => {
     const before = { state: await folderState(h.corpusDir), answers: await answers() };
     // An upload is indexed in place, into the serving index (see CorpusIndex.add).
     vi.spyOn(engine, 'addArticle').mockRejectedValueOnce(new Error('indexing failed half-way'));
-    const reply = await corpus({ subcommand: 'add', attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } } });
+    const reply = await corpus({
+      subcommand: 'add',
+      attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } },
+    });
     expect(reply.message.content).toContain('**Refused**');
     expect(h.service.current).toBe(engine);
     expect(await folderState(h.corpusDir)).toEqual(before.state);
@@ -144,17 +156,27 @@ describe('a corpus change that fails half-way', () => {
     fsFaults.beforeWrite = (file) => {
       throw fsError('EACCES', 'open', file);
     };
-    const add = await corpus({ subcommand: 'add', attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } } });
+    const add = await corpus({
+      subcommand: 'add',
+      attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } },
+    });
     const added = add.message.content ?? '';
-    expect(added).toMatch(/^\*\*Failed\*\*: cannot write \S+ into the corpus folder: EACCES: injected fault \(error id `[0-9a-f]{8}`; the log has the details\)\. The corpus that was serving still serves\.$/);
+    expect(added).toMatch(
+      /^\*\*Failed\*\*: cannot write \S+ into the corpus folder: EACCES: injected fault \(error id `[0-9a-f]{8}`; the log has the details\)\. The corpus that was serving still serves\.$/,
+    );
     resetFsFaults();
     fsFaults.beforeRename = (from) => {
       if (isFile(from, EXTRA)) throw fsError('EXDEV', 'rename', from);
     };
     const remove = await corpus({ subcommand: 'remove', options: { id: path.parse(EXTRA).name } });
     const removed = remove.message.content ?? '';
-    expect(removed).toMatch(/^\*\*Failed\*\*: cannot move lee-shanghai-visit\.txt into \.removed: EXDEV: injected fault \(error id `[0-9a-f]{8}`/);
-    for (const [content, action] of [[added, 'add'], [removed, 'remove']] as const) {
+    expect(removed).toMatch(
+      /^\*\*Failed\*\*: cannot move lee-shanghai-visit\.txt into \.removed: EXDEV: injected fault \(error id `[0-9a-f]{8}`/,
+    );
+    for (const [content, action] of [
+      [added, 'add'],
+      [removed, 'remove'],
+    ] as const) {
       expect(content).not.toContain(h.corpusDir);
       const errorId = /error id `([0-9a-f]{8})`/.exec(content)?.[1];
       const logged = h.logs.find((line) => line.errorId === errorId);
@@ -201,7 +223,10 @@ describe('a corpus change that fails half-way', () => {
     const reload = corpus({ subcommand: 'reload' });
     await vi.waitFor(() => expect(h.service.changing).toBe(true));
     const during = Promise.all([ask('where', 'APEC Summit'), ask('when', 'summit with Xi'), ask('where', 'Zhangjiang science park')]);
-    await h.fake.waitFor(() => (h.fake.requests.filter((r) => r.route?.endsWith('/callback')).length >= 3 ? true : undefined), 'the deferrals');
+    await h.fake.waitFor(
+      () => (h.fake.requests.filter((r) => r.route?.endsWith('/callback')).length >= 3 ? true : undefined),
+      'the deferrals',
+    );
     loader.release();
     expect((await reload).message.content).toContain('**Refused**');
     expect(await during).toEqual(before);

@@ -30,8 +30,14 @@ const dies = (): Promise<void> => {
 const inSnapshot = (file: string) => file.includes(`${path.sep}index-`);
 
 const DEATHS = [
-  ['while a shard file of the snapshot is written', () => void (fsFaults.beforeOpen = (file) => (inSnapshot(file) && file.endsWith('.tmp') ? dies() : undefined))],
-  ['as the snapshot manifest is renamed into place', () => void (fsFaults.beforeRename = (_from, to) => (inSnapshot(to) && to.endsWith('manifest.json') ? dies() : undefined))],
+  [
+    'while a shard file of the snapshot is written',
+    () => void (fsFaults.beforeOpen = (file) => (inSnapshot(file) && file.endsWith('.tmp') ? dies() : undefined)),
+  ],
+  [
+    'as the snapshot manifest is renamed into place',
+    () => void (fsFaults.beforeRename = (_from, to) => (inSnapshot(to) && to.endsWith('manifest.json') ? dies() : undefined)),
+  ],
 ] as const;
 
 describe('the process dying during an in-place change', () => {

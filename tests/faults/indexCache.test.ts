@@ -48,27 +48,31 @@ describe('npm start with an index cache it cannot use', () => {
         return path.join(folder, 'cache');
       },
     ],
-  ])('INDEX_CACHE_DIR is %s: starts, answers, adds an article, with one warning about the cache', async (_case, cacheDir) => {
-    fake = await startFakeDiscord();
-    const corpusDir = await copyCorpus();
-    folders.push(corpusDir);
-    bot = await startBotProcess({ fake, corpusDir, env: { INDEX_CACHE_DIR: await cacheDir() } });
+  ])(
+    'INDEX_CACHE_DIR is %s: starts, answers, adds an article, with one warning about the cache',
+    async (_case, cacheDir) => {
+      fake = await startFakeDiscord();
+      const corpusDir = await copyCorpus();
+      folders.push(corpusDir);
+      bot = await startBotProcess({ fake, corpusDir, env: { INDEX_CACHE_DIR: await cacheDir() } });
 
-    expect(await run({ name: 'when', options: { query: 'summit with Xi' } })).toContain('**Monday**');
-    const added = await run({
-      name: 'corpus',
-      subcommand: 'add',
-      permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD,
-      attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } },
-    });
-    expect(added).toContain('**Added**');
-    expect(await run({ name: 'where', options: { query: 'container terminal' } })).toContain('Qingdao');
+      expect(await run({ name: 'when', options: { query: 'summit with Xi' } })).toContain('**Monday**');
+      const added = await run({
+        name: 'corpus',
+        subcommand: 'add',
+        permissions: DEFAULT_MEMBER_PERMISSIONS | MANAGE_GUILD,
+        attachments: { file: { filename: 'qingdao.txt', content: UPLOAD, contentType: 'text/plain' } },
+      });
+      expect(added).toContain('**Added**');
+      expect(await run({ name: 'where', options: { query: 'container terminal' } })).toContain('Qingdao');
 
-    const warnings = bot.logs().filter((line) => line.level === 40);
-    expect(warnings).toEqual([expect.objectContaining({ msg: expect.stringMatching(/^index snapshot unavailable/) })]);
-    expect(bot.logs().filter((line) => line.level > 40)).toEqual([]);
-    expectSafeTraffic(fake);
-    bot.kill('SIGTERM');
-    expect(await bot.exited).toBe(0);
-  }, 90_000);
+      const warnings = bot.logs().filter((line) => line.level === 40);
+      expect(warnings).toEqual([expect.objectContaining({ msg: expect.stringMatching(/^index snapshot unavailable/) })]);
+      expect(bot.logs().filter((line) => line.level > 40)).toEqual([]);
+      expectSafeTraffic(fake);
+      bot.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    },
+    90_000,
+  );
 });

@@ -43,7 +43,13 @@ describe('a login to an API that is not Discord', () => {
 
   async function login(rest: Partial<RESTOptions> = {}) {
     const { logger, logs } = memoryLogger({ secrets: [TOKEN] });
-    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: apiUrl, CORPUS_DIR: SEED_CORPUS_DIR, INDEX_CACHE_DIR: 'off', FEEDBACK_DB: path.join(dir, 'unused.sqlite') });
+    const config = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: apiUrl,
+      CORPUS_DIR: SEED_CORPUS_DIR,
+      INDEX_CACHE_DIR: 'off',
+      FEEDBACK_DB: path.join(dir, 'unused.sqlite'),
+    });
     const service = new AnswerService(SEED_CORPUS_DIR, logger);
     const error = await startBot({ config, logger, service, feedback, commands: [], rest: { retries: 0, ...rest } }).then(
       () => {
@@ -58,7 +64,8 @@ describe('a login to an API that is not Discord', () => {
   }
 
   it('a web page for every path: says the API answered, but not as Discord does, and what it answered', async () => {
-    answer = (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html>\n<html><body>Welcome to nginx!</body></html>');
+    answer = (res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html>\n<html><body>Welcome to nginx!</body></html>');
     const { message } = await login();
     expect(message).toContain(`could not log in to Discord at ${apiUrl}: the API answered GET /gateway/bot, but not as Discord does`);
     expect(message).toContain('it is not JSON but a body that begins “<!DOCTYPE html> <html><body>Welcome');

@@ -58,10 +58,19 @@ describe('overload', () => {
   /** Each interaction acknowledged exactly once (no 40060, no 10062), and a deferred one edited exactly once. */
   function expectAnsweredOnce(states: readonly FakeInteraction[]): void {
     for (const state of states) {
-      expect(state.callbacks.map((c) => c.status < 300), state.id).toEqual([true]);
-      expect(state.webhookCalls.filter((c) => c.kind === 'follow-up'), state.id).toEqual([]);
+      expect(
+        state.callbacks.map((c) => c.status < 300),
+        state.id,
+      ).toEqual([true]);
+      expect(
+        state.webhookCalls.filter((c) => c.kind === 'follow-up'),
+        state.id,
+      ).toEqual([]);
       const edits = state.webhookCalls.filter((c) => c.kind === 'edit');
-      expect(edits.map((c) => c.status), state.id).toEqual(state.acknowledgedWith === InteractionResponseType.DeferredChannelMessageWithSource ? [200] : []);
+      expect(
+        edits.map((c) => c.status),
+        state.id,
+      ).toEqual(state.acknowledgedWith === InteractionResponseType.DeferredChannelMessageWithSource ? [200] : []);
     }
   }
 
@@ -83,7 +92,8 @@ describe('overload', () => {
     );
     expectAnsweredOnce(states);
     const [when, where, autocomplete, sources, who] = states;
-    for (const state of [when, where, sources, who]) expect(state!.callbacks[0]!.type, state!.id).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    for (const state of [when, where, sources, who])
+      expect(state!.callbacks[0]!.type, state!.id).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(autocomplete!.callbacks[0]!.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect((autocomplete!.callbacks[0]!.body as { data?: { choices?: unknown[] } }).data?.choices).toEqual([]);
     const edited = (state: FakeInteraction | undefined) => JSON.stringify(state?.webhookCalls.find((c) => c.kind === 'edit')?.body);
@@ -93,7 +103,9 @@ describe('overload', () => {
   });
 
   it('a burst whose answers each hold the event loop: at most one answered directly, the others deferred at once; all answered once', async () => {
-    const payloads = burst(Array.from({ length: 10 }, () => (user: ReturnType<typeof makeUser>) => h.fake.commandInteraction({ name: 'slow', user })));
+    const payloads = burst(
+      Array.from({ length: 10 }, () => (user: ReturnType<typeof makeUser>) => h.fake.commandInteraction({ name: 'slow', user })),
+    );
     const sent = await h.fake.sendInteractions(payloads);
     const states = await h.fake.waitForAllAnswered(
       sent.map((s) => s.id),
@@ -102,7 +114,9 @@ describe('overload', () => {
     expectAnsweredOnce(states);
     const direct = states.filter((s) => s.acknowledgedWith === InteractionResponseType.ChannelMessageWithSource);
     expect(direct.length).toBeLessThanOrEqual(1);
-    expect(states.filter((s) => s.acknowledgedWith === InteractionResponseType.DeferredChannelMessageWithSource).length).toBeGreaterThanOrEqual(9);
+    expect(
+      states.filter((s) => s.acknowledgedWith === InteractionResponseType.DeferredChannelMessageWithSource).length,
+    ).toBeGreaterThanOrEqual(9);
     for (const state of states) expect(state.original?.content, state.id).toBe('slow answer after a while');
   });
 });

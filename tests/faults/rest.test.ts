@@ -21,7 +21,10 @@ describe('REST faults', () => {
   const loader = holdableBuild();
 
   /** The requests made for one interaction's callback, in order. */
-  const callbacksOf = (interactionId: string) => h.fake.requests.filter((r) => r.route === `${CALLBACK.method} ${CALLBACK.path}` && r.path.startsWith(`/interactions/${interactionId}/`));
+  const callbacksOf = (interactionId: string) =>
+    h.fake.requests.filter(
+      (r) => r.route === `${CALLBACK.method} ${CALLBACK.path}` && r.path.startsWith(`/interactions/${interactionId}/`),
+    );
 
   async function expectAnswering(): Promise<void> {
     const reply = await h.command({ name: 'where', options: { query: 'APEC Summit' } });
@@ -110,7 +113,11 @@ describe('REST faults', () => {
   it('a reply that never gets through (500 every time): logged with the interaction id, and the bot answers the next question', async () => {
     const payload = h.fake.commandInteraction({ name: 'when', options: { query: 'summit with Xi' } });
     // Every attempt at this interaction's callbacks fails: the answer, then the error report.
-    h.fake.failNextRequests({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback` }, { kind: 'server-error' }, 100);
+    h.fake.failNextRequests(
+      { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback` },
+      { kind: 'server-error' },
+      100,
+    );
     await h.fake.sendInteraction(payload);
     const failed = await logged(payload.id, 'command failed');
     expect(failed.errorId).toMatch(/^[0-9a-f]{8}$/);
@@ -126,11 +133,18 @@ describe('REST faults', () => {
     await h.fake.sendInteraction(payload);
     const failed = await logged(payload.id, 'command failed');
     expect(failed.errorId).toMatch(/^[0-9a-f]{8}$/);
-    expect(JSON.stringify(failed.err)).toContain(`Discord's API did not answer POST /interactions/${payload.id}/:token/callback within ${REST_TIMEOUT_MS} ms`);
+    expect(JSON.stringify(failed.err)).toContain(
+      `Discord's API did not answer POST /interactions/${payload.id}/:token/callback within ${REST_TIMEOUT_MS} ms`,
+    );
     // The error report's attempts are over once the bot says the user could not be told.
     await vi.waitFor(
       () => {
-        const told = h.logs.find((l) => l.errorId === failed.errorId && typeof l.msg === 'string' && /user (could not|cannot) be told|could not tell the user/.test(l.msg));
+        const told = h.logs.find(
+          (l) =>
+            l.errorId === failed.errorId &&
+            typeof l.msg === 'string' &&
+            /user (could not|cannot) be told|could not tell the user/.test(l.msg),
+        );
         if (told === undefined) throw new Error('the error report is not over yet');
       },
       { timeout: 10_000, interval: 20 },
@@ -139,7 +153,9 @@ describe('REST faults', () => {
     // Sent again after each time-out while the interaction's 3 s last; the error report likewise, unless they are over.
     expect(attempts.length).toBeGreaterThanOrEqual(1);
     expect(attempts.length).toBeLessThanOrEqual(2 * (REST_RETRIES + 1));
-    const abandoned = h.logs.filter((l) => l.interactionId === payload.id && typeof l.msg === 'string' && l.msg.startsWith("Discord's API did not answer"));
+    const abandoned = h.logs.filter(
+      (l) => l.interactionId === payload.id && typeof l.msg === 'string' && l.msg.startsWith("Discord's API did not answer"),
+    );
     expect(abandoned).toHaveLength(attempts.length);
     await expectAnswering();
   });

@@ -22,7 +22,9 @@ describe('feedback settings', () => {
     expect(loadConfig({}).feedbackRetentionDays).toBe(90);
     expect(loadConfig({ FEEDBACK_RETENTION_DAYS: ' 30 ' }).feedbackRetentionDays).toBe(30);
     for (const bad of ['0', '-5', 'forever', '3651', '1.5']) {
-      expect(() => loadConfig({ FEEDBACK_RETENTION_DAYS: bad }), bad).toThrow(/FEEDBACK_RETENTION_DAYS: must be a whole number from 1 to 3650 \(days\)/);
+      expect(() => loadConfig({ FEEDBACK_RETENTION_DAYS: bad }), bad).toThrow(
+        /FEEDBACK_RETENTION_DAYS: must be a whole number from 1 to 3650 \(days\)/,
+      );
     }
   });
 

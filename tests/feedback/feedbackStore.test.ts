@@ -30,7 +30,8 @@ describe('feedback store', () => {
   let dir: string;
   let file: string;
   let clock: number;
-  const open = (options: { recordMemberIds?: boolean } = {}) => FeedbackStore.open({ file, recordMemberIds: options.recordMemberIds ?? false, now: () => clock });
+  const open = (options: { recordMemberIds?: boolean } = {}) =>
+    FeedbackStore.open({ file, recordMemberIds: options.recordMemberIds ?? false, now: () => clock });
   const opened: FeedbackStore[] = [];
   const track = (store: FeedbackStore) => {
     opened.push(store);
@@ -80,7 +81,12 @@ describe('feedback store', () => {
     clock += 10 * DAY;
     store.recordUnanswered({ command: 'who', query: 'new question', memberId: null });
     expect(store.unansweredGroups({ days: 7, limit: 10 }).map((g) => g.normalized)).toEqual(['new question']);
-    expect(store.unansweredGroups({ days: 11, limit: 10 }).map((g) => g.normalized).sort()).toEqual(['new question', 'old question']);
+    expect(
+      store
+        .unansweredGroups({ days: 11, limit: 10 })
+        .map((g) => g.normalized)
+        .sort(),
+    ).toEqual(['new question', 'old question']);
   });
 
   it('stores no member ids unless configured', () => {
@@ -122,12 +128,16 @@ describe('feedback store', () => {
     const store = track(open());
     const first = store.answer(store.rememberAnswer({ command: 'when', query: 'summit with Xi', askerId: MEMBER, shortAnswer: 'Monday' }))!;
     // The same question asked again, in other words' case: the same answer to vote on.
-    const again = store.answer(store.rememberAnswer({ command: 'when', query: 'Summit with XI', askerId: OTHER_MEMBER, shortAnswer: 'Monday' }))!;
+    const again = store.answer(
+      store.rememberAnswer({ command: 'when', query: 'Summit with XI', askerId: OTHER_MEMBER, shortAnswer: 'Monday' }),
+    )!;
     expect(store.vote(first, MEMBER, true)).toBe('recorded');
     expect(store.vote(first, MEMBER, true)).toBe('unchanged');
     expect(store.vote(again, MEMBER, true)).toBe('unchanged');
     expect(store.vote(first, OTHER_MEMBER, true)).toBe('recorded');
-    expect(store.voteTallies({ days: 7, limit: 10 })).toMatchObject([{ command: 'when', helpful: 2, notHelpful: 0, shortAnswer: 'Monday' }]);
+    expect(store.voteTallies({ days: 7, limit: 10 })).toMatchObject([
+      { command: 'when', helpful: 2, notHelpful: 0, shortAnswer: 'Monday' },
+    ]);
     expect(store.vote(first, OTHER_MEMBER, false)).toBe('changed');
     expect(store.voteTallies({ days: 7, limit: 10 })).toMatchObject([{ helpful: 1, notHelpful: 1 }]);
   });
@@ -170,12 +180,15 @@ describe('feedback store', () => {
     const notAFolder = path.join(dir, 'plain-file');
     await writeFile(notAFolder, '');
     const target = path.join(notAFolder, 'feedback.sqlite');
-    expect(() => FeedbackStore.open({ file: target, recordMemberIds: false })).toThrow(/cannot open the feedback store .*plain-file.*feedback\.sqlite/);
+    expect(() => FeedbackStore.open({ file: target, recordMemberIds: false })).toThrow(
+      /cannot open the feedback store .*plain-file.*feedback\.sqlite/,
+    );
   });
 
   it('deletes unanswered questions and votes older than the retention, and nothing younger', async () => {
     const store = track(FeedbackStore.open({ file, recordMemberIds: false, retentionDays: 30, now: () => clock }));
-    const answerFor = (query: string) => store.answer(store.rememberAnswer({ command: 'when', query, askerId: MEMBER, shortAnswer: null }))!;
+    const answerFor = (query: string) =>
+      store.answer(store.rememberAnswer({ command: 'when', query, askerId: MEMBER, shortAnswer: null }))!;
     store.recordUnanswered({ command: 'who', query: 'old question', memberId: MEMBER });
     store.vote(answerFor('old vote'), MEMBER, false);
     clock += 20 * DAY;
@@ -265,7 +278,11 @@ describe('gap report', () => {
         expect(answersNow(gap.command, gap.query), `${gap.query} is unanswered before the change`).toBe(false);
         store.recordUnanswered({ ...gap, memberId: null });
       }
-      expect(gapReport(store, answersNow, { days: 7, limit: 10 }).gaps.map((g) => g.query).sort()).toEqual(['Lofoten wall', 'Zyxwv Qwerty']);
+      expect(
+        gapReport(store, answersNow, { days: 7, limit: 10 })
+          .gaps.map((g) => g.query)
+          .sort(),
+      ).toEqual(['Lofoten wall', 'Zyxwv Qwerty']);
 
       await writeFile(path.join(dir, PAGING_ARTICLE.file), PAGING_ARTICLE.content);
       await service.reload();
@@ -287,7 +304,10 @@ describe('gap report', () => {
  */
 async function runWriters(file: string, labels: readonly string[], count: number): Promise<string[]> {
   const children = labels.map((label) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/feedbackWriter.ts', file, label, String(count)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/feedbackWriter.ts', file, label, String(count)], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let markReady!: () => void;
@@ -299,7 +319,9 @@ async function runWriters(file: string, labels: readonly string[], count: number
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<string>((resolve, reject) => {
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(stdout.replace('ready\n', '')) : reject(new Error(`writer ${label} exited ${code}: ${stderr}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(stdout.replace('ready\n', '')) : reject(new Error(`writer ${label} exited ${code}: ${stderr}`)),
+      );
     });
     // A writer that fails before it is ready must not leave the others waiting.
     return { child, ready: Promise.race([ready, exited.then(() => undefined)]), exited };

@@ -51,12 +51,17 @@ describe('AddressPolicy', () => {
     // Teredo keeps the client's address inverted: 0x80ff:fefe → 127.0.1.1.
     ['2001:0:4136:e378:8000:63bf:80ff:fefe', 'Teredo', '127.0.1.1'],
   ])('refuses %s (%s) and names the IPv4 address it embeds, %s', (address, kind, embedded) => {
-    expect(publicOnly.refusal(address)).toBe(`${address} is ${/^[aeiouAEIOU]/.test(kind) ? 'an' : 'a'} ${kind} address (it embeds ${embedded}), not a public one`);
+    expect(publicOnly.refusal(address)).toBe(
+      `${address} is ${/^[aeiouAEIOU]/.test(kind) ? 'an' : 'a'} ${kind} address (it embeds ${embedded}), not a public one`,
+    );
   });
 
-  it.each(['::1:0:0:1', '100::1', '64:ff9b:1::7f00:1', '1::1', 'fec0::1'])('refuses %s, outside the public IPv6 block 2000::/3', (address) => {
-    expect(publicOnly.refusal(address)).not.toBeNull();
-  });
+  it.each(['::1:0:0:1', '100::1', '64:ff9b:1::7f00:1', '1::1', 'fec0::1'])(
+    'refuses %s, outside the public IPv6 block 2000::/3',
+    (address) => {
+      expect(publicOnly.refusal(address)).not.toBeNull();
+    },
+  );
 
   it('an allow-listed IPv4 address does not let its IPv4-compatible form through', () => {
     expect(new AddressPolicy(['127.0.0.1']).refusal('::7f00:1')).toContain('IPv4-compatible');

@@ -7,7 +7,15 @@ import { AddressPolicy } from '../../src/ingest/addressPolicy.js';
 import { fetchPage, type FetchPageOptions } from '../../src/ingest/fetchPage.js';
 import { IngestError, type IngestFailure } from '../../src/ingest/ingestError.js';
 import { fetchArticle, pageArticle } from '../../src/ingest/pageArticle.js';
-import { ARTICLE_DATE, ARTICLE_PARAGRAPHS, ARTICLE_PUBLISHER, ARTICLE_TITLE, FURNITURE, startPageServer, type PageServer } from '../support/pageServer.js';
+import {
+  ARTICLE_DATE,
+  ARTICLE_PARAGRAPHS,
+  ARTICLE_PUBLISHER,
+  ARTICLE_TITLE,
+  FURNITURE,
+  startPageServer,
+  type PageServer,
+} from '../support/pageServer.js';
 
 let site: PageServer;
 const options = (overrides: Partial<FetchPageOptions> = {}): FetchPageOptions => ({
@@ -129,7 +137,8 @@ describe('fetchArticle', () => {
   });
 
   it('refuses a host name any of whose addresses is refused, and connects to the address it checked', async () => {
-    const lookup = async (hostname: string) => (hostname === 'news.test' ? [{ address: '127.0.0.1' }] : [{ address: '127.0.0.1' }, { address: '10.0.0.1' }]);
+    const lookup = async (hostname: string) =>
+      hostname === 'news.test' ? [{ address: '127.0.0.1' }] : [{ address: '127.0.0.1' }, { address: '10.0.0.1' }];
     // news.test does not exist in DNS: the page can only come from the address the lookup gave.
     const page = await fetchPage(`http://news.test:${site.port}/article`, options({ lookup }));
     expect(page.body.toString()).toContain(ARTICLE_TITLE);

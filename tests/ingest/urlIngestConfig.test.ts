@@ -8,8 +8,18 @@ describe('URL_FETCH_* and URL_PREVIEW_TIMEOUT_SECONDS', () => {
   });
 
   it('are read from the environment', () => {
-    const config = loadConfig({ URL_FETCH_MAX_BYTES: '200000', URL_FETCH_TIMEOUT_SECONDS: '5', URL_FETCH_ALLOW: '127.0.0.1, 10.0.0.0/8,::1', URL_PREVIEW_TIMEOUT_SECONDS: '60' });
-    expect(config.urlIngest).toEqual({ maxBytes: 200_000, timeoutMs: 5_000, allow: ['127.0.0.1', '10.0.0.0/8', '::1'], previewTimeoutMs: 60_000 });
+    const config = loadConfig({
+      URL_FETCH_MAX_BYTES: '200000',
+      URL_FETCH_TIMEOUT_SECONDS: '5',
+      URL_FETCH_ALLOW: '127.0.0.1, 10.0.0.0/8,::1',
+      URL_PREVIEW_TIMEOUT_SECONDS: '60',
+    });
+    expect(config.urlIngest).toEqual({
+      maxBytes: 200_000,
+      timeoutMs: 5_000,
+      allow: ['127.0.0.1', '10.0.0.0/8', '::1'],
+      previewTimeoutMs: 60_000,
+    });
   });
 
   it.each([

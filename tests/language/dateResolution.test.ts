@@ -63,7 +63,9 @@ describe('resolving time expressions against the article’s date', () => {
 
   it('resolves a range of days and of weekdays, the end after the start', () => {
     expect(dates('He will visit China from January 4 to 7.', '2025-12-30')).toEqual([['January 4 to 7', '2026-01-04/2026-01-07']]);
-    expect(dates('The summit runs from Sunday to Tuesday, his office said.', '2026-01-01')).toEqual([['Sunday to Tuesday', '2026-01-04/2026-01-06']]);
+    expect(dates('The summit runs from Sunday to Tuesday, his office said.', '2026-01-01')).toEqual([
+      ['Sunday to Tuesday', '2026-01-04/2026-01-06'],
+    ]);
   });
 
   it('gives an absolute date without a publication date, and leaves relative ones unresolved with their wording', () => {
@@ -90,7 +92,14 @@ describe('resolving time expressions against the article’s date', () => {
 
 describe('comparing and showing resolved dates', () => {
   it('sorts a month as a month: after the months before it, before the days inside it', () => {
-    const dated: ResolvedDate[] = [onDay(2026, 1, 1), inMonth(2025, 12), onDay(2025, 12, 30), onDay(2025, 12, 1), inMonth(2025, 11), { granularity: 'year', start: day(2025, 1, 1), end: null }];
+    const dated: ResolvedDate[] = [
+      onDay(2026, 1, 1),
+      inMonth(2025, 12),
+      onDay(2025, 12, 30),
+      onDay(2025, 12, 1),
+      inMonth(2025, 11),
+      { granularity: 'year', start: day(2025, 1, 1), end: null },
+    ];
     expect(dated.sort(compareResolvedDates).map(formatResolvedDate)).toEqual([
       '2025',
       'November 2025',
@@ -107,7 +116,9 @@ describe('comparing and showing resolved dates', () => {
   });
 
   it('formats each granularity', () => {
-    expect(formatResolvedDate({ granularity: 'day', start: day(2025, 12, 30), end: day(2026, 1, 2) })).toBe('30 December 2025 – 2 January 2026');
+    expect(formatResolvedDate({ granularity: 'day', start: day(2025, 12, 30), end: day(2026, 1, 2) })).toBe(
+      '30 December 2025 – 2 January 2026',
+    );
     expect(formatResolvedDate({ granularity: 'day', start: day(2026, 1, 30), end: day(2026, 2, 2) })).toBe('30 January – 2 February 2026');
     expect(formatResolvedDate({ granularity: 'week', start: day(2025, 12, 29), end: null })).toBe('week of 29 December 2025');
     expect(isoResolvedDate({ granularity: 'week', start: day(2025, 12, 29), end: null })).toBe('2025-12-29/2026-01-04');

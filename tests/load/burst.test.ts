@@ -6,7 +6,16 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { burstItems, busyLoopsFromEnv, errorLines, formatBurstReport, runBurst, sampleBotMemory, startLoadRig, type LoadRig } from '../support/loadBurst.js';
+import {
+  burstItems,
+  busyLoopsFromEnv,
+  errorLines,
+  formatBurstReport,
+  runBurst,
+  sampleBotMemory,
+  startLoadRig,
+  type LoadRig,
+} from '../support/loadBurst.js';
 
 const COUNT = Number(process.env.LOAD_COUNT ?? 200);
 const BUSY_LOOPS = busyLoopsFromEnv();

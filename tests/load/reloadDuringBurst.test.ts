@@ -104,7 +104,9 @@ describe(`a reload of ${NEW_SENTENCES} more sentences during a burst of ${COUNT}
       else if (outcome.content === after.get(label)) fromNew.push(label);
       else fromNeither.push(`${label} (${outcome.state.id}): ${outcome.content?.slice(0, 200)}`);
     }
-    console.info(`answers that the reload changes (${changed.join('; ')}): ${fromOld.length} by the old index, ${fromNew.length} by the new one`);
+    console.info(
+      `answers that the reload changes (${changed.join('; ')}): ${fromOld.length} by the old index, ${fromNew.length} by the new one`,
+    );
     expect(changed).toContain('/sources');
     expect(fromNeither).toEqual([]);
     expect(fromOld.length).toBeGreaterThan(0);

@@ -17,7 +17,16 @@ import { parseQuestionLine } from '../../src/cli/questionLine.js';
 import { createLogger } from '../../src/logger.js';
 import { AnswerService } from '../../src/service/answerService.js';
 import { FLOORS_FILE, questionSetFiles, readFloors, readQuestions, shown, temporaryCorpus, type QuestionSetFiles } from './questionSets.js';
-import { figuresOf, normalise, scoreQuestion, shortfalls, type BotOutput, type QualityQuestion, type QuestionScore, type SetFigures } from './score.js';
+import {
+  figuresOf,
+  normalise,
+  scoreQuestion,
+  shortfalls,
+  type BotOutput,
+  type QualityQuestion,
+  type QuestionScore,
+  type SetFigures,
+} from './score.js';
 
 /** A set's questions all answered: the first build of a corpus included. */
 const SET_TIME_LIMIT_MS = 120_000;
@@ -46,7 +55,9 @@ async function openService(articlesDir: string | null): Promise<AnswerService> {
   const summary = await service.open();
   const refused = summary.errors.filter((e) => e.skipped !== true);
   if (refused.length > 0) {
-    throw new Error(`the corpus of ${articlesDir === null ? 'the seed' : shown(articlesDir)} has files that do not load:\n${refused.map((e) => `  ${e.file}: ${e.reason}`).join('\n')}`);
+    throw new Error(
+      `the corpus of ${articlesDir === null ? 'the seed' : shown(articlesDir)} has files that do not load:\n${refused.map((e) => `  ${e.file}: ${e.reason}`).join('\n')}`,
+    );
   }
   return service;
 }

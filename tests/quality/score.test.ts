@@ -19,13 +19,25 @@ const OTHER = 'Divers reached the wreck on Sunday.';
 
 describe('scoring one answer against a quality question', () => {
   it.each([
-    ['the right sentence first and the right short answer', said('Friday night', RIGHT), { hit1: true, hit3: true, reciprocalRank: 1, answer: true, wrong: false }],
-    ['the right sentence second', said('Friday night', OTHER, RIGHT), { hit1: false, hit3: true, reciprocalRank: 0.5, answer: true, wrong: false }],
+    [
+      'the right sentence first and the right short answer',
+      said('Friday night', RIGHT),
+      { hit1: true, hit3: true, reciprocalRank: 1, answer: true, wrong: false },
+    ],
+    [
+      'the right sentence second',
+      said('Friday night', OTHER, RIGHT),
+      { hit1: false, hit3: true, reciprocalRank: 0.5, answer: true, wrong: false },
+    ],
     ['curly quotes, case and spacing differ', said('FRIDAY  night', RIGHT.replace('The MV', '  the mv')), { hit1: true, answer: true }],
     ['a short answer that is not the wanted one', said('Sunday', RIGHT), { hit1: true, answer: false, wrong: true }],
     ['no short answer: a miss, but not wrong', said(null, RIGHT), { hit1: true, answer: false, wrong: false }],
     ['a short answer of more than 120 characters', said(`Friday night ${'and more '.repeat(14)}`, RIGHT), { answer: false, wrong: true }],
-    ['a right excerpt over 400 characters (a paragraph, not a sentence)', said('Friday night', `${RIGHT} ${'x'.repeat(400)}`), { hit1: false, hit3: false }],
+    [
+      'a right excerpt over 400 characters (a paragraph, not a sentence)',
+      said('Friday night', `${RIGHT} ${'x'.repeat(400)}`),
+      { hit1: false, hit3: false },
+    ],
     ['an error line', { error: 'unknown command' }, { hit1: false, answer: false, wrong: false }],
   ] as const)('%s', (_case, output, expected) => {
     expect(scoreQuestion(ferryQuestion, output)).toMatchObject(expected);

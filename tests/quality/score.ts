@@ -65,7 +65,8 @@ export function scoreQuestion(question: QualityQuestion, output: BotOutput): Que
   const rank = excerpts.findIndex((text) => text.length <= MAX_EXCERPT && gold.some((g) => text.includes(g)));
   const wanted = Array.isArray(question.answer) ? question.answer : [question.answer];
   const shown = answerText !== null && answerText !== '';
-  const answer = shown && normalise(answerText).length <= MAX_SHORT_ANSWER && wanted.some((w) => normalise(answerText).includes(normalise(w)));
+  const answer =
+    shown && normalise(answerText).length <= MAX_SHORT_ANSWER && wanted.some((w) => normalise(answerText).includes(normalise(w)));
   return {
     hit1: rank === 0,
     hit3: rank >= 0 && rank < 3,

@@ -58,7 +58,9 @@ describe('an article added in place', () => {
     const seenMeanwhile: string[] = [];
     await corpus.add(FERRY, async () => {
       // A question about its first sentence and one about its last: both or neither.
-      seenMeanwhile.push(`${engine.answer('when', 'ferry to Longyearbyen').status} ${engine.answer('why', 'flights cancelled in winter').status}`);
+      seenMeanwhile.push(
+        `${engine.answer('when', 'ferry to Longyearbyen').status} ${engine.answer('why', 'flights cancelled in winter').status}`,
+      );
     });
     expect(seenMeanwhile[0]).toBe('not-found not-found');
     expect(seenMeanwhile.every((seen) => seen === 'not-found not-found' || seen === 'answered answered')).toBe(true);

@@ -11,7 +11,8 @@ function indexOf(lines: readonly string[]): SentenceIndex {
   return CorpusIndex.build([parseArticle({ id: 'a', file: 'a.txt', content: `${lines.join('\n')}\n` })]).sentences;
 }
 
-const texts = (index: SentenceIndex, groups: TermGroups, limit = 10, budget?: number) => index.candidates(groups, limit, budget).map((c) => index.text(c.ref));
+const texts = (index: SentenceIndex, groups: TermGroups, limit = 10, budget?: number) =>
+  index.candidates(groups, limit, budget).map((c) => index.text(c.ref));
 const group = (...terms: string[]) => terms.map((term) => ({ term, weight: 1 }));
 
 describe('the sentence index', () => {
@@ -61,7 +62,11 @@ describe('the sentence index', () => {
 
   it('counts terms per sentence and weighs rare ones more, following sentences that leave', async () => {
     const changing = CorpusIndex.build([
-      parseArticle({ id: 'a', file: 'a.txt', content: 'The summit with Xi is on Monday.\nTrade talks follow the summit, the summit says.\n' }),
+      parseArticle({
+        id: 'a',
+        file: 'a.txt',
+        content: 'The summit with Xi is on Monday.\nTrade talks follow the summit, the summit says.\n',
+      }),
       parseArticle({ id: 'b', file: 'b.txt', content: 'Xi hosts a state dinner.\n' }),
     ]);
     const { sentences } = changing;

@@ -58,7 +58,9 @@ describe('suggest', () => {
   });
 
   it('each engine has its own suggestions', () => {
-    const other = AnswerEngine.fromArticles([parseArticle({ id: 'x', file: 'x.txt', content: 'Mayor Hanna Berg opened the Bodø bridge on Friday.\n' })]);
+    const other = AnswerEngine.fromArticles([
+      parseArticle({ id: 'x', file: 'x.txt', content: 'Mayor Hanna Berg opened the Bodø bridge on Friday.\n' }),
+    ]);
     expect(suggest(other, 'han')).toContain('Hanna Berg');
     expect(suggest(engine, 'han')).not.toContain('Hanna Berg');
   });

@@ -35,10 +35,51 @@ beforeAll(async () => {
 
 /** Pieces a hostile or clumsy user might type. */
 const HOSTILE_PIECES = [
-  '@everyone', '@here', '<@&1300000000000000050>', '<@123456789012345678>', '<@!123456789012345678>', '**', '__', '||', '`', '```',
-  '> ', '# ', '[link](https://example.org)', '.*', '(a+)+$', '\\', '$&', '\u200b', '\u200d', '\u202e', '\ufeff', '\u0000', '\n',
-  '\t', '😀', '👨‍👩‍👧', '🇰🇷', 'שלום', 'مرحبا', '北京', 'the', 'of', 'and', 'is', '?', '…', '“', '”', "'s",
-  '<#123456789012345678>', '</ask:123456789012345678>', '<t:1767571200:R>', '<:e:123456789012345678>', '<a:e:123456789012345678>', 'a\u0301\u0302\u0303\u0304\u0305\u0306',
+  '@everyone',
+  '@here',
+  '<@&1300000000000000050>',
+  '<@123456789012345678>',
+  '<@!123456789012345678>',
+  '**',
+  '__',
+  '||',
+  '`',
+  '```',
+  '> ',
+  '# ',
+  '[link](https://example.org)',
+  '.*',
+  '(a+)+$',
+  '\\',
+  '$&',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\ufeff',
+  '\u0000',
+  '\n',
+  '\t',
+  '😀',
+  '👨‍👩‍👧',
+  '🇰🇷',
+  'שלום',
+  'مرحبا',
+  '北京',
+  'the',
+  'of',
+  'and',
+  'is',
+  '?',
+  '…',
+  '“',
+  '”',
+  "'s",
+  '<#123456789012345678>',
+  '</ask:123456789012345678>',
+  '<t:1767571200:R>',
+  '<:e:123456789012345678>',
+  '<a:e:123456789012345678>',
+  'a\u0301\u0302\u0303\u0304\u0305\u0306',
 ];
 
 /** Live syntax besides mentions (channel, slash command, timestamp, custom emoji), bidi overrides, towers of combining marks. */
@@ -57,7 +98,10 @@ function queries(): fc.Arbitrary<string> {
     fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), loneSurrogate), { maxLength: 20 }).map((parts) => parts.join('')),
     fc.array(soupPiece, { minLength: 1, maxLength: 10 }).map((words) => words.join(' ')),
     fc
-      .tuple(fc.constantFrom('When', 'Who is', 'Why did', 'Where', 'How long', 'How many', 'Which companies', 'What'), fc.array(soupPiece, { maxLength: 8 }))
+      .tuple(
+        fc.constantFrom('When', 'Who is', 'Why did', 'Where', 'How long', 'How many', 'Which companies', 'What'),
+        fc.array(soupPiece, { maxLength: 8 }),
+      )
       .map(([opening, words]) => `${opening} ${words.join(' ')}?`),
   );
 }
@@ -91,7 +135,10 @@ function expectMessageInvariants(message: SafeMessage): void {
   expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
   expect(content, 'raw mention syntax in the content').not.toMatch(MENTION_SYNTAX);
   for (const embed of embeds) expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embed.total);
-  const texts = [content, ...embeds.flatMap((e) => [e.title, e.author?.name, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
+  const texts = [
+    content,
+    ...embeds.flatMap((e) => [e.title, e.author?.name, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+  ];
   for (const text of texts) {
     expect((text ?? '').replace(/`[^`]*`/g, ''), 'text that would not show as written').not.toMatch(SHOWN_OTHERWISE);
     expect(text ?? '', 'raw mention syntax').not.toMatch(MENTION_SYNTAX);
@@ -128,7 +175,9 @@ describe('the answering core, driven by random strings', () => {
   it('keeps them for long queries too (up to 6,000 characters, longer than any face accepts)', () => {
     const longQueries = fc.oneof(
       fc.string({ minLength: 1_000, maxLength: 6_000 }),
-      fc.array(fc.constantFrom(...corpusWords, '@everyone', '<@&1300000000000000050>'), { minLength: 200, maxLength: 900 }).map((words) => words.join(' ').slice(0, 6_000)),
+      fc
+        .array(fc.constantFrom(...corpusWords, '@everyone', '<@&1300000000000000050>'), { minLength: 200, maxLength: 900 })
+        .map((words) => words.join(' ').slice(0, 6_000)),
     );
     fc.assert(
       fc.property(commands, longQueries, (command, query) => {

@@ -53,11 +53,14 @@ function expectShownAsWritten(text: string, what: string): void {
 }
 
 describe('displayText and escapeMarkdown', () => {
-  it.each([CHANNEL, SLASH, TIMESTAMP, RELATIVE, '<t:1767571200>', EMOJI, ANIMATED, '<id:customize>'])('%s is escaped, and still reads the same', (syntax) => {
-    const escaped = escapeMarkdown(`see ${syntax} now`);
-    expect(escaped).not.toMatch(LIVE_SYNTAX);
-    expect(escaped.replace(/\u200b/g, '')).toBe(`see ${syntax} now`);
-  });
+  it.each([CHANNEL, SLASH, TIMESTAMP, RELATIVE, '<t:1767571200>', EMOJI, ANIMATED, '<id:customize>'])(
+    '%s is escaped, and still reads the same',
+    (syntax) => {
+      const escaped = escapeMarkdown(`see ${syntax} now`);
+      expect(escaped).not.toMatch(LIVE_SYNTAX);
+      expect(escaped.replace(/\u200b/g, '')).toBe(`see ${syntax} now`);
+    },
+  );
 
   it('removes bidi overrides and isolates, keeps right-to-left letters and the invisible direction marks', () => {
     expect(displayText(`a ${REVERSED} b \u2067x\u2069`)).toBe('a ecnis dias b x');
@@ -80,7 +83,14 @@ describe('displayText and escapeMarkdown', () => {
   it('safeMessage gives every text of a message a last pass that never lengthens it', () => {
     const message = safeMessage({
       content: `${REVERSED} \u0000`,
-      embeds: [{ author: { name: ZALGO }, title: REVERSED, fields: [{ name: `\u202e${'x'.repeat(10)}`, value: ZALGO }], footer: { text: '\u2066f\u2069' } }],
+      embeds: [
+        {
+          author: { name: ZALGO },
+          title: REVERSED,
+          fields: [{ name: `\u202e${'x'.repeat(10)}`, value: ZALGO }],
+          footer: { text: '\u2066f\u2069' },
+        },
+      ],
     });
     for (const text of textsOf({ content: message.content, embeds: message.embeds })) expectShownAsWritten(text, text);
     expect(message.content).toBe('ecnis dias ');
@@ -103,7 +113,8 @@ describe('echoes against the fake Discord', () => {
     expectSafeTraffic(h.fake);
     for (const { route, body } of sentMessages(h.fake)) {
       // /corpus gaps dates its lines with the bot's own live timestamps ("last asked <t:…:R>").
-      for (const text of textsOf(body)) expectShownAsWritten(text.replace(/(last asked|last vote) <t:\d+:R>/g, '$1'), `${route}: ${text.slice(0, 300)}`);
+      for (const text of textsOf(body))
+        expectShownAsWritten(text.replace(/(last asked|last vote) <t:\d+:R>/g, '$1'), `${route}: ${text.slice(0, 300)}`);
     }
   });
 
@@ -118,7 +129,10 @@ describe('echoes against the fake Discord', () => {
       const shown = textsOf(reply.message).join('\n');
       expect(shown, query).toContain('harbour summit');
     }
-    const shown = sentMessages(h.fake).flatMap(({ body }) => textsOf(body)).join('\n').replace(/\u200b|\*\*/g, '');
+    const shown = sentMessages(h.fake)
+      .flatMap(({ body }) => textsOf(body))
+      .join('\n')
+      .replace(/\u200b|\*\*/g, '');
     // Every piece of syntax is still there to read, as text.
     for (const syntax of [CHANNEL, TIMESTAMP, ANIMATED, EMOJI, 'Qingdao notes']) expect(shown).toContain(syntax);
     expect(shown).toContain('ecnis dias');

@@ -77,7 +77,10 @@ describe('the corpus loader, given hostile files', () => {
   it('refuses each broken file with a reason naming it, loads the good ones, and reads nothing outside the folder', async () => {
     await write('good.txt', GOOD);
     await write('empty.txt', '');
-    await write('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    await write(
+      'binary.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    );
     await write('invalid-utf8.txt', Buffer.from([0x4c, 0x65, 0x65, 0x20, 0xc3, 0x28, 0x20, 0x76, 0x69, 0x73, 0x69, 0x74, 0x2e, 0x0a]));
     await write('utf16-no-bom.txt', Buffer.from('Lee left Seoul on Sunday.\n', 'utf16le'));
     await write('utf32.txt', Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x00]), Buffer.from('L\0\0\0e\0\0\0e\0\0\0', 'latin1')]));
@@ -94,7 +97,12 @@ describe('the corpus loader, given hostile files', () => {
     await write('dup2.txt', GOOD);
     await write('dup2.TXT', GOOD);
     // The second of each pair added later: the one already there keeps serving.
-    for (const [name, minutes] of [['dup.txt', 0], ['dup.md', 5], ['dup2.txt', 0], ['dup2.TXT', 5]] as const) {
+    for (const [name, minutes] of [
+      ['dup.txt', 0],
+      ['dup.md', 5],
+      ['dup2.txt', 0],
+      ['dup2.TXT', 5],
+    ] as const) {
       const at = new Date(Date.UTC(2026, 0, 4) + minutes * 60_000);
       await utimes(path.join(box.corpus, name), at, at);
     }
@@ -152,7 +160,10 @@ describe('the corpus loader, given hostile files', () => {
     const corpus = await loadCorpus(box.corpus);
     expect(corpus.articles.map((a) => a.file)).toEqual(['good.txt']);
     expect(corpus.errors).toEqual([
-      { file: 'fat-sidecar.txt', reason: 'sidecar fat-sidecar.meta.yaml: the file is 65537 bytes; files of at most 65536 bytes are read (is it really an article?)' },
+      {
+        file: 'fat-sidecar.txt',
+        reason: 'sidecar fat-sidecar.meta.yaml: the file is 65537 bytes; files of at most 65536 bytes are read (is it really an article?)',
+      },
       { file: 'huge.txt', reason: 'the file is 50 MB; files of at most 10 MB are read (is it really an article?)' },
     ]);
     expect(MAX_ARTICLE_FILE_BYTES).toBe(10 * 1024 * 1024);
@@ -173,7 +184,10 @@ describe('the corpus loader, given hostile files', () => {
     expect(corpus.articles[0]?.meta.title).toBeNull();
     expect(corpus.articles.flatMap((a) => a.sentences.map((s) => s.text))).not.toContain(SECRET);
     expect(corpus.errors).toEqual(
-      ['dangling.txt', 'escape.txt', 'folder.txt', 'good.meta.yaml', 'passwd.txt', 'relative-escape.md'].map((file) => ({ file, reason: SYMLINK_REASON })),
+      ['dangling.txt', 'escape.txt', 'folder.txt', 'good.meta.yaml', 'passwd.txt', 'relative-escape.md'].map((file) => ({
+        file,
+        reason: SYMLINK_REASON,
+      })),
     );
     expect(await snapshotTree(box.outside)).toEqual(outsideBefore);
   });
@@ -226,29 +240,40 @@ describe('moderators’ changes, given hostile names and content', () => {
     },
   );
 
-  it.each(['../../etc/passwd.txt', '../outside/secret.txt', '/tmp/../../etc/cron.d/evil.md', '..\\..\\windows\\evil.txt', '.hidden.txt', '..txt'])(
-    'add %j: written inside the folder under a new safe name, never where the name points',
-    async (fileName) => {
-      const rootBefore = (await readdir(box.root)).sort();
-      const outsideBefore = await snapshotTree(box.outside);
-      const outcome = await store.add(ACTOR, { fileName, content: Buffer.from('Lee met Xi in Beijing on Monday for talks.\n') });
-      expect(outcome.applied).toBe(true);
-      expect(outcome.file).toMatch(/^[a-z0-9-]+-[0-9a-f]{8}\.(txt|md)$/);
-      expect((await readdir(box.corpus)).sort()).toContain(outcome.file);
-      expect((await readdir(box.root)).sort()).toEqual(rootBefore);
-      expect(await snapshotTree(box.outside)).toEqual(outsideBefore);
-    },
-  );
+  it.each([
+    '../../etc/passwd.txt',
+    '../outside/secret.txt',
+    '/tmp/../../etc/cron.d/evil.md',
+    '..\\..\\windows\\evil.txt',
+    '.hidden.txt',
+    '..txt',
+  ])('add %j: written inside the folder under a new safe name, never where the name points', async (fileName) => {
+    const rootBefore = (await readdir(box.root)).sort();
+    const outsideBefore = await snapshotTree(box.outside);
+    const outcome = await store.add(ACTOR, { fileName, content: Buffer.from('Lee met Xi in Beijing on Monday for talks.\n') });
+    expect(outcome.applied).toBe(true);
+    expect(outcome.file).toMatch(/^[a-z0-9-]+-[0-9a-f]{8}\.(txt|md)$/);
+    expect((await readdir(box.corpus)).sort()).toContain(outcome.file);
+    expect((await readdir(box.root)).sort()).toEqual(rootBefore);
+    expect(await snapshotTree(box.outside)).toEqual(outsideBefore);
+  });
 
   it('add: stores a UTF-16 upload with a byte order mark as UTF-8', async () => {
     const text = 'Lee met Xi in Beijing on Monday for talks.\n';
-    const outcome = await store.add(ACTOR, { fileName: 'windows.txt', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    const outcome = await store.add(ACTOR, {
+      fileName: 'windows.txt',
+      content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    });
     expect(outcome.applied).toBe(true);
     expect(await readFile(path.join(box.corpus, outcome.file!), 'utf8')).toBe(text);
   });
 
   it.each([
-    ['a PNG named .txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /NUL byte at byte 8: binary data/],
+    [
+      'a PNG named .txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      /NUL byte at byte 8: binary data/,
+    ],
     ['Latin-1 text', Buffer.from('Lee visited a caf\xe9 in Seoul.\n', 'latin1'), /not valid UTF-8 text/],
     ['a YAML bomb in front matter', Buffer.from(`---\n${BILLION_LAUGHS}\n---\nLee met Xi.\n`), /Excessive alias count/],
   ])('add %s: refused with the reason, nothing written', async (_name, content, reason) => {

@@ -44,7 +44,13 @@ const CASES: HostileQuery[] = [
   { name: 'emoji', command: 'who', query: '😀🎉👨‍👩‍👧🇰🇷', outcome: 'not-found' },
   { name: 'right-to-left text', command: 'who', query: 'שלום עולם مرحبا', outcome: 'not-found' },
   { name: 'right-to-left text the corpus has', command: 'where', query: 'פגישה בבייג׳ינג', outcome: 'answered' },
-  { name: 'zero-width characters inside words', command: 'when', query: 'sum\u200bmit with X\u200di', outcome: 'answered', answer: 'Monday' },
+  {
+    name: 'zero-width characters inside words',
+    command: 'when',
+    query: 'sum\u200bmit with X\u200di',
+    outcome: 'answered',
+    answer: 'Monday',
+  },
   { name: 'a right-to-left override', command: 'when', query: '\u202esummit with Xi\u202c', outcome: 'answered', answer: 'Monday' },
   { name: 'Markdown', command: 'when', query: '**summit** with `Xi` ||now||', outcome: 'answered', answer: 'Monday' },
   { name: 'mentions only', command: 'who', query: '<@&987> <@654> <@!321>', outcome: 'not-found' },
@@ -123,7 +129,10 @@ describe('hostile queries: the ask command', () => {
     const run = await runAsk(['--json'], { stdin: `${lines.join('\n')}\n`, corpusDir });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(run.code).toBe(0);
-    const replies = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { error?: string; answer?: string | null; reply?: string; excerpts?: unknown[] });
+    const replies = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { error?: string; answer?: string | null; reply?: string; excerpts?: unknown[] });
     // Blank-looking lines are questions too (only truly empty lines are skipped): one reply per case.
     expect(replies).toHaveLength(CASES.length);
     CASES.forEach((c, i) => {
@@ -131,7 +140,9 @@ describe('hostile queries: the ask command', () => {
       if (c.outcome === 'empty') {
         expect(reply.error, c.name).toMatch(/needs a query/);
       } else if (c.query.length > CLI_MAX_QUERY_LENGTH) {
-        expect(reply.error, c.name).toBe(`the query is ${c.query.trim().length} characters long; ask in at most ${CLI_MAX_QUERY_LENGTH} characters`);
+        expect(reply.error, c.name).toBe(
+          `the query is ${c.query.trim().length} characters long; ask in at most ${CLI_MAX_QUERY_LENGTH} characters`,
+        );
       } else {
         expect(reply.error, c.name).toBeUndefined();
         if (c.outcome === 'not-found') expect(reply.reply, c.name).toMatch(/^I found nothing about “.+”/);

@@ -120,20 +120,27 @@ describe('a REST proxy that echoes the Authorization header in its error', () =>
     ['a lowercase "bot " prefix', `bot ${TOKEN}`],
     ['a "Bearer " prefix', `Bearer ${TOKEN}`],
     ['a trailing tab', `${TOKEN}\t`],
-  ])('with %s: the echoed header is printed, the token is not', async (_what, configured) => {
-    const run = await start(apiUrl, configured);
-    expect(run.code).toBe(1);
-    // The proxy's message does reach the output: the token was in it, and only the token is gone.
-    expect(run.stderr).toContain(`bad request (Authorization: Bot ${REDACTION})`);
-    expectNoToken(run.stdout);
-    expectNoToken(run.stderr);
-  }, 30_000);
+  ])(
+    'with %s: the echoed header is printed, the token is not',
+    async (_what, configured) => {
+      const run = await start(apiUrl, configured);
+      expect(run.code).toBe(1);
+      // The proxy's message does reach the output: the token was in it, and only the token is gone.
+      expect(run.stderr).toContain(`bad request (Authorization: Bot ${REDACTION})`);
+      expectNoToken(run.stdout);
+      expectNoToken(run.stderr);
+    },
+    30_000,
+  );
 });
 
 describe('DISCORD_TOKEN', () => {
-  it.each([`bot ${TOKEN}`, `Bot ${TOKEN}`, `BEARER ${TOKEN}`, `  ${TOKEN}\t`, `Bot\t${TOKEN}\n`])('%j is read as the token alone', (configured) => {
-    expect(loadConfig({ DISCORD_TOKEN: configured }).discordToken).toBe(TOKEN);
-  });
+  it.each([`bot ${TOKEN}`, `Bot ${TOKEN}`, `BEARER ${TOKEN}`, `  ${TOKEN}\t`, `Bot\t${TOKEN}\n`])(
+    '%j is read as the token alone',
+    (configured) => {
+      expect(loadConfig({ DISCORD_TOKEN: configured }).discordToken).toBe(TOKEN);
+    },
+  );
 
   it('refuses a value with spaces inside or nothing after its prefix, naming the variable', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: `${TOKEN} ${TOKEN}` })).toThrow(/DISCORD_TOKEN: must be the token alone/);
@@ -144,19 +151,29 @@ describe('DISCORD_TOKEN', () => {
 describe('the logger', () => {
   function capture(secrets: string[]) {
     const lines: string[] = [];
-    const logger = createLogger({ level: 'trace', pretty: false, secrets, destination: { write: (line: string) => void lines.push(line) } });
+    const logger = createLogger({
+      level: 'trace',
+      pretty: false,
+      secrets,
+      destination: { write: (line: string) => void lines.push(line) },
+    });
     return { logger, lines };
   }
 
   it('redacts the token from errors that embed it: message, stack, headers, cause, nested fields', () => {
     const { logger, lines } = capture([TOKEN]);
     const request = { method: 'GET', url: '/gateway/bot', headers: { Authorization: `Bot ${TOKEN}`, authorization: `Bot ${TOKEN}` } };
-    const error = Object.assign(new Error(`request failed with token ${TOKEN}`, { cause: Object.assign(new Error(`inner ${TOKEN}`), { request }) }), {
-      requestBody: { json: { token: TOKEN } },
-      headers: { authorization: `Bot ${TOKEN}` },
-    });
+    const error = Object.assign(
+      new Error(`request failed with token ${TOKEN}`, { cause: Object.assign(new Error(`inner ${TOKEN}`), { request }) }),
+      {
+        requestBody: { json: { token: TOKEN } },
+        headers: { authorization: `Bot ${TOKEN}` },
+      },
+    );
     logger.error({ err: error }, 'discord client error');
-    logger.child({ interactionId: '1' }).warn({ detail: `the header was Bot ${TOKEN}`, config: { discordToken: TOKEN } }, `login with ${TOKEN}`);
+    logger
+      .child({ interactionId: '1' })
+      .warn({ detail: `the header was Bot ${TOKEN}`, config: { discordToken: TOKEN } }, `login with ${TOKEN}`);
     logger.info({ nested: { deeper: { list: [TOKEN, { value: TOKEN }] } } }, 'deep');
     logger.error({ err: new TypeError(`Cannot read ${TOKEN}`) });
 
@@ -176,11 +193,19 @@ describe('the logger', () => {
       logger.error({ err: new Error(`proxy said: Authorization: Bot ${TOKEN}`) }, 'rest error');
       logger.warn({ header: `bearer ${TOKEN}`, query: `?token=${encodeURIComponent(TOKEN)}` }, 'echo');
       // Base64 at each alignment: a Basic header of "user:token", a dumped header, the token alone.
-      logger.warn({ basic: `Basic ${base64(`u:${TOKEN}`)}`, dumped: base64(`Authorization: Bot ${TOKEN}`), alone: base64(TOKEN) }, 'encoded');
+      logger.warn(
+        { basic: `Basic ${base64(`u:${TOKEN}`)}`, dumped: base64(`Authorization: Bot ${TOKEN}`), alone: base64(TOKEN) },
+        'encoded',
+      );
       logger.warn({ urlSafe: Buffer.from(`xy${TOKEN}`).toString('base64url') }, 'url-safe');
       const output = lines.join('');
       expectNoToken(output);
-      for (const encoded of [base64(`u:${TOKEN}`), base64(`Authorization: Bot ${TOKEN}`), base64(TOKEN), Buffer.from(`xy${TOKEN}`).toString('base64url')]) {
+      for (const encoded of [
+        base64(`u:${TOKEN}`),
+        base64(`Authorization: Bot ${TOKEN}`),
+        base64(TOKEN),
+        Buffer.from(`xy${TOKEN}`).toString('base64url'),
+      ]) {
         // No run of 20 characters of the encoded token survives.
         for (let i = 8; i + 20 <= encoded.length - 4; i += 10) expect(output, configured).not.toContain(encoded.slice(i, i + 20));
       }
@@ -192,7 +217,11 @@ describe('the logger', () => {
 
   it('redacts by path even without the token given (authorization headers, token fields)', () => {
     const { logger, lines } = capture([]);
-    logger.info({ token: 'abc-secret-123', headers: { authorization: 'Bot abc-secret-123' }, request: { headers: { authorization: 'Bot abc-secret-123' } } });
+    logger.info({
+      token: 'abc-secret-123',
+      headers: { authorization: 'Bot abc-secret-123' },
+      request: { headers: { authorization: 'Bot abc-secret-123' } },
+    });
     expect(lines.join('')).not.toContain('abc-secret-123');
   });
 

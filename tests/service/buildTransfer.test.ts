@@ -25,7 +25,11 @@ describe('a built corpus posted from the build worker', () => {
     expect(unpacked.index.suggestions.entries).toEqual(built.index.suggestions.entries);
     const here = new AnswerEngine(built.index);
     const there = new AnswerEngine(unpacked.index);
-    for (const [command, query] of [['when', 'summit with Xi'], ['who', 'spokesperson'], ['why', 'visit China']] as const) {
+    for (const [command, query] of [
+      ['when', 'summit with Xi'],
+      ['who', 'spokesperson'],
+      ['why', 'visit China'],
+    ] as const) {
       expect(there.answer(command, query)).toEqual(here.answer(command, query));
     }
   });

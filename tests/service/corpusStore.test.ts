@@ -57,7 +57,12 @@ describe('CorpusStore', () => {
     expect(await files()).toEqual([...Object.keys(SAMPLE_ARTICLES), `${id}.meta.yaml`, `${id}.txt`].sort());
     expect(await readFile(path.join(dir, `${id}.txt`), 'utf8')).toBe(NEW_ARTICLE);
     const article = service.current.articles.find((a) => a.id === id);
-    expect(article?.meta).toMatchObject({ title: 'Ferry link to Svalbard', source: 'Arctic Ledger', url: 'https://example.org/ferry', published: '2026-03-03' });
+    expect(article?.meta).toMatchObject({
+      title: 'Ferry link to Svalbard',
+      source: 'Arctic Ledger',
+      url: 'https://example.org/ferry',
+      published: '2026-03-03',
+    });
     // Added in place: the serving engine took the article, nothing was rebuilt.
     expect(service.current).toBe(before);
     expect(service.answer('when', 'ferry link to Longyearbyen').status).toBe('answered');
@@ -165,7 +170,12 @@ describe('CorpusStore', () => {
     expect(outcome).toMatchObject({ applied: true, articles: 2 });
     expect(service.current.articles.find((a) => a.id === 'fair-preview')?.file).toBe('fair-preview.txt');
     expect(service.answer('who', 'port director')).toEqual(serving);
-    expect(store.list().errors).toEqual([{ file: 'fair-preview.md', reason: expect.stringMatching(/^duplicate article id "fair-preview": fair-preview\.txt has it too and is the one loaded/) }]);
+    expect(store.list().errors).toEqual([
+      {
+        file: 'fair-preview.md',
+        reason: expect.stringMatching(/^duplicate article id "fair-preview": fair-preview\.txt has it too and is the one loaded/),
+      },
+    ]);
     expect(logs.find((l) => l.msg === 'corpus file refused')).toMatchObject({ file: 'fair-preview.md' });
   });
 
@@ -174,9 +184,17 @@ describe('CorpusStore', () => {
     await writeFile(path.join(dir, 'archive', 'ferry.txt'), NEW_ARTICLE);
     expect(await store.reload(ACTOR)).toMatchObject({ applied: true, articles: 2 });
     expect(store.list().errors).toEqual([
-      { file: 'archive', reason: 'skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)', skipped: true },
+      {
+        file: 'archive',
+        reason: 'skipped: a folder (articles are read from the corpus folder itself, not from sub-folders)',
+        skipped: true,
+      },
     ]);
-    expect(logs.find((l) => l.msg === 'corpus folder entry skipped')).toMatchObject({ level: 30, file: 'archive', reason: expect.stringMatching(/^skipped: a folder/) });
+    expect(logs.find((l) => l.msg === 'corpus folder entry skipped')).toMatchObject({
+      level: 30,
+      file: 'archive',
+      reason: expect.stringMatching(/^skipped: a folder/),
+    });
   });
 
   it('sweeps temporary files an interrupted upload left, an hour old or more, at start and at each reload, and says so', async () => {
@@ -190,9 +208,9 @@ describe('CorpusStore', () => {
     const started = memoryLogger();
     await new AnswerService(dir, started.logger).open();
     expect((await files()).filter((n) => n.startsWith('.tmp-'))).toEqual(['.tmp-0000beef-now.txt']);
-    expect(started.logs.find((l) => l.msg === 'removed temporary files left in the corpus folder by an interrupted upload')?.files).toEqual([
-      '.tmp-0000dead-ferry.txt',
-    ]);
+    expect(started.logs.find((l) => l.msg === 'removed temporary files left in the corpus folder by an interrupted upload')?.files).toEqual(
+      ['.tmp-0000dead-ferry.txt'],
+    );
 
     await leftOver('.tmp-0000f00d-ferry.meta.yaml');
     expect((await store.reload(ACTOR)).applied).toBe(true);

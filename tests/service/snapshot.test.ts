@@ -7,7 +7,14 @@ import { AnswerEngine } from '../../src/answer/engine.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import { CorpusIndex, SHARD_SENTENCES } from '../../src/search/corpusIndex.js';
 import { buildCorpus, buildCorpusInWorker } from '../../src/service/corpusBuild.js';
-import { SNAPSHOT_FORMAT, corpusFingerprint, loadSnapshot, saveSnapshot, snapshotOfIndex, snapshotPathFor } from '../../src/service/snapshot.js';
+import {
+  SNAPSHOT_FORMAT,
+  corpusFingerprint,
+  loadSnapshot,
+  saveSnapshot,
+  snapshotOfIndex,
+  snapshotPathFor,
+} from '../../src/service/snapshot.js';
 import { sampleArticles, writeSampleCorpus } from '../support/sampleCorpus.js';
 
 const QUESTIONS = [
@@ -56,7 +63,8 @@ describe('the saved index', () => {
   it('is ignored when damaged, missing, or not a folder of ours', async () => {
     const damaged = path.join(cacheDir, 'damaged');
     await mkdir(damaged);
-    const manifest = (shards: unknown[], format = SNAPSHOT_FORMAT) => JSON.stringify({ format, fingerprint: 'x', generation: 'g', errors: [], shards, suggestions: '[]' });
+    const manifest = (shards: unknown[], format = SNAPSHOT_FORMAT) =>
+      JSON.stringify({ format, fingerprint: 'x', generation: 'g', errors: [], shards, suggestions: '[]' });
     await writeFile(path.join(damaged, 'manifest.json'), manifest([{ base: 0, file: 'gone.bin', removed: [] }]));
     expect(await loadSnapshot(damaged, 'x')).toBeNull();
     await writeFile(path.join(damaged, 'shard.bin'), 'VQASHD not really a shard');
@@ -69,18 +77,23 @@ describe('the saved index', () => {
     expect(await loadSnapshot(path.join(cacheDir, 'missing'), 'anything')).toBeNull();
   });
 
-  it.runIf(process.platform === 'linux')('refuses a FIFO in the manifest’s place, or a file in the folder’s, instead of waiting on it for ever', async () => {
-    const folder = path.join(cacheDir, 'with-fifo');
-    await mkdir(folder);
-    execFileSync('mkfifo', [path.join(folder, 'manifest.json')]);
-    await expect(loadSnapshot(folder, 'anything')).rejects.toThrow(/manifest\.json: it is not a regular file/);
-    await writeFile(path.join(cacheDir, 'not-a-folder'), 'x');
-    await expect(loadSnapshot(path.join(cacheDir, 'not-a-folder'), 'anything')).rejects.toThrow(/it is not a folder/);
-    // Under /proc a missing folder is "not there", and is never created with a recursive mkdir (which spins for ever there).
-    expect(await loadSnapshot('/proc/self/no-such-snapshot', 'anything')).toBeNull();
-    const corpus = CorpusIndex.build(sampleArticles());
-    await expect(saveSnapshot('/proc/self/x/y', { fingerprint: 'f', errors: [], corpus: snapshotOfIndex(corpus) }, noWait)).rejects.toThrow(/snapshot folder/);
-  });
+  it.runIf(process.platform === 'linux')(
+    'refuses a FIFO in the manifest’s place, or a file in the folder’s, instead of waiting on it for ever',
+    async () => {
+      const folder = path.join(cacheDir, 'with-fifo');
+      await mkdir(folder);
+      execFileSync('mkfifo', [path.join(folder, 'manifest.json')]);
+      await expect(loadSnapshot(folder, 'anything')).rejects.toThrow(/manifest\.json: it is not a regular file/);
+      await writeFile(path.join(cacheDir, 'not-a-folder'), 'x');
+      await expect(loadSnapshot(path.join(cacheDir, 'not-a-folder'), 'anything')).rejects.toThrow(/it is not a folder/);
+      // Under /proc a missing folder is "not there", and is never created with a recursive mkdir (which spins for ever there).
+      expect(await loadSnapshot('/proc/self/no-such-snapshot', 'anything')).toBeNull();
+      const corpus = CorpusIndex.build(sampleArticles());
+      await expect(
+        saveSnapshot('/proc/self/x/y', { fingerprint: 'f', errors: [], corpus: snapshotOfIndex(corpus) }, noWait),
+      ).rejects.toThrow(/snapshot folder/);
+    },
+  );
 
   it('deletes shard and temporary files no manifest names, once they are a minute old', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'snapshot-leftovers-'));
@@ -137,7 +150,15 @@ describe('the saved index', () => {
     expect(afterRemoval.sentenceCount).toBe(corpus.sentenceCount);
 
     // Saved again from the index loaded that way, the removal still holds.
-    await saveSnapshot(dir, { fingerprint: 'four', errors: [], corpus: snapshotOfIndex(await CorpusIndex.unpack((await loadSnapshot(dir, 'three'))!.corpus, noWait)) }, noWait);
+    await saveSnapshot(
+      dir,
+      {
+        fingerprint: 'four',
+        errors: [],
+        corpus: snapshotOfIndex(await CorpusIndex.unpack((await loadSnapshot(dir, 'three'))!.corpus, noWait)),
+      },
+      noWait,
+    );
     const again = await CorpusIndex.unpack((await loadSnapshot(dir, 'four'))!.corpus, noWait);
     expect(again.articles.map((a) => a.id)).toEqual(corpus.articles.map((a) => a.id));
   });
@@ -155,6 +176,8 @@ describe('the saved index', () => {
   });
 
   it('reports a build that fails instead of hanging', async () => {
-    await expect(buildCorpusInWorker({ corpusDir: path.join(cacheDir, 'no-such-folder'), snapshotFile: null })).rejects.toThrow(/no-such-folder/);
+    await expect(buildCorpusInWorker({ corpusDir: path.join(cacheDir, 'no-such-folder'), snapshotFile: null })).rejects.toThrow(
+      /no-such-folder/,
+    );
   });
 });

@@ -37,7 +37,10 @@ const CASES: Array<[string, CacheCase]> = [
       return snapshotPathFor(path.join(base, 'cache'), corpusDir);
     },
   ],
-  ['the cache folder is under /proc (INDEX_CACHE_DIR=/proc/self/x)', async (_base, corpusDir) => snapshotPathFor('/proc/self/x', corpusDir)],
+  [
+    'the cache folder is under /proc (INDEX_CACHE_DIR=/proc/self/x)',
+    async (_base, corpusDir) => snapshotPathFor('/proc/self/x', corpusDir),
+  ],
   [
     'a file is where the snapshot folder should be',
     async (base, corpusDir) => {

@@ -28,7 +28,7 @@ function lowerOnWorker(niceness: number): Promise<{ problem: string | null; prio
   });
 }
 
-describe('lowering a build thread\'s CPU priority', () => {
+describe("lowering a build thread's CPU priority", () => {
   it.runIf(onLinux)('lowers the calling thread only, leaving the thread that answers questions as it was', async () => {
     const before = getPriority();
     const result = await lowerOnWorker(Math.max(before, 0) + 5);

@@ -54,14 +54,18 @@ describe('following a corpus change made in another shard', () => {
       if (options.failIndexing === true) return Promise.reject(new Error('the build worker crashed'));
       return buildCorpus(request);
     });
-    const service = new AnswerService(corpusDir, logger, { snapshotFile: options.snapshots === false ? null : snapshotFile, build: snapshotFirstBuild(logger, indexed) });
+    const service = new AnswerService(corpusDir, logger, {
+      snapshotFile: options.snapshots === false ? null : snapshotFile,
+      build: snapshotFirstBuild(logger, indexed),
+    });
     await service.open();
     return { service, logger, logs, indexed };
   }
 
   it('recognises only its own messages', () => {
     expect(isCorpusChangedMessage(corpusChangedMessage(0, ADDED))).toBe(true);
-    for (const other of [null, 'corpus', { _ready: true }, { _eval: '1' }, { type: 'visit-qa:corpus-changed' }]) expect(isCorpusChangedMessage(other)).toBe(false);
+    for (const other of [null, 'corpus', { _ready: true }, { _eval: '1' }, { type: 'visit-qa:corpus-changed' }])
+      expect(isCorpusChangedMessage(other)).toBe(false);
   });
 
   it('loads the snapshot the changing shard saved when it matches the folder, without indexing', async () => {
@@ -107,6 +111,8 @@ describe('following a corpus change made in another shard', () => {
     const { logger, logs } = memoryLogger();
     await followCorpusChange(service, logger, corpusChangedMessage(0, { ...ADDED, action: 'remove' }));
     expect(service.current).toBe(serving);
-    expect(logs.find((line) => line.msg === 'could not follow the corpus change: keeping the corpus that is serving')?.refusal).toMatch(/no readable article/);
+    expect(logs.find((line) => line.msg === 'could not follow the corpus change: keeping the corpus that is serving')?.refusal).toMatch(
+      /no readable article/,
+    );
   });
 });

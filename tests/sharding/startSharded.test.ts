@@ -51,7 +51,11 @@ describe('the recommended shard count', () => {
 
 /** `npm run start:sharded` against the fake until it exits (by itself: these runs fail to start). */
 async function runSharded(fake: FakeDiscord, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], { cwd: ROOT, env: { ...botProcessEnv(fake, 'corpus'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sharded.ts'], {
+    cwd: ROOT,
+    env: { ...botProcessEnv(fake, 'corpus'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
@@ -65,7 +69,9 @@ describe('npm run start:sharded when it cannot start', () => {
     try {
       const { code, stderr } = await runSharded(fake, { CORPUS_DIR: corpusDir, DISCORD_TOKEN: WRONG_TOKEN });
       expect(code).toBe(1);
-      expect(stderr).toMatch(/^failed to start: could not ask Discord for the recommended shard count .*refused the token \(401 Unauthorized\)/m);
+      expect(stderr).toMatch(
+        /^failed to start: could not ask Discord for the recommended shard count .*refused the token \(401 Unauthorized\)/m,
+      );
       expect(stderr).not.toContain('shard starting');
       expect(stderr).not.toContain(WRONG_TOKEN);
       expect(fake.gateway.identifies).toEqual([]);

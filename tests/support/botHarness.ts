@@ -107,7 +107,10 @@ export interface BotHarness {
   /** Sends a slash command and waits for the reply (or the deferred reply and its edit). */
   command(init: FakeCommandInteractionInit, options?: { timeoutMs?: number }): Promise<BotReply>;
   /** Presses a button and waits for the bot's first callback (update 7, reply 4, deferred update 6). */
-  press(init: ButtonInteractionInit, options?: { timeoutMs?: number }): Promise<{ sent: SentInteraction; first: InteractionCallbackRecord }>;
+  press(
+    init: ButtonInteractionInit,
+    options?: { timeoutMs?: number },
+  ): Promise<{ sent: SentInteraction; first: InteractionCallbackRecord }>;
   /** Sends an autocomplete request and returns the choices. */
   autocomplete(init: AutocompleteInteractionInit): Promise<Array<{ name: string; value: string }>>;
   close(): Promise<void>;
@@ -127,12 +130,18 @@ export function memoryLogger(options: { secrets?: readonly string[] } = {}): { l
 /** A temporary copy of a corpus folder (without its `.removed/`). */
 export async function copyCorpus(from: string = SEED_CORPUS_DIR): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bot-corpus-'));
-  await cp(from, dir, { recursive: true, filter: (source) => !source.split(path.sep).some((part) => part === '.removed' || part.startsWith('.tmp-')) });
+  await cp(from, dir, {
+    recursive: true,
+    filter: (source) => !source.split(path.sep).some((part) => part === '.removed' || part.startsWith('.tmp-')),
+  });
   return dir;
 }
 
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
-  const fake = await startFakeDiscord({ ...options.fake, guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] } });
+  const fake = await startFakeDiscord({
+    ...options.fake,
+    guild: { roles: [makeRole({ id: MODERATOR_ROLE_ID, name: 'Corpus moderators' })] },
+  });
   const corpusDir = await copyCorpus(options.corpusDir);
   const feedbackDir = await mkdtemp(path.join(tmpdir(), 'bot-feedback-'));
   const { logger, logs } = memoryLogger({ secrets: [fake.token] });
@@ -164,7 +173,15 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const service = new AnswerService(corpusDir, logger, { build: options.build });
   await service.open();
   const store = new CorpusStore(service, logger);
-  const bot = await startBot({ config, logger, service, store, feedback, commands: options.commands ?? COMMANDS, rest: { timeout: 5_000, retries: 1, ...options.rest } });
+  const bot = await startBot({
+    config,
+    logger,
+    service,
+    store,
+    feedback,
+    commands: options.commands ?? COMMANDS,
+    rest: { timeout: 5_000, retries: 1, ...options.rest },
+  });
 
   const command = async (init: FakeCommandInteractionInit, waitOptions: { timeoutMs?: number } = {}): Promise<BotReply> => {
     const sent = await fake.sendInteraction(fake.commandInteraction(init));

@@ -64,7 +64,10 @@ let feedbackFiles = 0;
  * The environment `src/main.ts` runs with against the fake: nothing from the developer's own
  * environment or `.env`, production logs (JSON lines), no index snapshot.
  */
-export function botProcessEnv(fake: Pick<FakeDiscord, 'token' | 'applicationId' | 'guildId' | 'apiUrl'>, corpusDir: string): NodeJS.ProcessEnv {
+export function botProcessEnv(
+  fake: Pick<FakeDiscord, 'token' | 'applicationId' | 'guildId' | 'apiUrl'>,
+  corpusDir: string,
+): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? '',
     DOTENV_CONFIG_PATH: path.join(tmpdir(), 'no-such-dir', '.env'),

@@ -360,7 +360,10 @@ export class FakeDiscord {
     this.#ackTimeoutMs = options.interactionAckTimeoutMs ?? DEFAULT_INTERACTION_ACK_TIMEOUT_MS;
     this.#log = options.log;
     this.#shardCount = options.shards ?? 1;
-    const guildCreates = [makeGuildCreate({ id: FAKE_GUILD_ID, ...options.guild }), ...(options.otherGuildIds ?? []).map((id) => makeGuildCreate({ id }))];
+    const guildCreates = [
+      makeGuildCreate({ id: FAKE_GUILD_ID, ...options.guild }),
+      ...(options.otherGuildIds ?? []).map((id) => makeGuildCreate({ id })),
+    ];
     this.gateway = new FakeGateway({
       token: FAKE_TOKEN,
       apiVersion: API_VERSION,
@@ -529,7 +532,11 @@ export class FakeDiscord {
 
   /** The first callback (reply 4, defer 5, update 7, autocomplete 8, …) the bot sent for an interaction. */
   waitForResponse(interactionId: string, options?: WaitOptions): Promise<InteractionCallbackRecord> {
-    return this.#signal.waitFor(() => this.#interactions.get(interactionId)?.callbacks[0], `a callback for interaction ${interactionId}`, options);
+    return this.#signal.waitFor(
+      () => this.#interactions.get(interactionId)?.callbacks[0],
+      `a callback for interaction ${interactionId}`,
+      options,
+    );
   }
 
   /** The first PATCH of `@original` made with an interaction's token. */
@@ -559,21 +566,21 @@ export class FakeDiscord {
   /** Resolves once the bot has identified `count` times (default 1) and has a live session. */
   waitForIdentify(options?: WaitOptions & { count?: number }): Promise<void> {
     const count = options?.count ?? 1;
-    return this.#signal.waitFor(
-      () => (this.gateway.identifies.length >= count && this.gateway.isConnected ? true : undefined),
-      `IDENTIFY #${count}`,
-      options,
-    ).then(() => undefined);
+    return this.#signal
+      .waitFor(
+        () => (this.gateway.identifies.length >= count && this.gateway.isConnected ? true : undefined),
+        `IDENTIFY #${count}`,
+        options,
+      )
+      .then(() => undefined);
   }
 
   /** Resolves once the bot has sent RESUME `count` times (default 1) and has a live session again. */
   waitForResume(options?: WaitOptions & { count?: number }): Promise<void> {
     const count = options?.count ?? 1;
-    return this.#signal.waitFor(
-      () => (this.gateway.resumes.length >= count && this.gateway.isConnected ? true : undefined),
-      `RESUME #${count}`,
-      options,
-    ).then(() => undefined);
+    return this.#signal
+      .waitFor(() => (this.gateway.resumes.length >= count && this.gateway.isConnected ? true : undefined), `RESUME #${count}`, options)
+      .then(() => undefined);
   }
 
   /** Send any dispatch event to the bot (e.g. GUILD_ROLE_UPDATE). */
@@ -716,7 +723,13 @@ export class FakeDiscord {
     } else if (fault) {
       return this.#applyFault(res, record, fault);
     }
-    if (!route) return this.#respond(res, record, pathMatched ? 405 : 404, pathMatched ? { code: 0, message: '405: Method Not Allowed' } : notFound());
+    if (!route)
+      return this.#respond(
+        res,
+        record,
+        pathMatched ? 405 : 404,
+        pathMatched ? { code: 0, message: '405: Method Not Allowed' } : notFound(),
+      );
     if (route.auth && record.authorization !== `Bot ${this.token}`) {
       return this.#respond(res, record, 401, { code: DiscordErrorCode.General, message: '401: Unauthorized' });
     }
@@ -728,7 +741,14 @@ export class FakeDiscord {
     this.#respond(res, record, response.status, response.body, {}, delayMs);
   }
 
-  #respond(res: ServerResponse, record: RecordedRequest, status: number, body?: unknown, headers: Record<string, string> = {}, delayMs = 0): void {
+  #respond(
+    res: ServerResponse,
+    record: RecordedRequest,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    delayMs = 0,
+  ): void {
     record.status = status;
     const write = (): void => {
       if (res.destroyed) return;
@@ -769,7 +789,13 @@ export class FakeDiscord {
           'x-ratelimit-scope': fault.global ? 'global' : 'user',
         };
         if (fault.global) headers['x-ratelimit-global'] = 'true';
-        this.#respond(res, record, 429, { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false }, headers);
+        this.#respond(
+          res,
+          record,
+          429,
+          { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false },
+          headers,
+        );
         return;
       }
       case 'server-error':
@@ -828,7 +854,11 @@ export class FakeDiscord {
       auth,
       handle,
     });
-    const gatewayBot: RESTGetAPIGatewayBotResult = { url: this.gatewayUrl, shards: this.#shardCount, session_start_limit: SESSION_START_LIMIT };
+    const gatewayBot: RESTGetAPIGatewayBotResult = {
+      url: this.gatewayUrl,
+      shards: this.#shardCount,
+      session_start_limit: SESSION_START_LIMIT,
+    };
     return [
       route('GET', '/gateway', false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
       route('GET', '/gateway/bot', true, () => ({ status: 200, body: gatewayBot })),
@@ -896,7 +926,10 @@ export class FakeDiscord {
     if (!existing.some((c) => c.id === ctx.params.commandId)) {
       return { status: 404, body: { code: 10063, message: 'Unknown application command' } };
     }
-    this.#commands.set(target.key, existing.filter((c) => c.id !== ctx.params.commandId));
+    this.#commands.set(
+      target.key,
+      existing.filter((c) => c.id !== ctx.params.commandId),
+    );
     return { status: 204 };
   }
 
@@ -944,7 +977,11 @@ export class FakeDiscord {
     }
     if (!(INTERACTION_CALLBACK_TYPES[state.payload.type] ?? []).includes(body.type)) {
       const errors = new FormErrors();
-      errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Callback type ${String(body.type)} is not valid for interaction type ${state.payload.type}`);
+      errors.add(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        `Callback type ${String(body.type)} is not valid for interaction type ${state.payload.type}`,
+      );
       return record(400, errors.toBody());
     }
     const data: Record<string, unknown> = 'data' in body && isRecord(body.data) ? body.data : {};
@@ -966,7 +1003,12 @@ export class FakeDiscord {
         state.original = this.#messageFrom(state, data, ctx.files, channelId);
         break;
       case InteractionResponseType.DeferredChannelMessageWithSource:
-        state.original = this.#messageFrom(state, { flags: (Number(data.flags ?? 0) & MessageFlags.Ephemeral) | MessageFlags.Loading }, [], channelId);
+        state.original = this.#messageFrom(
+          state,
+          { flags: (Number(data.flags ?? 0) & MessageFlags.Ephemeral) | MessageFlags.Loading },
+          [],
+          channelId,
+        );
         break;
       case InteractionResponseType.UpdateMessage:
         state.original = state.payload.message ? this.#patchMessage(state.payload.message, data, ctx.files, channelId) : null;
@@ -1009,7 +1051,16 @@ export class FakeDiscord {
     const state = this.#webhookInteraction(ctx);
     if (!state) return { status: 404, body: unknownWebhook() };
     const record = (status: number, messageId: string, error: DiscordErrorBody | null): void => {
-      state.webhookCalls.push({ kind: 'follow-up', messageId, body: ctx.body, files: ctx.files, status, error, elapsedMs: ctx.receivedAt - state.dispatchedAt, at: Date.now() });
+      state.webhookCalls.push({
+        kind: 'follow-up',
+        messageId,
+        body: ctx.body,
+        files: ctx.files,
+        status,
+        error,
+        elapsedMs: ctx.receivedAt - state.dispatchedAt,
+        at: Date.now(),
+      });
     };
     const error = validateMessage(ctx.body, { isCreate: true, hasFiles: ctx.files.length > 0, path: [] });
     if (error) {
@@ -1037,7 +1088,16 @@ export class FakeDiscord {
     const messageId = ctx.params.messageId ?? '';
     const record = (response: RouteResponse): RouteResponse => {
       const error = response.status >= 400 ? (response.body as DiscordErrorBody) : null;
-      state.webhookCalls.push({ kind, messageId, body: ctx.body, files: ctx.files, status: response.status, error, elapsedMs: ctx.receivedAt - state.dispatchedAt, at: Date.now() });
+      state.webhookCalls.push({
+        kind,
+        messageId,
+        body: ctx.body,
+        files: ctx.files,
+        status: response.status,
+        error,
+        elapsedMs: ctx.receivedAt - state.dispatchedAt,
+        at: Date.now(),
+      });
       return response;
     };
     const isOriginal = messageId === '@original' || messageId === state.original?.id;
@@ -1092,7 +1152,9 @@ export class FakeDiscord {
   }
 
   #attachmentsFrom(files: RecordedFile[], channelId: string): APIAttachment[] {
-    return files.map((file) => this.#hostAttachment(channelId, { filename: file.name, content: file.content, contentType: file.contentType }));
+    return files.map((file) =>
+      this.#hostAttachment(channelId, { filename: file.name, content: file.content, contentType: file.contentType }),
+    );
   }
 }
 

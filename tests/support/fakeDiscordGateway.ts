@@ -169,7 +169,8 @@ export class FakeGateway {
    */
   async dispatchMany(events: readonly DispatchEvent[], shardId = 0): Promise<DispatchResult[]> {
     const session = this.#sessions.get(shardId);
-    if (!session) throw new Error(`Cannot dispatch ${events.length} events: the bot has no gateway session for shard ${shardId} (did it log in?)`);
+    if (!session)
+      throw new Error(`Cannot dispatch ${events.length} events: the bot has no gateway session for shard ${shardId} (did it log in?)`);
     const frames = events.map((event): GatewayFrame => ({ op: GatewayOpcodes.Dispatch, t: event.t, s: ++session.seq, d: event.d }));
     session.events.push(...frames);
     if (session.events.length > REPLAY_BUFFER_LIMIT) session.events.splice(0, session.events.length - REPLAY_BUFFER_LIMIT);

@@ -337,9 +337,7 @@ export function makeBotMessage(init: BotMessageInit): APIMessage {
                   id: interaction.id,
                   type: InteractionType.ApplicationCommand,
                   user: interaction.user,
-                  authorizing_integration_owners: init.guildId
-                    ? { [ApplicationIntegrationType.GuildInstall]: init.guildId }
-                    : {},
+                  authorizing_integration_owners: init.guildId ? { [ApplicationIntegrationType.GuildInstall]: init.guildId } : {},
                 },
               }
             : {}),
@@ -372,11 +370,7 @@ export interface InteractionContextInit {
  * integral number → Integer, other number → Number, boolean → Boolean); pass `{ type, value }`
  * when the command declares something else (e.g. a Number option given 3).
  */
-export type OptionValueInput =
-  | string
-  | number
-  | boolean
-  | { type: ApplicationCommandOptionType; value: string | number | boolean };
+export type OptionValueInput = string | number | boolean | { type: ApplicationCommandOptionType; value: string | number | boolean };
 
 export interface CommandPathInit {
   /** Top-level command name. */
@@ -398,9 +392,7 @@ export interface ResolvedAttachmentOption {
 
 /** Option types that can have autocomplete. */
 export type AutocompleteOptionType =
-  | ApplicationCommandOptionType.String
-  | ApplicationCommandOptionType.Integer
-  | ApplicationCommandOptionType.Number;
+  ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
 
 export interface AutocompleteInteractionInit extends InteractionContextInit, CommandPathInit {
   /** The option being typed in. */
@@ -554,5 +546,5 @@ export function buildButtonInteraction(init: ButtonInteractionInit): APIMessageC
 export function guildIdInShard(shardId: number, shardCount: number): string {
   const id = BigInt(nextSnowflake());
   const shard = (id >> 22n) % BigInt(shardCount);
-  return (id + ((BigInt(shardId) - shard + BigInt(shardCount)) % BigInt(shardCount) << 22n)).toString();
+  return (id + (((BigInt(shardId) - shard + BigInt(shardCount)) % BigInt(shardCount)) << 22n)).toString();
 }

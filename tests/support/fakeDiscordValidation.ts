@@ -134,7 +134,11 @@ export function validateMessage(message: unknown, check: MessageCheck): DiscordE
   if (isRecord(allowedMentions) && Array.isArray(allowedMentions.parse)) {
     allowedMentions.parse.forEach((type, index) => {
       if (typeof type !== 'string' || !ALLOWED_MENTION_TYPES.has(type)) {
-        errors.add([...check.path, 'allowed_mentions', 'parse', index], 'BASE_TYPE_CHOICES', `Value must be one of {'roles', 'users', 'everyone'}.`);
+        errors.add(
+          [...check.path, 'allowed_mentions', 'parse', index],
+          'BASE_TYPE_CHOICES',
+          `Value must be one of {'roles', 'users', 'everyone'}.`,
+        );
       }
     });
   }
@@ -180,7 +184,8 @@ function checkComponents(errors: FormErrors, path: Path, rows: unknown[]): void 
   if (rows.length > MAX_ACTION_ROWS) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ACTION_ROWS} or fewer in length.`);
   rows.forEach((row, r) => {
     const children = isRecord(row) && Array.isArray(row.components) ? row.components : [];
-    if (children.length > MAX_ROW_COMPONENTS) errors.add([...path, r, 'components'], 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ROW_COMPONENTS} or fewer in length.`);
+    if (children.length > MAX_ROW_COMPONENTS)
+      errors.add([...path, r, 'components'], 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_ROW_COMPONENTS} or fewer in length.`);
     children.forEach((child, c) => {
       const component = isRecord(child) ? child : {};
       checkOptionalLength(errors, [...path, r, 'components', c, 'custom_id'], component.custom_id, MAX_CUSTOM_ID_LENGTH);
@@ -266,7 +271,8 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown): void {
     checkCommandName(errors, [...at, 'name'], entry.name, true);
     checkLength(errors, [...at, 'description'], entry.description, 1, MAX_DESCRIPTION_LENGTH);
     if (typeof entry.name === 'string') {
-      if (seen.has(entry.name)) errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      if (seen.has(entry.name))
+        errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
       seen.add(entry.name);
     }
     const isGrouping =
@@ -276,7 +282,11 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown): void {
       return;
     }
     if (entry.required === true && sawOptional) {
-      errors.add([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      errors.add(
+        [...at, 'required'],
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (entry.required !== true) sawOptional = true;
     if (Array.isArray(entry.choices)) {

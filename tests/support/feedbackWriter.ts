@@ -7,7 +7,8 @@
 import { FeedbackStore } from '../../src/feedback/feedbackStore.js';
 
 const [file, label, countText] = process.argv.slice(2);
-if (file === undefined || label === undefined || countText === undefined) throw new Error('usage: feedbackWriter.ts <file> <label> <count>');
+if (file === undefined || label === undefined || countText === undefined)
+  throw new Error('usage: feedbackWriter.ts <file> <label> <count>');
 const store = FeedbackStore.open({ file, recordMemberIds: false });
 process.stdout.write('ready\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));

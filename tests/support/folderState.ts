@@ -20,7 +20,9 @@ export async function folderState(dir: string): Promise<FolderState> {
     if (entry.name.startsWith('.')) {
       hidden.push(entry.name);
     } else if (entry.isFile()) {
-      files[entry.name] = createHash('sha256').update(await readFile(path.join(dir, entry.name))).digest('hex');
+      files[entry.name] = createHash('sha256')
+        .update(await readFile(path.join(dir, entry.name)))
+        .digest('hex');
     }
   }
   return { files, hidden };

@@ -193,8 +193,12 @@ function problemsOf(outcome: BurstOutcome): string[] {
   const accepted = state.callbacks.filter((c) => c.status < 400);
   const doubled = state.callbacks.filter((c) => c.error?.code === DiscordErrorCode.InteractionAlreadyAcknowledged);
   if (doubled.length > 0) problems.push(`${name}: acknowledged twice (40060 × ${doubled.length})`);
-  for (const rejected of state.callbacks.filter((c) => c.status >= 400 && c.error?.code !== DiscordErrorCode.InteractionAlreadyAcknowledged)) {
-    problems.push(`${name}: callback rejected with ${rejected.status} ${JSON.stringify(rejected.error)} after ${Math.round(rejected.elapsedMs)} ms`);
+  for (const rejected of state.callbacks.filter(
+    (c) => c.status >= 400 && c.error?.code !== DiscordErrorCode.InteractionAlreadyAcknowledged,
+  )) {
+    problems.push(
+      `${name}: callback rejected with ${rejected.status} ${JSON.stringify(rejected.error)} after ${Math.round(rejected.elapsedMs)} ms`,
+    );
   }
   if (accepted.length !== 1) problems.push(`${name}: ${accepted.length} accepted callbacks`);
   if (outcome.firstResponseMs > ACK_DEADLINE_MS) problems.push(`${name}: first response after ${Math.round(outcome.firstResponseMs)} ms`);
@@ -205,7 +209,8 @@ function problemsOf(outcome: BurstOutcome): string[] {
   if (outcome.type === InteractionResponseType.DeferredChannelMessageWithSource && edits.length !== 1) {
     problems.push(`${name}: deferred, then edited ${edits.length} times`);
   }
-  if (outcome.content !== null && /something went wrong/i.test(outcome.content)) problems.push(`${name}: answered with an error: ${outcome.content}`);
+  if (outcome.content !== null && /something went wrong/i.test(outcome.content))
+    problems.push(`${name}: answered with an error: ${outcome.content}`);
   return problems;
 }
 
@@ -257,7 +262,8 @@ export function formatBurstReport(title: string, report: BurstReport, memory?: B
 /** How many CPU-bound processes to run beside the bot during a load test (LOAD_BUSY, default none). */
 export function busyLoopsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const count = Number(env.LOAD_BUSY ?? 0);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`LOAD_BUSY must be a whole number of busy loops, not ${JSON.stringify(env.LOAD_BUSY)}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`LOAD_BUSY must be a whole number of busy loops, not ${JSON.stringify(env.LOAD_BUSY)}`);
   return count;
 }
 

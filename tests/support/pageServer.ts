@@ -122,7 +122,9 @@ export async function startPageServer(): Promise<PageServer> {
         return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(articlePage()));
       case '/gzip-bomb':
         // 32 MB of spaces, sent as a few dozen KB: the cap counts what it unpacks to.
-        return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20)));
+        return res
+          .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+          .end(gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20)));
       case '/never':
         hanging.add(res);
         return;

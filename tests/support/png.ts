@@ -28,7 +28,7 @@ export function decodePng(file: Buffer): DecodedPng {
   const chunks: string[] = [];
   const idat: Buffer[] = [];
   let header: { width: number; height: number; depth: number; colorType: number; interlace: number } | null = null;
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     const type = file.toString('latin1', at + 4, at + 8);
     const data = file.subarray(at + 8, at + 8 + length);
@@ -41,10 +41,12 @@ export function decodePng(file: Buffer): DecodedPng {
   }
   if (header === null || chunks[0] !== 'IHDR' || chunks.at(-1) !== 'IEND') throw new Error('IHDR first and IEND last are required');
   const channels = header.colorType === 6 ? 4 : header.colorType === 2 ? 3 : 0;
-  if (header.depth !== 8 || channels === 0 || header.interlace !== 0) throw new Error(`unsupported PNG: depth ${header.depth}, colour type ${header.colorType}`);
+  if (header.depth !== 8 || channels === 0 || header.interlace !== 0)
+    throw new Error(`unsupported PNG: depth ${header.depth}, colour type ${header.colorType}`);
   const raw = inflateSync(Buffer.concat(idat));
   const stride = header.width * channels;
-  if (raw.length !== header.height * (stride + 1)) throw new Error(`image data is ${raw.length} bytes, not ${header.height * (stride + 1)}`);
+  if (raw.length !== header.height * (stride + 1))
+    throw new Error(`image data is ${raw.length} bytes, not ${header.height * (stride + 1)}`);
   const rows = new Uint8Array(header.height * stride);
   for (let y = 0; y < header.height; y++) {
     const filter = raw[y * (stride + 1)]!;
@@ -67,7 +69,11 @@ export function decodePng(file: Buffer): DecodedPng {
 }
 
 /** How many pixels within `tolerance` of an `#rrggbb` colour (fully opaque ones only), optionally inside a box. */
-export function countColor(png: DecodedPng, hex: string, options: { tolerance?: number; box?: { x0: number; y0: number; x1: number; y1: number } } = {}): number {
+export function countColor(
+  png: DecodedPng,
+  hex: string,
+  options: { tolerance?: number; box?: { x0: number; y0: number; x1: number; y1: number } } = {},
+): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const tolerance = options.tolerance ?? 8;
   const { x0, y0, x1, y1 } = options.box ?? { x0: 0, y0: 0, x1: png.width, y1: png.height };
@@ -75,7 +81,13 @@ export function countColor(png: DecodedPng, hex: string, options: { tolerance?: 
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * png.width + x) * 4;
-      if (png.pixels[i + 3] === 255 && Math.abs(png.pixels[i]! - r!) <= tolerance && Math.abs(png.pixels[i + 1]! - g!) <= tolerance && Math.abs(png.pixels[i + 2]! - b!) <= tolerance) count++;
+      if (
+        png.pixels[i + 3] === 255 &&
+        Math.abs(png.pixels[i]! - r!) <= tolerance &&
+        Math.abs(png.pixels[i + 1]! - g!) <= tolerance &&
+        Math.abs(png.pixels[i + 2]! - b!) <= tolerance
+      )
+        count++;
     }
   }
   return count;

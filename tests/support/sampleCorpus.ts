@@ -35,9 +35,7 @@ He added that cruise ships would be diverted to Bodø during the fair.
 };
 
 export function sampleArticles(): Article[] {
-  return Object.entries(SAMPLE_ARTICLES).map(([file, content]) =>
-    parseArticle({ id: file.replace(/\.(md|txt)$/, ''), file, content }),
-  );
+  return Object.entries(SAMPLE_ARTICLES).map(([file, content]) => parseArticle({ id: file.replace(/\.(md|txt)$/, ''), file, content }));
 }
 
 export function sampleEngine(): AnswerEngine {

@@ -15,14 +15,29 @@ function echoed(text: string): string {
 
 describe('echoed queries and topics', () => {
   it('a long query is echoed in "nothing found" cut at a word, within 150 characters, with an ellipsis', () => {
-    const answer: Answer = { question: readQuestion('what', LONG), status: 'not-found', answer: null, answerDate: null, excerpts: [], articleCount: 2 };
+    const answer: Answer = {
+      question: readQuestion('what', LONG),
+      status: 'not-found',
+      answer: null,
+      answerDate: null,
+      excerpts: [],
+      articleCount: 2,
+    };
     const echo = echoed(notFoundText(answer));
     expect(echo.length).toBeLessThanOrEqual(150);
     expect(echo.endsWith(`harbour${ELLIPSIS}`)).toBe(true);
   });
 
   it('a long timeline topic is echoed the same way', () => {
-    const timeline: Timeline = { topic: LONG, status: 'not-found', entries: [], undated: [], datedCount: 0, undatedCount: 0, articleCount: 2 };
+    const timeline: Timeline = {
+      topic: LONG,
+      status: 'not-found',
+      entries: [],
+      undated: [],
+      datedCount: 0,
+      undatedCount: 0,
+      articleCount: 2,
+    };
     const echo = echoed(emptyTimelineText(timeline));
     expect(echo.length).toBeLessThanOrEqual(150);
     expect(echo.endsWith(`harbour${ELLIPSIS}`)).toBe(true);
