@@ -226,8 +226,10 @@ function entitySpans(
       const inPhrase =
         (before !== undefined && PREPOSITIONS.has(before.lower)) ||
         (before !== undefined && DETERMINERS.has(before.lower) && beforeThat !== undefined && PREPOSITIONS.has(beforeThat.lower));
+      // "said Professor Kang": the verb may stand before the name's title.
+      const beforeTitle = tokens[titleStart(tokens, entity.firstToken) - 1];
       const spoken =
-        (before !== undefined && SPEECH_VERB.test(before.lower)) ||
+        (beforeTitle !== undefined && SPEECH_VERB.test(beforeTitle.lower)) ||
         (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
         (!inPhrase && matchesAt(SPEAKER_AFTER_APPOSITION, text, entity.end));
       if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
@@ -251,6 +253,13 @@ function entitySpans(
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
   return candidates;
+}
+
+/** Where the titles written before a name start ("said Chief Executive Anna Lind" → "Chief"). */
+function titleStart(tokens: SentenceAnalysis['tokens'], first: number): number {
+  let start = first;
+  while (start > 0 && TITLES.has(tokens[start - 1]!.lower)) start--;
+  return start;
 }
 
 /** A name given as an example ("such as X", "like X", "including X") answers "which ..." as surely as a name can. */

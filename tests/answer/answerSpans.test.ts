@@ -171,3 +171,10 @@ describe('the words that belong to a time or a place answer', () => {
     expect(spansFor('where', 'ferry sank', 'The ferry sank in the Kattegat Sea on Friday.').spans[0]).toBe('the Kattegat Sea');
   });
 });
+
+describe('the speaker of a quotation', () => {
+  it('finds the speaker behind a title after the verb ("said Professor ...")', () => {
+    const sentence = '“The reef was never marked on the charts,” said Professor Ingrid Holm of Aarhus University.';
+    expect(spansFor('who', 'reef never marked charts', sentence).spans[0]).toBe('Ingrid Holm');
+  });
+});
