@@ -1,6 +1,7 @@
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { makeSpan, type Span } from '../language/spans.js';
+import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
 import { stemsOf } from '../language/tokenize.js';
 import type { AnswerKind, WantedAnswer } from './question.js';
@@ -167,10 +168,32 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
  * ("six years", "three-day") is the answer more surely than another number of the sentence.
  */
+/** The unit of "how many people" (see Question.unit). */
+const PEOPLE = 'people';
+/** Words for people that are no kind of person in WordNet ("people" is a group there). */
+const PEOPLE_WORDS: ReadonlySet<string> = new Set([
+  'people',
+  'persons',
+  'men',
+  'women',
+  'children',
+  'staff',
+  'crew',
+  'police',
+  'personnel',
+]);
+
 function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>, unit: string | null): boolean {
   // "How many lifeboats": the number's own noun must be the one counted, not another matched word
   // ("31 launched them" counts no lifeboats).
   const unitStems = unit === null ? null : new Set(stemsOf(unit).flatMap((s) => [s, ...synonymStems(s)]));
+  // "How many people": any kind of person counts ("240,000 passengers", "1,300 evacuees").
+  if (unit === PEOPLE) {
+    for (let i = c.first + 1; i <= c.last; i++) {
+      const word = sentence.tokens[i]!.lower;
+      if (PEOPLE_WORDS.has(word) || isPersonNoun(word)) return true;
+    }
+  }
   for (let i = c.first; i <= c.last; i++) {
     if (!matched.has(i) || !(i > c.first || sentence.tokens[i]!.surface.includes('-'))) continue;
     if (unitStems === null || sentence.tokens[i]!.stems.some((s) => unitStems.has(s))) return true;
@@ -245,7 +268,8 @@ function entitySpans(
     // The answer is the name; the phrase around it ("the city of ...") places it in the sentence.
     const first = kind === 'place' ? placePhraseStart(sentence, entity.firstToken) : entity.firstToken;
     // "into the Sea of Japan": a place's article is part of its name's answer ("the Sea of Japan").
-    const start = kind === 'place' && before?.lower === 'the' ? before.start : entity.start;
+    // So is an organisation's ("the Red Cross") and its owner's possessive ("China’s Foreign Ministry").
+    const start = answerStart(tokens, text, entity, type);
     const span = makeSpan(text, start, last.end, Math.min(strength, 1.6), type);
     if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted });
   }
@@ -261,6 +285,22 @@ function titleStart(tokens: SentenceAnalysis['tokens'], first: number): number {
   while (start > 0 && TITLES.has(tokens[start - 1]!.lower)) start--;
   return start;
 }
+
+/**
+ * Where a name's answer starts: its article ("the Red Cross": no person is named with one), and an
+ * organisation's owner.
+ */
+function answerStart(tokens: SentenceAnalysis['tokens'], text: string, entity: LinkedEntity, type: string): number {
+  const before = tokens[entity.firstToken - 1];
+  if (before === undefined) return entity.start;
+  if (before.lower === 'the') return before.start;
+  if (type === 'person') return entity.start;
+  const owner = OWNER_BEFORE.exec(text.slice(Math.max(0, entity.start - 40), entity.start));
+  return owner === null ? entity.start : entity.start - owner[0].length;
+}
+
+/** "Denmark’s " just before a name: the organisation's owner, part of its name. */
+const OWNER_BEFORE = /\p{Lu}[\p{L}.-]*['’]s\s+$/u;
 
 /** A name given as an example ("such as X", "like X", "including X") answers "which ..." as surely as a name can. */
 const EXAMPLE_STRENGTH = 1;
@@ -426,7 +466,7 @@ const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approx
 const UNIT_STOP =
   'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
 const NUMBER = new RegExp(
-  String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
+  String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:-\p{L}+)?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
   'giu',
 );
 

@@ -130,7 +130,13 @@ function unitOf(kind: AnswerKind, text: string): string | null {
   if (kind !== 'quantity') return null;
   const measure = MEASURED.exec(text)?.[1]?.toLowerCase();
   if (measure !== undefined) return MEASURE_UNIT[measure] ?? null;
-  return COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase() ?? null;
+  const counted = COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase();
+  if (counted !== undefined) return counted;
+  return /^how many\s+(?:(?:new|extra|more|other|additional|different)\s+)?(people|persons|men|women|children|staff|crew|police|personnel)\b/iu
+    .exec(text)?.[1]
+    ?.toLowerCase() === undefined
+    ? null
+    : 'people';
 }
 
 /**

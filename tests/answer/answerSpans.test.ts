@@ -50,7 +50,7 @@ describe('the short answer of each kind', () => {
     ['person', 'who', 'sent helicopters', COORDINATOR, 'Lars Bergkvist'],
     ['person', 'who', 'pulled children from the water', SWIMMER, 'Karen Hope'],
     ['person', 'ask', 'Who said the rescue was the largest?', SPOKESPERSON, 'Mette Rasmussen'],
-    ['organisation', 'ask', 'Which agency will open an inquiry?', INQUIRY, 'Danish Maritime Authority'],
+    ['organisation', 'ask', 'Which agency will open an inquiry?', INQUIRY, 'The Danish Maritime Authority'],
     ['organisation', 'ask', 'Which company owns the ferry?', OWNED, 'Kattegat Lines'],
     ['place', 'where', 'ferry sank', SANK, 'Anholt'],
     ['place', 'ask', 'Where did the ferry sink?', SANK, 'Anholt'],
@@ -119,7 +119,7 @@ describe('what the spans should be, and are not yet', () => {
   it.fails('person: "the Kattegat", a sea, is no candidate for who said something', () => {
     const { spans } = spansFor('ask', 'Who said the rescue was the largest?', SPOKESPERSON);
     expect(spans[0]).toBe('Mette Rasmussen');
-    expect(spans).not.toContain('Kattegat');
+    expect(spans.some((span) => span.includes('Kattegat'))).toBe(false);
   });
 });
 
@@ -176,5 +176,23 @@ describe('the speaker of a quotation', () => {
   it('finds the speaker behind a title after the verb ("said Professor ...")', () => {
     const sentence = '“The reef was never marked on the charts,” said Professor Ingrid Holm of Aarhus University.';
     expect(spansFor('who', 'reef never marked charts', sentence).spans[0]).toBe('Ingrid Holm');
+  });
+});
+
+describe('more words that belong to the answer', () => {
+  it.each([
+    ['How many people were evacuated?', 'About 4,200 people were evacuated from the valley on Wednesday.', 'About 4,200 people'],
+    ['How many people were stranded?', 'The storm stranded 240,000 daily passengers, officials said.', '240,000 daily passengers'],
+  ] as const)('%s → "%s" gives "%s"', (question, sentence, expected) => {
+    expect(spansFor('ask', question, sentence).spans[0]).toBe(expected);
+  });
+
+  it('keeps an organisation\'s article and owner ("the Red Cross", "Denmark’s Maritime Authority")', () => {
+    expect(spansFor('who', 'set up beds', 'In the sports hall the Red Cross set up beds for 1,300 evacuees.').spans[0]).toBe(
+      'the Red Cross',
+    );
+    expect(spansFor('who', 'confirmed the inquiry', 'Denmark’s Maritime Authority confirmed the inquiry on Monday.').spans[0]).toBe(
+      'Denmark’s Maritime Authority',
+    );
   });
 });

