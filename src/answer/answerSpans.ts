@@ -3,6 +3,7 @@ import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js'
 import { makeSpan, type Span } from '../language/spans.js';
 import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
+import { PEOPLE_WORDS } from '../language/wordLists.js';
 import { stemsOf } from '../language/tokenize.js';
 import type { AnswerKind, WantedAnswer } from './question.js';
 import { LOCATIVES, SPEAKER_VERBS, wordsPattern } from '../language/wordLists.js';
@@ -170,18 +171,6 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
  */
 /** The unit of "how many people" (see Question.unit). */
 const PEOPLE = 'people';
-/** Words for people that are no kind of person in WordNet ("people" is a group there). */
-const PEOPLE_WORDS: ReadonlySet<string> = new Set([
-  'people',
-  'persons',
-  'men',
-  'women',
-  'children',
-  'staff',
-  'crew',
-  'police',
-  'personnel',
-]);
 
 function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>, unit: string | null): boolean {
   // "How many lifeboats": the number's own noun must be the one counted, not another matched word

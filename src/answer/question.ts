@@ -5,7 +5,7 @@
 
 import { expandCasualText } from '../language/casualText.js';
 import { cleanQueryText } from './queryText.js';
-import { QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/wordLists.js';
+import { PEOPLE_WORDS, QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/wordLists.js';
 
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -132,11 +132,9 @@ function unitOf(kind: AnswerKind, text: string): string | null {
   if (measure !== undefined) return MEASURE_UNIT[measure] ?? null;
   const counted = COUNTED.exec(text)?.[1]?.split(/\s+/).pop()?.toLowerCase();
   if (counted !== undefined) return counted;
-  return /^how many\s+(?:(?:new|extra|more|other|additional|different)\s+)?(people|persons|men|women|children|staff|crew|police|personnel)\b/iu
-    .exec(text)?.[1]
-    ?.toLowerCase() === undefined
-    ? null
-    : 'people';
+  // "how many people", "how many men": plurals without an s, counted as people.
+  const word = /^how many\s+(?:(?:new|extra|more|other|additional|different)\s+)?(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
+  return word !== undefined && PEOPLE_WORDS.has(word) ? 'people' : null;
 }
 
 /**

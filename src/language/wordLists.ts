@@ -116,6 +116,22 @@ export const LOCATIVES: readonly string[] = [
 ];
 
 /**
+ * Plural words for people that WordNet does not file as kinds of person ("people" is a group
+ * there): what "how many people" counts, besides every noun that is a kind of person.
+ */
+export const PEOPLE_WORDS: ReadonlySet<string> = new Set([
+  'people',
+  'persons',
+  'men',
+  'women',
+  'children',
+  'staff',
+  'crew',
+  'police',
+  'personnel',
+]);
+
+/**
  * A question's tense is read from its own wording ("When will", "did", "last"): the verbs of its
  * topic ("/when visited Tromsø", "/who expected sign agreement") are what it is about, not when.
  */
