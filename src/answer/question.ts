@@ -97,10 +97,13 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
 
-/** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
-const YES_NO_OPENING = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must)\s/i;
+/** The auxiliaries a question may open with: stripped before the topic, and a yes-or-no question's opening. */
+const AUXILIARY_VERBS = 'is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must';
 
-const AUXILIARIES = /^(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must|be|been)\b\s*/i;
+/** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
+const YES_NO_OPENING = new RegExp(`^(?:${AUXILIARY_VERBS})\\s`, 'i');
+
+const AUXILIARIES = new RegExp(`^(?:${AUXILIARY_VERBS}|be|been)\\b\\s*`, 'i');
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
 const PAST = wordsRegExp(QUESTION_TENSE.past);
