@@ -5,7 +5,7 @@ import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
 import { PEOPLE_WORDS } from '../language/wordLists.js';
 import { stemsOf } from '../language/tokenize.js';
-import type { AnswerKind, WantedAnswer } from './question.js';
+import { PEOPLE_UNIT, type AnswerKind, type WantedAnswer } from './question.js';
 import { LOCATIVES, SPEAKER_VERBS, wordsPattern } from '../language/wordLists.js';
 
 /**
@@ -169,15 +169,13 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
  * "How many years ..." asks for a number of years: a number whose unit is a word of the question
  * ("six years", "three-day") is the answer more surely than another number of the sentence.
  */
-/** The unit of "how many people" (see Question.unit). */
-const PEOPLE = 'people';
 
 function countsAskedUnit(sentence: SentenceAnalysis, c: Candidate, matched: ReadonlySet<number>, unit: string | null): boolean {
   // "How many lifeboats": the number's own noun must be the one counted, not another matched word
   // ("31 launched them" counts no lifeboats).
   const unitStems = unit === null ? null : new Set(stemsOf(unit).flatMap((s) => [s, ...synonymStems(s)]));
   // "How many people": any kind of person counts ("240,000 passengers", "1,300 evacuees").
-  if (unit === PEOPLE) {
+  if (unit === PEOPLE_UNIT) {
     for (let i = c.first + 1; i <= c.last; i++) {
       const word = sentence.tokens[i]!.lower;
       if (PEOPLE_WORDS.has(word) || isPersonNoun(word)) return true;

@@ -50,6 +50,9 @@ const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
 /** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
 const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
+/** The unit of "how many people" (and "men", "staff"...): any kind of person counts. */
+export const PEOPLE_UNIT = 'people';
+
 /** "how tall", "how old", "how much money": a measure, asked in its own units (see answerSpans' MEASURES). */
 const MEASURED = /^how (tall|high|old|far|much money|much cash)\b/i;
 const MEASURE_UNIT: Readonly<Record<string, string>> = {
@@ -137,7 +140,7 @@ function unitOf(kind: AnswerKind, text: string): string | null {
   if (counted !== undefined) return counted;
   // "how many people", "how many men": plurals without an s, counted as people.
   const word = /^how many\s+(?:(?:new|extra|more|other|additional|different)\s+)?(\p{L}+)/iu.exec(text)?.[1]?.toLowerCase();
-  return word !== undefined && PEOPLE_WORDS.has(word) ? 'people' : null;
+  return word !== undefined && PEOPLE_WORDS.has(word) ? PEOPLE_UNIT : null;
 }
 
 /**
