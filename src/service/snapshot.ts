@@ -59,6 +59,14 @@ export interface Snapshot {
   corpus: PackedCorpus;
 }
 
+/**
+ * Bounds one file's read or write (see snapshotAccess.ts): a large snapshot is many files, and each
+ * gets the whole limit, so that its size alone never makes the bot give up on it.
+ */
+export type FileStep = <T>(work: Promise<T>, what: string) => Promise<T>;
+
+const unbounded: FileStep = (work) => work;
+
 /** What a snapshot is saved from: a live corpus index, or one packed (by the build worker). */
 export interface SnapshotSource {
   generation: string;
@@ -128,16 +136,19 @@ function partsOf(shard: PackedCorpusShard): Record<PartName, ArrayBufferView> {
  * Saves a corpus index into the snapshot folder: the shard files the folder does not have yet for
  * this index (all of them after a build; the changed ones after an in-place change), then the
  * manifest. One shard is packed per turn of `nextTurn`, so a thread answering questions is held
- * for one shard's serialisation at most.
+ * for one shard's serialisation at most. Each file's write goes through `step` (its time limit).
  * @throws Error naming the folder when it cannot be written.
  */
 export async function saveSnapshot(
   dir: string,
   state: { fingerprint: string; errors: CorpusError[]; corpus: SnapshotSource },
   nextTurn: () => Promise<unknown>,
+  step: FileStep = unbounded,
 ): Promise<void> {
-  await ensureFolder(dir);
-  const previous = await readManifest(dir).catch(() => null);
+  const previous = await step(
+    ensureFolder(dir).then(() => readManifest(dir).catch(() => null)),
+    `reading the snapshot folder ${dir}`,
+  );
   const reusable = new Map<number, string>();
   if (previous !== null && previous.generation === state.corpus.generation) {
     for (const entry of previous.shards) reusable.set(entry.base, entry.file);
@@ -146,13 +157,14 @@ export async function saveSnapshot(
   for (const { base, removed, pack } of state.corpus.shards()) {
     // A shard's file never changes: articles removed from the shard since are listed beside it.
     const existing = reusable.get(base);
-    if (existing !== undefined && (await isRegularFile(path.join(dir, existing)))) {
+    if (existing !== undefined && (await step(isRegularFile(path.join(dir, existing)), `reading the snapshot folder ${dir}`))) {
       shards.push({ base, file: existing, removed: [...removed] });
       continue;
     }
     await nextTurn();
     const file = `shard-${base}-${randomBytes(4).toString('hex')}.bin`;
-    await writeAtomically(path.join(dir, file), shardFileParts(pack()));
+    const target = path.join(dir, file);
+    await step(writeAtomically(target, shardFileParts(pack())), `writing the snapshot file ${target}`);
     shards.push({ base, file, removed: [...removed] });
   }
   await nextTurn();
@@ -164,20 +176,22 @@ export async function saveSnapshot(
     shards,
     suggestions: new TextDecoder().decode(state.corpus.suggestions()),
   };
-  await writeAtomically(path.join(dir, MANIFEST), [Buffer.from(JSON.stringify(manifest), 'utf8')]);
-  await removeUnlisted(dir, new Set(shards.map((s) => s.file)));
+  const manifestFile = path.join(dir, MANIFEST);
+  await step(writeAtomically(manifestFile, [Buffer.from(JSON.stringify(manifest), 'utf8')]), `writing the snapshot file ${manifestFile}`);
+  await step(removeUnlisted(dir, new Set(shards.map((s) => s.file))), `cleaning the snapshot folder ${dir}`);
 }
 
 /**
  * Reads the snapshot if there is one for this fingerprint. Returns null when there is none, it is
  * of another format or another corpus state, or it is damaged: the caller then rebuilds.
  */
-export async function loadSnapshot(dir: string, fingerprint: string): Promise<Snapshot | null> {
-  const manifest = await readManifest(dir);
+export async function loadSnapshot(dir: string, fingerprint: string, step: FileStep = unbounded): Promise<Snapshot | null> {
+  const manifest = await step(readManifest(dir), `reading the snapshot ${dir}`);
   if (manifest === null || manifest.fingerprint !== fingerprint) return null;
   const shards: PackedCorpusShard[] = [];
   for (const entry of manifest.shards) {
-    const shard = await readShardFile(path.join(dir, entry.file), entry.base);
+    const file = path.join(dir, entry.file);
+    const shard = await step(readShardFile(file, entry.base), `reading the snapshot file ${file}`);
     if (shard === null) return null;
     shards.push({ ...shard, removed: Array.isArray(entry.removed) ? entry.removed : [] });
   }

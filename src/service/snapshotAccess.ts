@@ -5,11 +5,13 @@
  * instead, a change applies without saving one.
  */
 import type { CorpusError } from '../corpus/types.js';
-import { loadSnapshot, saveSnapshot, type Snapshot, type SnapshotSource } from './snapshot.js';
+import { loadSnapshot, saveSnapshot, type FileStep, type Snapshot, type SnapshotSource } from './snapshot.js';
 
 /**
- * The longest a snapshot may take to read or write before the bot goes on without it. Far more than
- * a working disk needs; it bounds a file system that stopped answering (a hung network mount).
+ * The longest one file of the snapshot may take to read or write before the bot goes on without
+ * the snapshot. Far more than a working disk needs; it bounds a file system that stopped answering
+ * (a hung network mount). Per file, not for the whole: a million sentences make a snapshot of
+ * hundreds of megabytes in many shard files, which a busy disk may take minutes to write in all.
  */
 export const SNAPSHOT_TIME_LIMIT_MS = 60_000;
 
@@ -45,6 +47,10 @@ async function withinTime<T>(work: Promise<T>, ms: number, what: string): Promis
   }
 }
 
+function limitedTo(ms: number): FileStep {
+  return (work, what) => withinTime(work, ms, what);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -56,7 +62,7 @@ export async function readSnapshotBestEffort(
   timeLimitMs = SNAPSHOT_TIME_LIMIT_MS,
 ): Promise<SnapshotRead> {
   try {
-    return { snapshot: await withinTime(loadSnapshot(dir, fingerprint), timeLimitMs, `reading the snapshot ${dir}`), problem: null };
+    return { snapshot: await loadSnapshot(dir, fingerprint, limitedTo(timeLimitMs)), problem: null };
   } catch (error) {
     return { snapshot: null, problem: messageOf(error) };
   }
@@ -70,7 +76,7 @@ export async function saveSnapshotBestEffort(
   timeLimitMs = SNAPSHOT_TIME_LIMIT_MS,
 ): Promise<SnapshotSave> {
   try {
-    await withinTime(saveSnapshot(dir, state, nextTurn), timeLimitMs, `saving the snapshot ${dir}`);
+    await saveSnapshot(dir, state, nextTurn, limitedTo(timeLimitMs));
     return { problem: null, stillWriting: false };
   } catch (error) {
     return { problem: `cannot save the snapshot: ${messageOf(error)}`, stillWriting: error instanceof TimeLimitPassed };

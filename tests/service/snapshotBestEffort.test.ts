@@ -137,6 +137,27 @@ describe('an index snapshot that cannot be read or written', () => {
     expect(service.snapshotProblem).not.toBeNull();
   });
 
+  it('a slow disk: the time limit holds per file, so a snapshot of several files slower in all than the limit is saved', async () => {
+    const cacheDir = path.join(base, 'cache');
+    const snapshotFile = snapshotPathFor(cacheDir, corpusDir);
+    const slowed = new Set<string>();
+    // Each file's first write takes 600 ms: the shard file and the manifest take 1.2 s in all, more than the 1 s limit.
+    fsFaults.beforeHandleWrite = async (file) => {
+      if (!isTemporary(file, cacheDir) || slowed.has(file)) return;
+      slowed.add(file);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    };
+    const first = memoryLogger();
+    await new AnswerService(corpusDir, first.logger, { snapshotFile, build: buildCorpus, snapshotTimeLimitMs: 1000 }).open();
+    expect(slowed.size).toBeGreaterThanOrEqual(2);
+    expect(snapshotWarnings(first.logs)).toEqual([]);
+
+    resetFsFaults();
+    const second = memoryLogger();
+    await new AnswerService(corpusDir, second.logger, { snapshotFile, build: buildCorpus }).open();
+    expect(second.logs.find((line) => line.msg === 'corpus loaded')?.from).toBe('snapshot');
+  });
+
   it('says once when the snapshot works again, and the next start loads it', async () => {
     const cacheDir = path.join(base, 'cache');
     await writeFile(cacheDir, 'not a folder');
