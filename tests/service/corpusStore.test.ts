@@ -34,7 +34,9 @@ describe('CorpusStore', () => {
     dir = await writeSampleCorpus();
     const memory = memoryLogger();
     logs = memory.logs;
-    service = new AnswerService(dir, memory.logger);
+    // Built on this thread: what is tested here is the store; the build worker has tests of its own
+    // (a worker's start costs about a second per change, most of this file's time).
+    service = new AnswerService(dir, memory.logger, { build: buildCorpus });
     await service.reload();
     store = new CorpusStore(service, memory.logger, { now: () => FIXED_NOW, randomHex: () => (++random).toString(16).padStart(8, '0') });
   });
