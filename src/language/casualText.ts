@@ -47,6 +47,17 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   gonna: 'going to',
   wanna: 'want to',
   gotta: 'got to',
+  // Question words as typed in a hurry.
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  waht: 'what',
+  wats: 'what is',
+  wuts: 'what is',
+  wen: 'when',
+  whn: 'when',
+  wher: 'where',
+  hw: 'how',
   // Chat shorthand.
   w: 'with',
   wo: 'without',
@@ -109,7 +120,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 const FILLER: ReadonlySet<string> = new Set(
   `pls plz please thanks thx ty actually exactly literally basically really just kinda sorta
   lol lmao rofl ok okay hey hi hello yo um uh umm tho though rn anyway anyways btw tbh imo imho idk
-  yeah yep yes nope huh hmm stuff things thing whatever exact precisely specifically currently else besides`
+  yeah yep yes nope nah ngl fr bro huh hmm stuff things thing whatever exact precisely specifically currently else besides`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -63,6 +63,8 @@ const MATCH = { exact: 1, related: 0.7, prefix: 0.75, spelling: 0.75, partialNam
  * something is asked about more than what: it counts this share of a missing noun's weight.
  */
 const MODIFIER_WEIGHT = 0.4;
+/** What the most everyday word the corpus has counts of its corpus rarity (see everydayShare). */
+const EVERYDAY_SHARE = 0.4;
 /** From this everyday-English rarity, a noun the corpus lacks is what the question is about (see Concept.missingKeyWord). */
 const KEY_WORD_RARITY = 0.7;
 const MIN_PREFIX = 5;
@@ -93,13 +95,14 @@ export interface QueryOptions {
 /**
  * Reads the query's concepts, linking names the corpus knows and weighing words by rarity: in the
  * corpus for words it has, in everyday English for words it lacks (a rare word the corpus lacks
- * weighs as much as the rarest word it has, an everyday one little).
+ * weighs as much as the rarest word it has, an everyday one little), and either kind less when it
+ * is an everyday word (see everydayShare).
  */
 export function queryConcepts(query: string, index: SentenceIndex, names: NameDirectory, options: QueryOptions = {}): Concept[] {
   const text = replaceSynonymPhrases(query);
   const tokens = tokenize(text).filter((t) => !t.isStopWord);
   const maxWeight = index.idf('\u0000');
-  const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word));
+  const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word)) * everydayShare(word);
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length;) {
     const name = longestName(tokens, i, names);
@@ -141,9 +144,9 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       paraphrases,
       weight:
         known.length > 0
-          ? Math.max(...known.map((s) => index.idf(s)))
+          ? everydayShare(token.lower) * Math.max(...known.map((s) => index.idf(s)))
           : knownRelated.length > 0
-            ? Math.max(...knownRelated.map((s) => index.idf(s)))
+            ? everydayShare(token.lower) * Math.max(...knownRelated.map((s) => index.idf(s)))
             : spellings.length > 0
               ? Math.max(...spellings.map((s) => index.idf(s.term)))
               : modifier * unknownWeight(token.lower),
@@ -155,6 +158,16 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     i++;
   }
   return concepts;
+}
+
+/**
+ * The share of its corpus rarity a word the corpus has counts with: all of it for a word rare in
+ * everyday English, less for an everyday one ("one", "side", "day"). In a corpus of a few articles
+ * an everyday word may be as rare as the topic's own words, yet it says how a question is put
+ * ("the one with", "on the korean side") more than what it is about.
+ */
+function everydayShare(word: string): number {
+  return EVERYDAY_SHARE + (1 - EVERYDAY_SHARE) * Math.min(1, generalRarity(word) / KEY_WORD_RARITY);
 }
 
 /**

@@ -54,6 +54,8 @@ describe('reading questions as members type them', () => {
     ['when', 'what year did the ferry sink', 'time', 'the ferry sink'],
     ['who', 'which firms r building the bridge', 'organisation', 'building the bridge'],
     ['what', 'how many ppl were rescued', 'quantity', 'people were rescued'],
+    ['ask', 'wat year did the ferry sink lol', 'time', 'the ferry sink'],
+    ['ask', 'wen did the ferry sink ngl', 'time', 'the ferry sink'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);
     expect(question.kind).toBe(kind);
