@@ -50,3 +50,16 @@ export function isMostlyVerbOrModifier(word: string): boolean {
   const other = counts.verb + counts.adjective + counts.adverb;
   return other > 0 && other > counts.noun;
 }
+
+/** WordNet's class of the cities that stand for their country's government in the news. */
+const NATIONAL_CAPITAL = 'national capital';
+
+/**
+ * The country a national capital stands for ("Beijing said" for China's government), as WordNet
+ * names it (lemmas, some of several words: "south korea"); none for any other word.
+ */
+export function countriesOfCapital(word: string): string[] {
+  const isCapital = lexicalRelatives(word, { maxSenses: 1, relations: ['hypernym'] }).some((r) => r.lemma === NATIONAL_CAPITAL);
+  if (!isCapital) return [];
+  return lexicalRelatives(word, { maxSenses: 1, relations: ['partOf'] }).map((r) => r.lemma);
+}

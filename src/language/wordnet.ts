@@ -20,10 +20,20 @@ import type { IndexEntry, PosFile, Synset } from './wordnetFiles.js';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb';
 
-export type Relation = 'synonym' | 'derived' | 'hypernym' | 'hyponym' | 'similar' | 'also' | 'pertainym' | 'antonym';
+export type Relation = 'synonym' | 'derived' | 'hypernym' | 'hyponym' | 'similar' | 'also' | 'pertainym' | 'antonym' | 'partOf';
 
 /** Closest first: a relative reached by two relations is reported by the closer one. */
-export const RELATIONS: readonly Relation[] = ['synonym', 'derived', 'pertainym', 'similar', 'also', 'hypernym', 'hyponym', 'antonym'];
+export const RELATIONS: readonly Relation[] = [
+  'synonym',
+  'derived',
+  'pertainym',
+  'similar',
+  'also',
+  'hypernym',
+  'hyponym',
+  'antonym',
+  'partOf',
+];
 
 export interface WordNetLemma {
   readonly lemma: string;
@@ -74,6 +84,8 @@ const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
   '^': 'also',
   '\\': 'pertainym',
   '!': 'antonym',
+  // Part holonym: what the thing is part of ("beijing" → "china").
+  '#p': 'partOf',
 };
 
 /** A Map that forgets its least recently used entry beyond `limit`. */

@@ -1,7 +1,7 @@
 import { DEMONYMS } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
-import { isMostlyVerbOrModifier, paraphrasesOf } from '../language/paraphrases.js';
+import { countriesOfCapital, isMostlyVerbOrModifier, paraphrasesOf } from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
@@ -20,6 +20,8 @@ export interface Concept {
   stems: string[];
   /** Stems of synonyms and related words (nationality ↔ country), matching less. */
   related: string[];
+  /** Related phrases of several words, each as its stems in order ("seoul" → "south korea"), matching as related words do. */
+  relatedPhrases?: string[][];
   /** For a name: the full names it stands for ("lee jae myung" for "Lee"). */
   names: string[];
   /**
@@ -128,8 +130,12 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     }
     const token = tokens[i]!;
     const known = token.stems.filter((s) => index.frequency(s) > 0);
-    const related = [...new Set(token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]))];
-    const knownRelated = related.filter((s) => index.frequency(s) > 0);
+    const country = countryOfCapital(token.lower, index);
+    const related = [
+      ...new Set([...token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]), ...country.words]),
+    ];
+    // A phrase counts by its last word, as "korea" for "south korea" (the corpus has all its words).
+    const knownRelated = [...related.filter((s) => index.frequency(s) > 0), ...country.phrases.map((phrase) => phrase[phrase.length - 1]!)];
     const lacking = known.length === 0 && knownRelated.length === 0;
     const spellings = lacking ? spellingsOf(token.lower, index) : [];
     const paraphrases = lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [];
@@ -139,6 +145,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       type: 'word',
       stems: token.stems,
       related,
+      ...(country.phrases.length > 0 ? { relatedPhrases: country.phrases } : {}),
       names: [],
       spellings,
       paraphrases,
@@ -158,6 +165,22 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     i++;
   }
   return concepts;
+}
+
+/**
+ * The country a national capital in the query stands for, as the corpus names it: one-word names
+ * ("china") and, as their stems in order, names of several words ("south korea").
+ */
+function countryOfCapital(word: string, index: SentenceIndex): { words: string[]; phrases: string[][] } {
+  const words: string[] = [];
+  const phrases: string[][] = [];
+  for (const lemma of countriesOfCapital(word)) {
+    const stems = lemma.split(' ').map((w) => stemsOf(w)[0] ?? w);
+    if (!stems.every((stem) => index.frequency(stem) > 0)) continue;
+    if (stems.length === 1) words.push(stems[0]!);
+    else phrases.push(stems);
+  }
+  return { words, phrases };
 }
 
 /**
@@ -239,6 +262,7 @@ export function searchTerms(concepts: readonly Concept[]): TermGroups {
     const add = (term: string, weight: number) => terms.set(term, Math.max(weight, terms.get(term) ?? 0));
     for (const stem of concept.stems) add(stem, 1);
     for (const stem of concept.related) add(stem, concept.type === 'name' ? 0.9 : MATCH.related);
+    for (const phrase of concept.relatedPhrases ?? []) add(phrase[phrase.length - 1]!, MATCH.related);
     for (const { term, weight } of concept.spellings) add(term, MATCH.spelling * weight);
     for (const { term, weight } of concept.paraphrases) add(term, MATCH.paraphrase * weight);
     return [...terms].map(([term, weight]) => ({ term, weight }));
@@ -274,7 +298,21 @@ function matchWord(concept: Concept, sentence: SentenceAnalysis): ConceptMatch {
     }
     if (s === strength) tokens.push(token.index);
   }
+  if (strength < MATCH.related) {
+    const phrase = phraseTokens(concept.relatedPhrases ?? [], sentence.tokens);
+    if (phrase.length > 0) return { concept, strength: MATCH.related, tokens: phrase };
+  }
   return { concept, strength, tokens };
+}
+
+/** The tokens of the first of the phrases (stems in order) that the sentence says, word after word. */
+function phraseTokens(phrases: readonly string[][], tokens: readonly Token[]): number[] {
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((stem, j) => tokens[i + j]!.stems.includes(stem))) return phrase.map((_, j) => tokens[i + j]!.index);
+    }
+  }
+  return [];
 }
 
 function wordStrength(concept: Concept, token: Token): number {
