@@ -4,6 +4,7 @@
  */
 
 import { expandCasualText } from '../language/casualText.js';
+import { askedSequence, withoutOrderFrame, type AskedSequence } from '../language/sequence.js';
 import { cleanQueryText } from './queryText.js';
 import { PEOPLE_WORDS, QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/wordLists.js';
 
@@ -40,6 +41,8 @@ export interface Question {
    * Its answer is the sentence itself: no span of it is a short answer.
    */
   yesNo: boolean;
+  /** The question asks for what came after or before an event it names ("where does he go after Beijing"). */
+  sequence: AskedSequence | null;
 }
 
 /** The part of a question that says what its answer looks like. */
@@ -128,7 +131,20 @@ export function readQuestion(command: Command, text: string): Question {
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;
   const yesNo = kind === 'thing' && stripped.kind === null && YES_NO_OPENING.test(expanded);
-  return { command, kind, query: stripped.query, text: trimmed, tense, asksForSpeaker, focus, unit: unitOf(kind, expanded), yesNo };
+  // "how many days after the vote": a count, not an event that came after.
+  const sequence = kind === 'quantity' || kind === 'duration' ? null : askedSequence(stripped.query);
+  return {
+    command,
+    kind,
+    query: sequence === null ? stripped.query : withoutOrderFrame(stripped.query),
+    text: trimmed,
+    tense,
+    asksForSpeaker,
+    focus,
+    unit: unitOf(kind, expanded),
+    yesNo,
+    sequence,
+  };
 }
 
 function unitOf(kind: AnswerKind, text: string): string | null {

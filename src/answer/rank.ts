@@ -4,6 +4,9 @@ import type { Candidate } from '../search/sentenceIndex.js';
 import { answerSpans, type ScoredSpan } from './answerSpans.js';
 import type { Question, Tense, WantedAnswer } from './question.js';
 import { RANKING_TENSE, wordsRegExp } from '../language/wordLists.js';
+import { goesOn, sequenceRegions, type Direction, type Region } from '../language/sequence.js';
+import { makeSpan } from '../language/spans.js';
+import { tokenize } from '../language/tokenize.js';
 
 /**
  * Ranking of candidate sentences for a question. A sentence ranks by
@@ -69,13 +72,21 @@ export function rankSentences(
   const totalWeight = topicWeight(concepts);
   if (totalWeight === 0) return [];
   const topBm25 = Math.max(...candidates.map((c) => c.score), Number.MIN_VALUE);
+  const order =
+    question.sequence === null ? null : { ...question.sequence, reference: referenceConcepts(concepts, question.sequence.reference) };
+  // "Where does he go after Beijing": a sentence that goes on from the one before ("He will later
+  // travel to Shanghai") may leave Beijing unsaid.
+  const given = order?.direction === 'after' ? order.reference : null;
   const ranked: RankedSentence[] = [];
   for (const candidate of candidates) {
-    const relevant = relevance(source, concepts, totalWeight, candidate.ref);
+    const relevant = relevance(source, concepts, totalWeight, candidate.ref, given);
     if (relevant === null) continue;
     const { sentence, previous, matches, contextMatches, coverage } = relevant;
     const matched = matchedTokens(matches);
-    const answer = bestAnswer(sentence, previous, question, matched, contextMatches);
+    const answer =
+      order === null
+        ? bestAnswer(sentence, previous, question, matched, contextMatches)
+        : orderedAnswer(sentence, question, matches, order);
     const score =
       coverage * (WEIGHTS.base + WEIGHTS.answer * Math.min(answer?.score ?? 0, 1)) +
       WEIGHTS.proximity * proximity(matches) * coverage +
@@ -101,7 +112,7 @@ export function relevantSentences(source: SentenceSource, concepts: readonly Con
   const totalWeight = topicWeight(concepts);
   if (totalWeight === 0) return [];
   return candidates
-    .filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref) !== null)
+    .filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref, null) !== null)
     .map((candidate) => candidate.ref);
 }
 
@@ -114,19 +125,36 @@ function topicWeight(concepts: readonly Concept[]): number {
   return concepts.reduce((sum, c) => (c.describesAnswer === true ? sum : sum + c.weight), 0);
 }
 
-/** How a sentence (and the one before, when it leans on it) matches the query; null when it covers too little of it. */
-function relevance(source: SentenceSource, concepts: readonly Concept[], totalWeight: number, ref: number) {
+/**
+ * How a sentence (and the one before, when it leans on it) matches the query; null when it covers
+ * too little of it. `given`: concepts that a sentence going on from the one before ("He will later
+ * travel ...") may leave unsaid, as if said in the sentence before.
+ */
+function relevance(
+  source: SentenceSource,
+  concepts: readonly Concept[],
+  totalWeight: number,
+  ref: number,
+  given: ReadonlySet<Concept> | null,
+) {
   const sentence = source.analysis(ref);
   const previousRef = sentence.needsContext ? source.previous(ref) : null;
   const previous = previousRef === null ? null : source.analysis(previousRef);
   const matches = matchConcepts(concepts, sentence);
   const contextMatches = previous === null ? null : matchConcepts(concepts, previous);
+  const assumed = given !== null && given.size > 0 && goesOn(sentence.text) && toldBefore(source, given, ref) ? given : null;
   const coverage =
     matches.reduce(
       (sum, m, i) =>
         m.concept.describesAnswer === true
           ? sum
-          : sum + m.concept.weight * Math.max(m.strength, CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0)),
+          : sum +
+            m.concept.weight *
+              Math.max(
+                m.strength,
+                CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0),
+                assumed?.has(m.concept) === true ? CONTEXT_DISCOUNT : 0,
+              ),
       0,
     ) / totalWeight;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
@@ -165,6 +193,69 @@ function bestAnswer(
     }
   }
   return best;
+}
+
+/** How many sentences back a sentence that goes on from earlier ones may find the event it goes on from. */
+const GOES_ON_FROM = 8;
+
+/** Whether one of the sentences shortly before `ref`, in its article, names all of `concepts`. */
+function toldBefore(source: SentenceSource, concepts: ReadonlySet<Concept>, ref: number): boolean {
+  const wanted = [...concepts];
+  let previous = source.previous(ref);
+  for (let back = 0; previous !== null && back < GOES_ON_FROM; back++, previous = source.previous(previous)) {
+    if (matchConcepts(wanted, source.analysis(previous)).every((m) => m.strength > 0)) return true;
+  }
+  return false;
+}
+
+/** The concepts of the question that name the event its answer comes after or before ("the xi summit"). */
+function referenceConcepts(concepts: readonly Concept[], reference: string): Set<Concept> {
+  const words = new Set(tokenize(reference).map((t) => t.lower));
+  return new Set(concepts.filter((c) => c.describesAnswer !== true && tokenize(c.label).every((t) => words.has(t.lower))));
+}
+
+/** How surely the part of a sentence its order words single out is the answer to a /what question. */
+const ORDERED_PART_SCORE = 0.6;
+
+/**
+ * The answer to a question about order in time: only from the part of the sentence that names what
+ * came after (or before) the event the question names, where the sentence orders the two; none
+ * from a sentence that does not.
+ */
+function orderedAnswer(
+  sentence: SentenceAnalysis,
+  wanted: WantedAnswer,
+  matches: readonly ConceptMatch[],
+  order: { direction: Direction; reference: ReadonlySet<Concept> },
+): { score: number; found: FoundAnswer } | null {
+  const referenceAt = matches
+    .filter((m) => m.strength > 0 && order.reference.has(m.concept))
+    .map((m) => m.tokens.map((t) => sentence.tokens[t]?.start ?? -1));
+  const regions = sequenceRegions(sentence.text, order.direction, referenceAt);
+  if (regions.length === 0) return null;
+  const matched = matchedTokens(matches);
+  const within = (span: { start: number; end: number }) => regions.some((r) => span.start >= r.start && span.end <= r.end);
+  if (wanted.kind !== 'thing' || wanted.asksForSpeaker) {
+    const found = answerSpans(sentence, wanted, matched).find((s) => within(s.span));
+    return found === undefined ? null : { score: found.score, found: { ...spanOffsets(found.span), fromContext: false } };
+  }
+  // "What comes after the summit": the part itself ("trade talks with Premier Li on Tuesday"), not
+  // a clause around the question's words; of two parts, the one holding more of them ("what did Seoul skip").
+  const held = (region: Region) =>
+    sentence.tokens.filter((t) => matched.has(t.index) && t.start >= region.start && t.start < region.end).length;
+  const region = regions.reduce((best, r) => (held(r) > held(best) ? r : best));
+  const part = makeSpan(sentence.text, region.start, region.end, ORDERED_PART_SCORE, 'clause');
+  const text = part?.text.replace(LEADING_CONNECTIVE, '');
+  if (part === null || text === undefined || text.split(/\s+/).length < 2) return null;
+  const start = part.end - text.length;
+  return { score: ORDERED_PART_SCORE, found: { text, start, end: part.end, fromContext: false } };
+}
+
+/** Words a part of a sentence may open with that belong to neither event: "and", "then". */
+const LEADING_CONNECTIVE = /^(?:(?:and|but|then|as|while|,)\s+)+/iu;
+
+function spanOffsets(span: { text: string; start: number; end: number }): { text: string; start: number; end: number } {
+  return { text: span.text, start: span.start, end: span.end };
 }
 
 /**

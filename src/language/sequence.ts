@@ -1,32 +1,123 @@
 /**
- * Words that put events in order: "then", "later", "followed by" (what came after), "hours
- * before", "ahead of", "earlier" (what came before). A question's own ("where does he go after
- * Beijing", "right before he left") say which way it asks; a sentence's say where in it the later
- * or earlier event is named.
+ * Order in time between two events of a sentence, and questions that ask for it. A question asks
+ * for what came after or before something ("where does he go after Beijing", "what did the police
+ * do right before people left"); a sentence says which of its parts came first with its marking
+ * words: "A, followed by B" and "A, then B" (A first), "A after B" and "A following B" (B first),
+ * "A before B" and "Hours before B, A" (A first). A sentence that goes on from the one before
+ * ("He will later travel to X") tells what came after whatever that one told.
  */
 export type Direction = 'after' | 'before';
 
-/** In a question: the words that ask for what came after or before something. */
-export const ASKS_AFTER = /\b(?:after|afterwards?|following|next|then|later)\b/i;
-export const ASKS_BEFORE = /\b(?:before|prior to|ahead of|beforehand)\b/i;
-
-/** In a sentence: the words after which it names the later (or the earlier) event. */
-const MARKS: Readonly<Record<Direction, RegExp>> = {
-  after:
-    /\b(?:then|later|afterwards?|after that|next|followed by|subsequently|thereafter|before heading|before travell?ing|going on to|moving on to)\b/giu,
-  before: /\b(?:before|earlier|previously|prior to|ahead of|preceding|beforehand|first)\b/giu,
-};
-
-/** The question's words after its sequence word: the event the answer comes after or before ("Beijing"). */
-export function referenceOf(query: string, direction: Direction): string | null {
-  const pattern = direction === 'after' ? ASKS_AFTER : ASKS_BEFORE;
-  const match = pattern.exec(query);
-  if (match === null) return null;
-  const rest = query.slice(match.index + match[0].length).trim();
-  return rest.length > 0 ? rest : null;
+export interface AskedSequence {
+  direction: Direction;
+  /** The event the answer comes after or before, as the question names it ("the xi summit"). */
+  reference: string;
 }
 
-/** Where a sentence marks the later (or earlier) event: the offsets just past each marking word. */
-export function sequenceMarks(text: string, direction: Direction): number[] {
-  return [...text.matchAll(MARKS[direction])].map((match) => match.index + match[0].length);
+/** A part of a sentence: character offsets, end excluded. */
+export interface Region {
+  start: number;
+  end: number;
+}
+
+/** "after Beijing", "the day after the summit", "right before he left": the word and what follows it. */
+const ASKED = /\b(after|following|before|prior to|ahead of)\s+(\S.*)$/i;
+/** The reference ends where the question goes on ("after the vote did the strike begin"). */
+const REFERENCE_END = /\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could)\s.*$/i;
+/**
+ * "before this", "before this one", "after that": the event the question is about itself, not
+ * another one ("when did it last erupt before this" asks for an earlier time, not what came before).
+ */
+const SELF_REFERENCE = /^(?:this|that|it|now|then|today|these|those)\b/i;
+/** Words that frame the order word and name no event: "the day after", "right before". */
+const FRAME =
+  /\b(?:the (?:day|night|morning|afternoon|evening|week|month|year)|right|just|shortly|soon|immediately)\s+(?=(?:after|before|following|prior to|ahead of)\b)/giu;
+
+/** What a question asks to come after or before, and that event; null when it asks for no order. */
+export function askedSequence(query: string): AskedSequence | null {
+  const match = ASKED.exec(query);
+  if (match === null) return null;
+  const word = match[1]!.toLowerCase();
+  const reference = match[2]!.replace(REFERENCE_END, '').trim();
+  if (reference.length === 0 || SELF_REFERENCE.test(reference)) return null;
+  return { direction: word === 'after' || word === 'following' ? 'after' : 'before', reference };
+}
+
+/** The question's words without those that only frame its order word ("the day after X" → "after X"). */
+export function withoutOrderFrame(query: string): string {
+  return query.replace(FRAME, '').trim();
+}
+
+/** How a marking word orders the part of the sentence before it (main) and the part after it (object). */
+type Order = 'mainFirst' | 'objectFirst';
+
+const MARKS: ReadonlyArray<{ pattern: RegExp; order: Order; goesOn: boolean }> = [
+  // "A, followed by B", "A, and later B": A first. Said alone ("He will later travel"), they go on from the sentence before.
+  { pattern: /\b(?:followed by|and then|and later)\b/giu, order: 'mainFirst', goesOn: false },
+  { pattern: /\b(?:then|later|afterwards?|subsequently|thereafter)\b/giu, order: 'mainFirst', goesOn: true },
+  // "A before B", "A ahead of B": A first.
+  { pattern: /\b(?:before|ahead of|prior to)\b/giu, order: 'mainFirst', goesOn: false },
+  // "A after B", "A following B": B first.
+  { pattern: /\b(?:after|following)\b/giu, order: 'objectFirst', goesOn: false },
+];
+
+/** Words that may stand before a marking word that opens its sentence: "Hours before ...", "Shortly after ...". */
+const FRONTING =
+  /^(?:(?:just|shortly|soon|right|immediately|only|moments?|minutes?|hours?|days?|weeks?|months?|years?|a|an|one|two|three|few|several|\d+)\s+)*$/iu;
+
+interface MarkedParts {
+  earlier: Region[];
+  later: Region[];
+  goesOn: boolean;
+}
+
+/**
+ * The earlier and later parts each marking word of the sentence names. The object of the word runs
+ * to the next comma; what follows that comma belongs with the main part ("A, following B, as C":
+ * A and C against B).
+ */
+function markedParts(text: string): MarkedParts[] {
+  const parts: Array<MarkedParts & { at: number }> = [];
+  for (const { pattern, order, goesOn } of MARKS) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const comma = text.indexOf(',', end);
+      const objectEnd = comma === -1 ? text.length : comma;
+      let main: Region[] = [{ start: 0, end: start }];
+      // "Hours before Lee's departure, North Korea fired ...": the object runs to the comma, the rest is the main part.
+      if (FRONTING.test(text.slice(0, start)) && comma !== -1) main = [];
+      if (objectEnd < text.length) main.push({ start: objectEnd + 1, end: text.length });
+      const object: Region[] = [{ start: end, end: objectEnd }];
+      const [earlier, later] = order === 'mainFirst' ? [main, object] : [object, main];
+      parts.push({ earlier, later, goesOn, at: start });
+    }
+  }
+  return parts.sort((a, b) => a.at - b.at);
+}
+
+const inside = (regions: readonly Region[], offset: number) => regions.some((r) => offset >= r.start && offset < r.end);
+
+/**
+ * The parts of a sentence that name what came `direction` the question's reference event, given
+ * where the sentence names that event (`referenceAt`: for each of its words, the character offsets
+ * where the sentence says it; none when it does not). A sentence that does not name it may go on
+ * from the one before ("He will later travel to X"): then its later part is what came after.
+ * Empty when the sentence orders nothing that way.
+ */
+export function sequenceRegions(text: string, direction: Direction, referenceAt: ReadonlyArray<readonly number[]>): Region[] {
+  for (const { earlier, later, goesOn } of markedParts(text)) {
+    const [reference, asked] = direction === 'after' ? [earlier, later] : [later, earlier];
+    const found =
+      referenceAt.length > 0
+        ? referenceAt.every((offsets) => offsets.some((offset) => inside(reference, offset)))
+        : goesOn && direction === 'after';
+    if (found && asked.length > 0) return asked;
+  }
+  return [];
+}
+
+/** Whether a sentence goes on from the one before ("He will later travel to X"): what it tells came after. */
+export function goesOn(text: string): boolean {
+  return markedParts(text).some((part) => part.goesOn);
 }

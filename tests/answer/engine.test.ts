@@ -178,6 +178,31 @@ describe('ranking by the kind of answer wanted', () => {
     expect(corpus.answer('when', 'did seoul say it would send troops').answer).toBeNull();
   });
 
+  describe('order in time', () => {
+    const tour = engineOf({
+      t: [
+        'The premier arrived in Oslo on Sunday for a three-day visit.',
+        'A summit with the king is planned for Monday, followed by trade talks with business leaders on Tuesday.',
+        'Hours before the premier landed, protesters blocked the harbour road.',
+        'The premier will later travel to Bergen to open a shipyard.',
+      ].join('\n'),
+    });
+
+    it.each([
+      ['what', 'what comes after the summit with the king', 'trade talks with business leaders on Tuesday'],
+      ['what', 'what happens the day before the trade talks', 'A summit with the king is planned for Monday'],
+      ['what', 'what did protesters do right before the premier landed', 'protesters blocked the harbour road'],
+      ['where', 'where does the premier go after oslo', 'Bergen'],
+    ] as const)('/%s %s → %s', (command, query, expected) => {
+      expect(tour.answer(command, query).answer).toBe(expected);
+    });
+
+    it('gives no short answer from a sentence that does not order the events asked about', () => {
+      // Oslo is named, but nothing there came after it: not "Oslo", not "Sunday".
+      expect(tour.answer('when', 'what happened after the premier arrived in oslo').answer).toBeNull();
+    });
+  });
+
   it('gives the number of what "how many" asks for, not another number of the sentence', () => {
     const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
     expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');
