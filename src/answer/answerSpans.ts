@@ -80,7 +80,11 @@ function candidateSpans(
         sentence,
         withTokens(
           sentence,
-          inCalendarUnit(sentence.times, wanted.unit ?? null).map((t) => withTimeQualifier(sentence.text, t)),
+          previousFirst(
+            sentence.text,
+            inCalendarUnit(sentence.times, wanted.unit ?? null).map((t) => withTimeQualifier(sentence.text, t)),
+            wanted.previous === true,
+          ),
         ),
         matched,
       ).map((c) => (opensSentence(sentence, c) ? { ...c, governsSentence: true } : c));
@@ -132,6 +136,23 @@ function withTimeQualifier(text: string, span: Span): Span {
   if (match === null) return span;
   const start = span.start - match[0].length;
   return { ...span, start, text: text.slice(start, span.end) };
+}
+
+/** "The first eruption since 2009": the time it last happened before, what "when did it last erupt" asks. */
+const FIRST_SINCE = /\bfirst\b[^.;]*\bsince\s+$/iu;
+const FIRST_BEFORE = /\bfirst\b[^.;]*$/iu;
+/** What the other times of a sentence that has one keep of their strength (see Question.previous). */
+const NOT_PREVIOUS_SHARE = 0.3;
+
+/** For a question about when it last happened: the time of "the first since ..." first, the others weaker. */
+function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
+  if (!previous) return times;
+  const isPrevious = (span: Span) => {
+    const before = text.slice(0, span.start);
+    return /^since\b/iu.test(span.text) ? FIRST_BEFORE.test(before) : FIRST_SINCE.test(before);
+  };
+  if (!times.some(isPrevious)) return times;
+  return times.map((span) => (isPrevious(span) ? span : { ...span, strength: span.strength * NOT_PREVIOUS_SHARE }));
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */

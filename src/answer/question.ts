@@ -43,10 +43,20 @@ export interface Question {
   yesNo: boolean;
   /** The question asks for what came after or before an event it names ("where does he go after Beijing"). */
   sequence: AskedSequence | null;
+  /**
+   * A time question asks when the same thing last happened before ("when did it last erupt before
+   * this"): news tells it as "the first since 2009".
+   */
+  previous: boolean;
 }
 
 /** The part of a question that says what its answer looks like. */
-export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit'>>;
+export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit' | 'previous'>>;
+
+/** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
+const ASKS_PREVIOUS = /\b(?:last|previous|previously)\b(?!\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)\b)/i;
+/** The words that frame such a question without naming its topic: "the last time", "before this one". */
+const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b/giu;
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
 const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
@@ -133,10 +143,12 @@ export function readQuestion(command: Command, text: string): Question {
   const yesNo = kind === 'thing' && stripped.kind === null && YES_NO_OPENING.test(expanded);
   // "how many days after the vote": a count, not an event that came after.
   const sequence = kind === 'quantity' || kind === 'duration' ? null : askedSequence(stripped.query);
+  const previous = kind === 'time' && ASKS_PREVIOUS.test(expanded);
+  const query = sequence !== null ? withoutOrderFrame(stripped.query) : previous ? withoutPreviousFrame(stripped.query) : stripped.query;
   return {
     command,
     kind,
-    query: sequence === null ? stripped.query : withoutOrderFrame(stripped.query),
+    query,
     text: trimmed,
     tense,
     asksForSpeaker,
@@ -144,7 +156,14 @@ export function readQuestion(command: Command, text: string): Question {
     unit: unitOf(kind, expanded),
     yesNo,
     sequence,
+    previous,
   };
+}
+
+/** "the last time a leader went to China before this one" → "a leader went to China" (keeps at least one word). */
+function withoutPreviousFrame(query: string): string {
+  const rest = query.replace(PREVIOUS_FRAME, ' ').replace(/\s+/g, ' ').trim();
+  return rest.length > 0 ? rest : query;
 }
 
 function unitOf(kind: AnswerKind, text: string): string | null {

@@ -231,9 +231,21 @@ function orderedAnswer(
   const referenceAt = matches
     .filter((m) => m.strength > 0 && order.reference.has(m.concept))
     .map((m) => m.tokens.map((t) => sentence.tokens[t]?.start ?? -1));
-  const regions = sequenceRegions(sentence.text, order.direction, referenceAt);
-  if (regions.length === 0) return null;
   const matched = matchedTokens(matches);
+  for (const regions of sequenceRegions(sentence.text, order.direction, referenceAt)) {
+    const found = answerInParts(sentence, wanted, matched, regions);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The answer within the parts of a sentence (see orderedAnswer). */
+function answerInParts(
+  sentence: SentenceAnalysis,
+  wanted: WantedAnswer,
+  matched: ReadonlySet<number>,
+  regions: readonly Region[],
+): { score: number; found: FoundAnswer } | null {
   const within = (span: { start: number; end: number }) => regions.some((r) => span.start >= r.start && span.end <= r.end);
   if (wanted.kind !== 'thing' || wanted.asksForSpeaker) {
     const found = answerSpans(sentence, wanted, matched).find((s) => within(s.span));

@@ -101,20 +101,22 @@ const inside = (regions: readonly Region[], offset: number) => regions.some((r) 
 /**
  * The parts of a sentence that name what came `direction` the question's reference event, given
  * where the sentence names that event (`referenceAt`: for each of its words, the character offsets
- * where the sentence says it; none when it does not). A sentence that does not name it may go on
- * from the one before ("He will later travel to X"): then its later part is what came after.
- * Empty when the sentence orders nothing that way.
+ * where the sentence says it; none when it does not), one list of parts per order word that orders
+ * them so, in the sentence's order. A sentence that does not name the event may go on from the one
+ * before ("He will later travel to X"): then its later part is what came after. Empty when the
+ * sentence orders nothing that way.
  */
-export function sequenceRegions(text: string, direction: Direction, referenceAt: ReadonlyArray<readonly number[]>): Region[] {
+export function sequenceRegions(text: string, direction: Direction, referenceAt: ReadonlyArray<readonly number[]>): Region[][] {
+  const found: Region[][] = [];
   for (const { earlier, later, goesOn } of markedParts(text)) {
     const [reference, asked] = direction === 'after' ? [earlier, later] : [later, earlier];
-    const found =
+    const named =
       referenceAt.length > 0
         ? referenceAt.every((offsets) => offsets.some((offset) => inside(reference, offset)))
         : goesOn && direction === 'after';
-    if (found && asked.length > 0) return asked;
+    if (named && asked.length > 0) found.push(asked);
   }
-  return [];
+  return found;
 }
 
 /** Whether a sentence goes on from the one before ("He will later travel to X"): what it tells came after. */

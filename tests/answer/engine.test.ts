@@ -203,6 +203,15 @@ describe('ranking by the kind of answer wanted', () => {
     });
   });
 
+  it('answers when something last happened before with the year of "the first since"', () => {
+    const corpus = engineOf({
+      v: 'Thousands fled on Thursday after Mount Orla erupted for the first time since 1998.\nAsh fell on the port on Friday.\n',
+    });
+    expect(corpus.answer('when', 'did orla last erupt before this').answer).toBe('since 1998');
+    expect(corpus.answer('when', 'what year was the last time orla erupted').answer).toBe('since 1998');
+    expect(corpus.answer('when', 'did orla erupt').answer).toBe('Thursday');
+  });
+
   it('gives the number of what "how many" asks for, not another number of the sentence', () => {
     const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
     expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');

@@ -71,6 +71,16 @@ describe('reading questions as members type them', () => {
     expect(readQuestion('ask', text).yesNo).toBe(yesNo);
   });
 
+  it.each([
+    ['what year was the last time a leader went to china before this one', true, 'a leader went to china'],
+    ['did the volcano last erupt', true, 'the volcano last erupt'],
+    ['did they meet last week', false, 'they meet last week'],
+  ] as const)('/when %s: asks when it last happened before: %s (searched: "%s")', (text, previous, query) => {
+    const question = readQuestion('when', text);
+    expect(question.previous).toBe(previous);
+    expect(question.query).toBe(query);
+  });
+
   it('reads the unit a question asks in', () => {
     expect(readQuestion('when', 'what year did the ferry sink').unit).toBe('year');
     expect(readQuestion('ask', 'how many lifeboats were launched').unit).toBe('lifeboats');

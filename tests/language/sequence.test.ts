@@ -33,10 +33,10 @@ describe('a question about order in time', () => {
   });
 });
 
-/** The text of the parts `sequenceRegions` gives, with the reference named by the words of `reference`. */
+/** The text of the parts `sequenceRegions` gives first, with the reference named by the words of `reference`. */
 function askedParts(text: string, direction: Direction, reference: readonly string[]): string[] {
   const at = reference.map((word) => [...text.matchAll(new RegExp(`\\b${word}`, 'gi'))].map((m) => m.index));
-  return sequenceRegions(text, direction, at).map((r) => text.slice(r.start, r.end).trim().replace(/,$/, ''));
+  return (sequenceRegions(text, direction, at)[0] ?? []).map((r) => text.slice(r.start, r.end).trim().replace(/,$/, ''));
 }
 
 describe('the part of a sentence that names the earlier or the later event', () => {
@@ -93,6 +93,15 @@ describe('the part of a sentence that names the earlier or the later event', () 
     ['asked before, a sentence that goes on from another tells only what came after', 'He will later travel to Shanghai.', 'before', []],
   ] as const)('none when %s', (_case, text, direction, reference) => {
     expect(askedParts(text, direction, reference)).toEqual([]);
+  });
+
+  it("each order word that orders the events so gives its parts, in the sentence's order", () => {
+    const text = 'Residents had left before noon, and police later closed the road.';
+    const at = [[text.indexOf('left')]];
+    expect(sequenceRegions(text, 'after', at).map((parts) => parts.map((r) => text.slice(r.start, r.end).trim()))).toEqual([
+      ['noon'],
+      ['closed the road.'],
+    ]);
   });
 
   it('a sentence that goes on from the one before names what came after it', () => {
