@@ -72,6 +72,14 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   cuz: 'because',
   coz: 'because',
   thru: 'through',
+  conf: 'conference',
+  presser: 'press conference',
+  evac: 'evacuation',
+  evacs: 'evacuations',
+  onboard: 'on board',
+  hed: 'he would',
+  theyd: 'they would',
+  youd: 'you would',
   govt: 'government',
   gov: 'government',
   yr: 'year',
@@ -131,6 +139,10 @@ const FILLER: ReadonlySet<string> = new Set(
  */
 const STANDALONE_WORD = /(?<![\p{L}\p{N}.'’&-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’&-]|\.[\p{L}\p{N}])/gu;
 
+/** "45m", "2bn", "3.5b": amounts with the unit shortened, as news is read ("45 million"). */
+const SHORT_AMOUNT = /(?<![\p{L}\p{N}.,])(\d+(?:\.\d+)?)(m|mn|bn|b)(?![\p{L}\p{N}])/giu;
+const AMOUNT_UNITS: Readonly<Record<string, string>> = { m: 'million', mn: 'million', bn: 'billion', b: 'billion' };
+
 /** Whether a (lower-case) word is chat filler: it says nothing about what is asked. */
 export function isFiller(lowerWord: string): boolean {
   return FILLER.has(lowerWord);
@@ -143,6 +155,7 @@ export function isFiller(lowerWord: string): boolean {
  */
 export function expandCasualText(text: string): string {
   return text
+    .replace(SHORT_AMOUNT, (_, amount: string, unit: string) => `${amount} ${AMOUNT_UNITS[unit.toLowerCase()] ?? unit}`)
     .replace(STANDALONE_WORD, (word) => {
       const lower = word.toLowerCase();
       if (FILLER.has(lower)) return '';

@@ -56,6 +56,9 @@ describe('reading questions as members type them', () => {
     ['what', 'how many ppl were rescued', 'quantity', 'people were rescued'],
     ['ask', 'wat year did the ferry sink lol', 'time', 'the ferry sink'],
     ['ask', 'wen did the ferry sink ngl', 'time', 'the ferry sink'],
+    ['what', 'what did the mayor say at the press conf', 'thing', 'the mayor say at the press conference'],
+    ['why', 'what is the 45m fund for', 'reason', 'the 45 million fund for'],
+    ['what', 'a 2.5bn deal, not 5mm or m3', 'thing', 'a 2.5 billion deal, not 5mm or m3'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);
     expect(question.kind).toBe(kind);
