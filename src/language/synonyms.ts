@@ -69,6 +69,20 @@ for (const group of GROUPS) {
   }
 }
 
+/** The phrases of several words in each word's group, as their words: "premier" → [["prime", "minister"]]. */
+const phrasesByStem = new Map<string, string[][]>();
+for (const group of GROUPS) {
+  const words = group.split('|');
+  const phrases = words.filter((word) => word.includes(' ')).map((phrase) => phrase.split(' '));
+  if (phrases.length === 0) continue;
+  for (const word of words.filter((w) => !w.includes(' '))) phrasesByStem.set(stemsOf(word)[0]!, phrases);
+}
+
+/** Phrases of several words that mean the same as the word with this stem, as their words ("prime minister" for "premier"). */
+export function synonymPhrases(stem: string): readonly string[][] {
+  return phrasesByStem.get(stem) ?? [];
+}
+
 /** Stems of words that mean the same as the word with this stem (not including itself). */
 export function synonymStems(stem: string): readonly string[] {
   return [...(byStem.get(stem) ?? [])];

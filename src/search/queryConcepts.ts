@@ -3,7 +3,7 @@ import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
 import { countriesOfCapital, isMostlyVerbOrModifier, paraphrasesOf } from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
-import { replaceSynonymPhrases, synonymStems } from '../language/synonyms.js';
+import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
 import type { SentenceIndex, TermGroups, WeightedTerm } from './sentenceIndex.js';
 
@@ -130,12 +130,12 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     }
     const token = tokens[i]!;
     const known = token.stems.filter((s) => index.frequency(s) > 0);
-    const country = countryOfCapital(token.lower, index);
+    const phrased = relatedPhrasesOf(token, index);
     const related = [
-      ...new Set([...token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]), ...country.words]),
+      ...new Set([...token.stems.flatMap((s) => [...synonymStems(s), ...(PLACE_OF_DEMONYM.get(s) ?? [])]), ...phrased.words]),
     ];
     // A phrase counts by its last word, as "korea" for "south korea" (the corpus has all its words).
-    const knownRelated = [...related.filter((s) => index.frequency(s) > 0), ...country.phrases.map((phrase) => phrase[phrase.length - 1]!)];
+    const knownRelated = [...related.filter((s) => index.frequency(s) > 0), ...phrased.phrases.map((phrase) => phrase[phrase.length - 1]!)];
     const lacking = known.length === 0 && knownRelated.length === 0;
     const spellings = lacking ? spellingsOf(token.lower, index) : [];
     const paraphrases = lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [];
@@ -145,7 +145,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       type: 'word',
       stems: token.stems,
       related,
-      ...(country.phrases.length > 0 ? { relatedPhrases: country.phrases } : {}),
+      ...(phrased.phrases.length > 0 ? { relatedPhrases: phrased.phrases } : {}),
       names: [],
       spellings,
       paraphrases,
@@ -168,13 +168,18 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
 }
 
 /**
- * The country a national capital in the query stands for, as the corpus names it: one-word names
- * ("china") and, as their stems in order, names of several words ("south korea").
+ * What a word may stand for that the corpus says in words of its own: the country a national capital
+ * stands for ("china"; "south korea"), and a synonym of several words ("premier" → "prime minister").
+ * One-word names as stems, longer ones as their stems in order.
  */
-function countryOfCapital(word: string, index: SentenceIndex): { words: string[]; phrases: string[][] } {
+function relatedPhrasesOf(token: Token, index: SentenceIndex): { words: string[]; phrases: string[][] } {
   const words: string[] = [];
   const phrases: string[][] = [];
-  for (const lemma of countriesOfCapital(word)) {
+  const lemmas = [
+    ...countriesOfCapital(token.lower),
+    ...token.stems.flatMap((stem) => synonymPhrases(stem).map((phrase) => phrase.join(' '))),
+  ];
+  for (const lemma of lemmas) {
     const stems = lemma.split(' ').map((w) => stemsOf(w)[0] ?? w);
     if (!stems.every((stem) => index.frequency(stem) > 0)) continue;
     if (stems.length === 1) words.push(stems[0]!);

@@ -169,6 +169,14 @@ describe('ranking by the kind of answer wanted', () => {
     ]);
   });
 
+  it('reads a synonym of several words the corpus says where the question has its one-word synonym ("premier", "prime minister")', () => {
+    const corpus = engineOf({
+      p: 'Prime Minister Ana Holm visited the flooded port on Friday.\nThe harbour master said the port would reopen.\n',
+    });
+    expect(corpus.answer('who', 'whos the premier').answer).toBe('Ana Holm');
+    expect(corpus.answer('when', 'did the pm visit the port').answer).toBe('Friday');
+  });
+
   // Known bug: the place asked about is one concept among others, so a sentence about another place
   // that has all the rest is answered with confidence.
   it.fails('does not answer for one country from a sentence about another', () => {
