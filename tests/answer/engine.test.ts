@@ -170,11 +170,17 @@ describe('ranking by the kind of answer wanted', () => {
   });
 
   it('reads a synonym of several words the corpus says where the question has its one-word synonym ("premier", "prime minister")', () => {
+    // "premier" is a word of this corpus too, so the question's word is not looked up otherwise.
     const corpus = engineOf({
-      p: 'Prime Minister Ana Holm visited the flooded port on Friday.\nThe harbour master said the port would reopen.\n',
+      p: [
+        'The river burst its banks on Tuesday.',
+        'Prime Minister Ana Holm visited the valley on Thursday after flying in by helicopter from the capital, Varnby.',
+        'Finance Minister Jon Berg said the repairs would be paid for.',
+        'The premier of the neighbouring region offered help.',
+      ].join('\n'),
     });
-    expect(corpus.answer('who', 'whos the premier').answer).toBe('Ana Holm');
-    expect(corpus.answer('when', 'did the pm visit the port').answer).toBe('Friday');
+    expect(corpus.answer('where', 'did the pm fly in from').answer).toBe('Varnby');
+    expect(corpus.answer('when', 'did the premier visit the valley').answer).toBe('Thursday');
   });
 
   // Known bug: the place asked about is one concept among others, so a sentence about another place
