@@ -109,7 +109,7 @@ function candidateSpans(
       return withTokens(sentence, quantitySpans(sentence.text)).flatMap((c) => {
         const unit = wanted.unit ?? null;
         const measure = unit === null ? undefined : MEASURES[unit];
-        if (measure !== undefined) return measure.test(c.span.text) ? [c] : [];
+        if (measure !== undefined) return measure.test(c.span.text) || (unit === 'age' && isAgeApposition(sentence, c.span)) ? [c] : [];
         if (countsAskedUnit(sentence, c, matched, unit))
           return [{ ...c, span: { ...c.span, strength: Math.min(1, c.span.strength + UNIT_BONUS) } }];
         if (coveredBy(c, matched, 0.5)) return [];
@@ -165,8 +165,18 @@ const MEASURES: Readonly<Record<string, RegExp>> = {
   height: /\b(?:m|metres?|meters?|feet|foot|ft)\b/iu,
   age: /\b(?:years? old|year-old|aged)\b/iu,
   distance: /\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b/iu,
-  money: /[$€£¥₩]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|usd|eur|gbp|francs?|krona|kronor|rupees?)\b/iu,
+  money:
+    /[$€£¥₩₹₽₺]|\b(?:dollars?|euros?|pounds?|yen|yuan|renminbi|won|usd|eur|gbp|francs?|krona|kronor|krone|kroner|crowns?|rupees?|roubles?|rubles?|pesos?|real|reais|lira|lire|rand|shekels?|dinars?|dirhams?|riyals?|baht|ringgit|rupiah|zloty|forints?|koruna|lei|naira|shillings?|cents?|pence)\b/iu,
 };
+
+/** "Kaisa Lorr, 24, said": an age written as a bare number between commas right after a name, as news gives it. */
+const AGE_APPOSITION = /^,\s*$/u;
+
+function isAgeApposition(sentence: SentenceAnalysis, span: Span): boolean {
+  if (!/^\d{1,3}$/u.test(span.text) || Number(span.text) > 120) return false;
+  if (!/^\s*,/u.test(sentence.text.slice(span.end))) return false;
+  return sentence.entities.some((e) => e.type === 'person' && AGE_APPOSITION.test(sentence.text.slice(e.end, span.start)));
+}
 /** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
 const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
 const YEAR = /\b(?:1[89]|20)\d{2}\b/u;

@@ -59,6 +59,8 @@ describe('the short answer of each kind', () => {
     ['place', 'where', 'ferry left', OWNED, 'Grenaa'],
     ['quantity', 'ask', 'How many passengers were rescued?', RESCUED, '212 passengers'],
     ['quantity', 'ask', 'How many crew were rescued?', RESCUED, '31 crew'],
+    ['quantity', 'ask', 'How much money will each family get?', 'The company will pay 5,000 crowns to each family.', '5,000 crowns'],
+    ['quantity', 'ask', 'How old is the captain’s son?', 'His son, Nils Dahlgaard, 19, was on board.', '19'],
     ['reason', 'why', 'evacuation slowed', EVACUATION, 'because the lifeboats on the port side could not be lowered'],
     ['reason', 'why', 'question Dahlgaard about the route', ROUTE, 'because the storm had been forecast for days'],
     ['reason', 'why', 'divers wreck', 'Divers will reach the wreck to recover the logbook.', 'to recover the logbook'],
@@ -81,6 +83,7 @@ describe('no short answer', () => {
     ['why', 'helicopters', COORDINATOR, 'the sentence gives no reason'],
     ['when', 'inquiry Monday', INQUIRY, 'its only time is a word of the question'],
     ['where', 'inquiry Copenhagen', INQUIRY, 'its only place is a word of the question'],
+    ['ask', 'How old is the ferry?', 'The ferry, built in 1990, carried 212 passengers.', 'neither number is an age'],
   ] as const)('/%s %s in "%s": none (%s)', (command, query, text, _why) => {
     expect(spansFor(command, query, text).spans).toEqual([]);
   });
