@@ -58,6 +58,12 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   whn: 'when',
   wher: 'where',
   hw: 'how',
+  hwo: 'how',
+  wich: 'which',
+  whcih: 'which',
+  whihc: 'which',
+  whta: 'what',
+  teh: 'the',
   // Chat shorthand.
   w: 'with',
   wo: 'without',
