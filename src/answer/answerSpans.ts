@@ -518,7 +518,7 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>, s
   for (const index of sortedMatched) {
     const token = tokens[index];
     if (token === undefined) continue;
-    for (; scanned < token.start; scanned++) if (CLAUSE_PUNCTUATION.has(text.charAt(scanned))) boundaryBefore = scanned;
+    for (; scanned < token.start; scanned++) if (isClauseBoundary(text, scanned)) boundaryBefore = scanned;
     const start = boundaryBefore + 1;
     if (seen.has(start)) continue;
     seen.add(start);
@@ -560,9 +560,16 @@ const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '(', ')']);
 function clauseEndAfter(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const char = text.charAt(i);
-    if (CLAUSE_PUNCTUATION.has(char) || (char === '.' && (i + 1 === text.length || /\s/u.test(text.charAt(i + 1))))) return i;
+    if (isClauseBoundary(text, i) || (char === '.' && (i + 1 === text.length || /\s/u.test(text.charAt(i + 1))))) return i;
   }
   return text.length;
+}
+
+/** A clause's punctuation at `i`, but not the comma of a number ("1,400"). */
+function isClauseBoundary(text: string, i: number): boolean {
+  const char = text.charAt(i);
+  if (!CLAUSE_PUNCTUATION.has(char)) return false;
+  return !(char === ',' && /\d/u.test(text.charAt(i - 1)) && /\d/u.test(text.charAt(i + 1)));
 }
 
 function overlaps(first: number, last: number, matched: ReadonlySet<number>): boolean {

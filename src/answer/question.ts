@@ -202,7 +202,11 @@ const REFINES: Readonly<Partial<Record<AnswerKind, readonly AnswerKind[]>>> = {
  * The noun of "which companies" is returned apart as the focus.
  */
 function stripQuestionWords(text: string): { query: string; kind: AnswerKind | null; focus: string | null } {
-  let rest = text.replace(/[?？!]+\s*$/u, '').trim();
+  // "and how many ...", "so what ...": a question that goes on from the one before opens the same way.
+  let rest = text
+    .replace(/[?？!]+\s*$/u, '')
+    .trim()
+    .replace(/^(?:(?:and|so|but|also|then|or)\s+)+/i, '');
   let kind: AnswerKind | null = null;
   let focus: string | null = null;
   for (const [pattern, k] of OPENINGS) {

@@ -105,6 +105,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   execs: 'executives',
   intl: 'international',
   dept: 'department',
+  appt: 'appointment',
+  appts: 'appointments',
   mil: 'military',
   approx: 'about',
   bday: 'birthday',

@@ -69,6 +69,13 @@ describe('the short answer of each kind', () => {
     ['description', 'ask', 'Who is Henrik Dahlgaard?', CAPTAIN, 'Danish Captain'],
     ['description', 'ask', 'Who is Karen Hope?', SWIMMER, 'Rescue swimmer'],
     ['thing', 'what', 'question Dahlgaard', ROUTE, 'Investigators will question Dahlgaard about the route he chose'],
+    [
+      'thing',
+      'what',
+      'postponed appointments',
+      'The clinic postponed about 1,400 appointments, the ministry said.',
+      'The clinic postponed about 1,400 appointments',
+    ],
   ] as const)('%s: /%s %s → "%s"', (kind, command, query, text, expected) => {
     const found = spansFor(command, query, text);
     expect(found.kind).toBe(kind);

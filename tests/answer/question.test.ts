@@ -58,6 +58,8 @@ describe('reading questions as members type them', () => {
     ['ask', 'wen did the ferry sink ngl', 'time', 'the ferry sink'],
     ['what', 'what did the mayor say at the press conf', 'thing', 'the mayor say at the press conference'],
     ['who', 'wich firms r building teh bridge', 'organisation', 'building the bridge'],
+    ['what', 'and how many ppl were rescued', 'quantity', 'people were rescued'],
+    ['ask', 'so when did the ferry sink', 'time', 'the ferry sink'],
     ['why', 'what is the 45m fund for', 'reason', 'the 45 million fund for'],
     ['what', 'a 2.5bn deal, not 5mm or m3', 'thing', 'a 2.5 billion deal, not 5mm or m3'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
