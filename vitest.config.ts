@@ -38,7 +38,11 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Vitest's default on a 2-core machine is one worker (cores − 1): the suite ran file after file
     // while most files wait on child processes, sockets and timers. Two workers: 243 s instead of 356 s.
+    // (Three made a test that times a reply within 5 s fail on a loaded machine.)
     maxWorkers: 2,
+    // Worker threads start faster than forked processes: 235 s instead of 252 s for the whole suite
+    // on a quiet 2-core machine (each of 94 files starts its own worker).
+    pool: 'threads',
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 30_000,
