@@ -249,7 +249,9 @@ function answerInParts(
   const within = (span: { start: number; end: number }) => regions.some((r) => span.start >= r.start && span.end <= r.end);
   if (wanted.kind !== 'thing' || wanted.asksForSpeaker) {
     const found = answerSpans(sentence, wanted, matched).find((s) => within(s.span));
-    return found === undefined ? null : { score: found.score, found: { ...spanOffsets(found.span), fromContext: false } };
+    if (found === undefined) return null;
+    const { text, start, end } = found.span;
+    return { score: found.score, found: { text, start, end, fromContext: false } };
   }
   // "What comes after the summit": the part itself ("trade talks with Premier Li on Tuesday"), not
   // a clause around the question's words; of two parts, the one holding more of them ("what did Seoul skip").
@@ -265,10 +267,6 @@ function answerInParts(
 
 /** Words a part of a sentence may open with that belong to neither event: "and", "then". */
 const LEADING_CONNECTIVE = /^(?:(?:and|but|then|as|while|,)\s+)+/iu;
-
-function spanOffsets(span: { text: string; start: number; end: number }): { text: string; start: number; end: number } {
-  return { text: span.text, start: span.start, end: span.end };
-}
 
 /**
  * How close together the matched concepts stand: the number of matched concepts over the length
