@@ -139,8 +139,8 @@ function withTimeQualifier(text: string, span: Span): Span {
 }
 
 /** "The first eruption since 2009": the time it last happened before, what "when did it last erupt" asks. */
-const FIRST_SINCE = /\bfirst\b[^.;]*\bsince\s+$/iu;
-const FIRST_BEFORE = /\bfirst\b[^.;]*$/iu;
+const FIRST_SINCE = /\bfirst\b[^.;,]{0,60}\bsince\s+$/iu;
+const FIRST_BEFORE = /\bfirst\b[^.;,]{0,60}$/iu;
 /** What the other times of a sentence that has one keep of their strength (see Question.previous). */
 const NOT_PREVIOUS_SHARE = 0.3;
 
@@ -166,7 +166,7 @@ const MEASURES: Readonly<Record<string, RegExp>> = {
   age: /\b(?:years? old|year-old|aged)\b/iu,
   distance: /\b(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b/iu,
   money:
-    /[$€£¥₩₹₽₺]|\b(?:dollars?|euros?|pounds?|yen|yuan|renminbi|won|usd|eur|gbp|francs?|krona|kronor|krone|kroner|crowns?|rupees?|roubles?|rubles?|pesos?|real|reais|lira|lire|rand|shekels?|dinars?|dirhams?|riyals?|baht|ringgit|rupiah|zloty|forints?|koruna|lei|naira|shillings?|cents?|pence)\b/iu,
+    /[$€£¥₩₹₽₺]|\b(?:dollars?|euros?|pounds?|yen|yuan|renminbi|won|usd|eur|gbp|francs?|krona|kronor|krone|kroner|crowns?|rupees?|roubles?|rubles?|pesos?|reais|lira|lire|shekels?|dinars?|dirhams?|riyals?|baht|ringgit|rupiah|zloty|forints?|koruna|naira|shillings?|pence)\b/iu,
 };
 
 /** "Kaisa Lorr, 24, said": an age written as a bare number between commas right after a name, as news gives it. */

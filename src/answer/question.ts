@@ -54,7 +54,8 @@ export interface Question {
 export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit' | 'previous'>>;
 
 /** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
-const ASKS_PREVIOUS = /\b(?:last|previous|previously)\b(?!\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)\b)/i;
+const ASKS_PREVIOUS =
+  /\b(?:last|previous|previously)\b(?!\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i;
 /** The words that frame such a question without naming its topic: "the last time", "before this one". */
 const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b/giu;
 
@@ -113,6 +114,8 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
 
+const LEADING_CONNECTIVE = /^(?:(?:and|so|but|also|then|or)\s+)+/i;
+
 /** The auxiliaries a question may open with: stripped before the topic, and a yes-or-no question's opening. */
 const AUXILIARY_VERBS = 'is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must';
 
@@ -131,7 +134,8 @@ const PAST = wordsRegExp(QUESTION_TENSE.past);
 export function readQuestion(command: Command, text: string): Question {
   const trimmed = cleanQueryText(text);
   // "whos the prez pls" is read as "who is the president".
-  const expanded = expandCasualText(trimmed);
+  // "and how many ...", "so when ...": a question that goes on from the one before opens the same way.
+  const expanded = expandCasualText(trimmed).replace(LEADING_CONNECTIVE, '');
   const tense: Tense = FUTURE.test(expanded) ? 'future' : PAST.test(expanded) ? 'past' : null;
   const asksForSpeaker = SPEECH.test(expanded);
   const stripped = stripQuestionWords(expanded);
@@ -202,11 +206,7 @@ const REFINES: Readonly<Partial<Record<AnswerKind, readonly AnswerKind[]>>> = {
  * The noun of "which companies" is returned apart as the focus.
  */
 function stripQuestionWords(text: string): { query: string; kind: AnswerKind | null; focus: string | null } {
-  // "and how many ...", "so what ...": a question that goes on from the one before opens the same way.
-  let rest = text
-    .replace(/[?？!]+\s*$/u, '')
-    .trim()
-    .replace(/^(?:(?:and|so|but|also|then|or)\s+)+/i, '');
+  let rest = text.replace(/[?？!]+\s*$/u, '').trim();
   let kind: AnswerKind | null = null;
   let focus: string | null = null;
   for (const [pattern, k] of OPENINGS) {

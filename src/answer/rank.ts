@@ -7,6 +7,7 @@ import { RANKING_TENSE, wordsRegExp } from '../language/wordLists.js';
 import { goesOn, sequenceRegions, type Direction, type Region } from '../language/sequence.js';
 import { makeSpan } from '../language/spans.js';
 import { tokenize } from '../language/tokenize.js';
+import { replaceSynonymPhrases } from '../language/synonyms.js';
 
 /**
  * Ranking of candidate sentences for a question. A sentence ranks by
@@ -210,7 +211,8 @@ function toldBefore(source: SentenceSource, concepts: ReadonlySet<Concept>, ref:
 
 /** The concepts of the question that name the event its answer comes after or before ("the xi summit"). */
 function referenceConcepts(concepts: readonly Concept[], reference: string): Set<Concept> {
-  const words = new Set(tokenize(reference).map((t) => t.lower));
+  // The labels are the query's, with its synonym phrases read as one word ("prime minister" → "premier").
+  const words = new Set(tokenize(replaceSynonymPhrases(reference)).map((t) => t.lower));
   return new Set(concepts.filter((c) => c.describesAnswer !== true && tokenize(c.label).every((t) => words.has(t.lower))));
 }
 

@@ -47,23 +47,6 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   gonna: 'going to',
   wanna: 'want to',
   gotta: 'got to',
-  // Question words as typed in a hurry.
-  wat: 'what',
-  wut: 'what',
-  wht: 'what',
-  waht: 'what',
-  wats: 'what is',
-  wuts: 'what is',
-  wen: 'when',
-  whn: 'when',
-  wher: 'where',
-  hw: 'how',
-  hwo: 'how',
-  wich: 'which',
-  whcih: 'which',
-  whihc: 'which',
-  whta: 'what',
-  teh: 'the',
   // Chat shorthand.
   w: 'with',
   wo: 'without',
@@ -132,6 +115,29 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   kpop: 'K-pop',
 };
 
+/**
+ * Question words as typed in a hurry. Read only when typed in lower case: a capitalised one is a
+ * name ("Wen", "Teh").
+ */
+const HURRIED: Readonly<Record<string, string>> = {
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  waht: 'what',
+  whta: 'what',
+  wats: 'what is',
+  wuts: 'what is',
+  wen: 'when',
+  whn: 'when',
+  wher: 'where',
+  hw: 'how',
+  hwo: 'how',
+  wich: 'which',
+  whcih: 'which',
+  whihc: 'which',
+  teh: 'the',
+};
+
 /** Words that carry no topic in a chat question: politeness, hedges, emphasis, chat noise. */
 const FILLER: ReadonlySet<string> = new Set(
   `pls plz please thanks thx ty actually exactly literally basically really just kinda sorta
@@ -147,9 +153,18 @@ const FILLER: ReadonlySet<string> = new Set(
  */
 const STANDALONE_WORD = /(?<![\p{L}\p{N}.'’&-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’&-]|\.[\p{L}\p{N}])/gu;
 
-/** "45m", "2bn", "3.5b": amounts with the unit shortened, as news is read ("45 million"). */
-const SHORT_AMOUNT = /(?<![\p{L}\p{N}.,])(\d+(?:\.\d+)?)(m|mn|bn|b)(?![\p{L}\p{N}])/giu;
+/**
+ * "$45m", "2bn", "3.5mn": amounts with the unit shortened, as news is read ("45 million"). A bare
+ * "m" or "b" only after a currency sign: "the 30m tower" is in metres, "flat 4b" a flat.
+ */
+const SHORT_AMOUNT = /(?<![\p{L}\p{N}.,])([$€£¥]?)(\d+(?:\.\d+)?)(mn|bn|m|b)(?![\p{L}\p{N}])/giu;
 const AMOUNT_UNITS: Readonly<Record<string, string>> = { m: 'million', mn: 'million', bn: 'billion', b: 'billion' };
+
+function writtenOutAmount(whole: string, sign: string, amount: string, unit: string): string {
+  const lower = unit.toLowerCase();
+  if (sign === '' && (lower === 'm' || lower === 'b')) return whole;
+  return `${sign}${amount} ${AMOUNT_UNITS[lower] ?? unit}`;
+}
 
 /** Whether a (lower-case) word is chat filler: it says nothing about what is asked. */
 export function isFiller(lowerWord: string): boolean {
@@ -163,11 +178,11 @@ export function isFiller(lowerWord: string): boolean {
  */
 export function expandCasualText(text: string): string {
   return text
-    .replace(SHORT_AMOUNT, (_, amount: string, unit: string) => `${amount} ${AMOUNT_UNITS[unit.toLowerCase()] ?? unit}`)
+    .replace(SHORT_AMOUNT, writtenOutAmount)
     .replace(STANDALONE_WORD, (word) => {
       const lower = word.toLowerCase();
       if (FILLER.has(lower)) return '';
-      return SHORTHAND[lower] ?? word;
+      return SHORTHAND[lower] ?? (word === lower ? HURRIED[lower] : undefined) ?? word;
     })
     .replace(/[ \t]{2,}/g, ' ')
     .trim();

@@ -1,3 +1,5 @@
+import { tokenize } from './tokenize.js';
+
 /**
  * Order in time between two events of a sentence, and questions that ask for it. A question asks
  * for what came after or before something ("where does he go after Beijing", "what did the police
@@ -20,8 +22,10 @@ export interface Region {
   end: number;
 }
 
+/** "following" as an order word, not as the adjective of "the following day". */
+const FOLLOWING = String.raw`(?<!\bthe\s)following(?!\s+(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b)`;
 /** "after Beijing", "the day after the summit", "right before he left": the word and what follows it. */
-const ASKED = /\b(after|following|before|prior to|ahead of)\s+(\S.*)$/i;
+const ASKED = new RegExp(String.raw`\b(after|${FOLLOWING}|before|prior to|ahead of)\s+(\S.*)$`, 'i');
 /** The reference ends where the question goes on ("after the vote did the strike begin"). */
 const REFERENCE_END = /\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could)\s.*$/i;
 /**
@@ -38,7 +42,10 @@ export function askedSequence(query: string): AskedSequence | null {
   const match = ASKED.exec(query);
   if (match === null) return null;
   const word = match[1]!.toLowerCase();
-  const reference = match[2]!.replace(REFERENCE_END, '').trim();
+  const whole = match[2]!.trim();
+  // "after the vote did the strike begin" → "the vote"; "after he was released" stays whole.
+  const cut = whole.replace(REFERENCE_END, '').trim();
+  const reference = tokenize(cut).some((t) => !t.isStopWord) ? cut : whole;
   if (reference.length === 0 || SELF_REFERENCE.test(reference)) return null;
   return { direction: word === 'after' || word === 'following' ? 'after' : 'before', reference };
 }
@@ -54,11 +61,11 @@ type Order = 'mainFirst' | 'objectFirst';
 const MARKS: ReadonlyArray<{ pattern: RegExp; order: Order; goesOn: boolean }> = [
   // "A, followed by B", "A, and later B": A first. Said alone ("He will later travel"), they go on from the sentence before.
   { pattern: /\b(?:followed by|and then|and later)\b/giu, order: 'mainFirst', goesOn: false },
-  { pattern: /\b(?:then|later|afterwards?|subsequently|thereafter)\b/giu, order: 'mainFirst', goesOn: true },
+  { pattern: /(?<!\band\s)\b(?:then|later|afterwards?|subsequently|thereafter)\b/giu, order: 'mainFirst', goesOn: true },
   // "A before B", "A ahead of B": A first.
   { pattern: /\b(?:before|ahead of|prior to)\b/giu, order: 'mainFirst', goesOn: false },
   // "A after B", "A following B": B first.
-  { pattern: /\b(?:after|following)\b/giu, order: 'objectFirst', goesOn: false },
+  { pattern: new RegExp(String.raw`\b(?:after|${FOLLOWING})\b`, 'giu'), order: 'objectFirst', goesOn: false },
 ];
 
 /** Words that may stand before a marking word that opens its sentence: "Hours before ...", "Shortly after ...". */
@@ -82,7 +89,9 @@ function markedParts(text: string): MarkedParts[] {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      const comma = text.indexOf(',', end);
+      // "Later, the premier will travel ...": a comma right after the word opens what it tells.
+      const opensClause = /^\s*,/u.test(text.slice(end));
+      const comma = opensClause ? -1 : clauseComma(text, end);
       const objectEnd = comma === -1 ? text.length : comma;
       let main: Region[] = [{ start: 0, end: start }];
       // "Hours before Lee's departure, North Korea fired ...": the object runs to the comma, the rest is the main part.
@@ -94,6 +103,14 @@ function markedParts(text: string): MarkedParts[] {
     }
   }
   return parts.sort((a, b) => a.at - b.at);
+}
+
+/** The first comma from `from` that ends a clause: not the comma of a number ("1,400"). */
+function clauseComma(text: string, from: number): number {
+  for (let i = text.indexOf(',', from); i !== -1; i = text.indexOf(',', i + 1)) {
+    if (!(/\d/u.test(text.charAt(i - 1)) && /\d/u.test(text.charAt(i + 1)))) return i;
+  }
+  return -1;
 }
 
 const inside = (regions: readonly Region[], offset: number) => regions.some((r) => offset >= r.start && offset < r.end);

@@ -39,8 +39,12 @@ const MANIFEST = 'manifest.json';
 /** A snapshot file larger than this is not read (it is not one of ours). */
 const MAX_SHARD_FILE_BYTES = 1 << 30;
 const MAX_MANIFEST_BYTES = 64 << 20;
-/** Files of the folder no manifest names are deleted once this old (a process sharing the folder may be writing them). */
-const STALE_FILE_MS = 60_000;
+/**
+ * Files of the folder no manifest names are deleted once this old (a process sharing the folder may
+ * be writing them). A save's time limit holds per file, so a large save may write for many minutes
+ * before its manifest lists its first files: an hour leaves them alone that long.
+ */
+const STALE_FILE_MS = 60 * 60_000;
 
 interface Manifest {
   format: number;

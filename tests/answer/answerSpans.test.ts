@@ -91,6 +91,8 @@ describe('no short answer', () => {
     ['when', 'inquiry Monday', INQUIRY, 'its only time is a word of the question'],
     ['where', 'inquiry Copenhagen', INQUIRY, 'its only place is a word of the question'],
     ['ask', 'How old is the ferry?', 'The ferry, built in 1990, carried 212 passengers.', 'neither number is an age'],
+    ['ask', 'How old is the port?', 'The port of Grenaa, 12, was closed.', 'a number after a place is no age'],
+    ['ask', 'How much money did the council raise?', 'The council raised parking fees by 5 per cent.', 'a share is no sum of money'],
   ] as const)('/%s %s in "%s": none (%s)', (command, query, text, _why) => {
     expect(spansFor(command, query, text).spans).toEqual([]);
   });

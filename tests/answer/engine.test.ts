@@ -211,6 +211,13 @@ describe('ranking by the kind of answer wanted', () => {
       expect(tour.answer(command, query).answer).toBe(expected);
     });
 
+    it('reads "Later, ..." as going on from the sentence before', () => {
+      const trip = engineOf({
+        l: 'The premier arrived in Oslo on Sunday.\nLater, the premier will travel to Bergen to open a shipyard.\n',
+      });
+      expect(trip.answer('where', 'where does the premier go after oslo').answer).toBe('Bergen');
+    });
+
     it('gives no short answer from a sentence that does not order the events asked about', () => {
       // Oslo is named, but nothing there came after it: not "Oslo", not "Sunday".
       expect(tour.answer('when', 'what happened after the premier arrived in oslo').answer).toBeNull();

@@ -59,13 +59,21 @@ describe('reading questions as members type them', () => {
     ['what', 'what did the mayor say at the press conf', 'thing', 'the mayor say at the press conference'],
     ['who', 'wich firms r building teh bridge', 'organisation', 'building the bridge'],
     ['what', 'and how many ppl were rescued', 'quantity', 'people were rescued'],
+    ['ask', 'and how much money did the company pay', 'quantity', 'money did the company pay'],
     ['ask', 'so when did the ferry sink', 'time', 'the ferry sink'],
-    ['why', 'what is the 45m fund for', 'reason', 'the 45 million fund for'],
+    ['why', 'what is the $45m fund for', 'reason', 'the $45 million fund for'],
     ['what', 'a 2.5bn deal, not 5mm or m3', 'thing', 'a 2.5 billion deal, not 5mm or m3'],
+    ['what', 'how tall is the 30m tower', 'quantity', 'the 30m tower'],
+    ['when', 'did Wen visit the port', 'time', 'Wen visit the port'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);
     expect(question.kind).toBe(kind);
     expect(question.query).toBe(query);
+  });
+
+  it('reads the unit and yes-or-no of a question that opens with "and" or "so"', () => {
+    expect(readQuestion('ask', 'and how much money did the company pay').unit).toBe('money');
+    expect(readQuestion('ask', 'so did the ferry sink near Anholt').yesNo).toBe(true);
   });
 
   it.each([
@@ -81,6 +89,7 @@ describe('reading questions as members type them', () => {
     ['what year was the last time a leader went to china before this one', true, 'a leader went to china'],
     ['did the volcano last erupt', true, 'the volcano last erupt'],
     ['did they meet last week', false, 'they meet last week'],
+    ['did the ferry leave oslo last friday', false, 'the ferry leave oslo last friday'],
   ] as const)('/when %s: asks when it last happened before: %s (searched: "%s")', (text, previous, query) => {
     const question = readQuestion('when', text);
     expect(question.previous).toBe(previous);

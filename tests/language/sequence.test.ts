@@ -12,6 +12,7 @@ describe('a question about order in time', () => {
     ['what did north korea do right before lee left', 'before', 'lee left'],
     ['what happened ahead of the vote', 'before', 'the vote'],
     ['what happened after the vote did the strike begin', 'after', 'the vote'],
+    ['where did lee go after he was released', 'after', 'he was released'],
   ] as const)('"%s" asks for what came %s "%s"', (query, direction, reference) => {
     expect(askedSequence(query)).toEqual({ direction, reference });
   });
@@ -22,6 +23,7 @@ describe('a question about order in time', () => {
     'who did he meet after that',
     'when is the summit',
     'what happens after',
+    'what happened the following day',
   ])('"%s" asks for no order between two events', (query) => {
     expect(askedSequence(query)).toBeNull();
   });
@@ -36,7 +38,7 @@ describe('a question about order in time', () => {
 /** The text of the parts `sequenceRegions` gives first, with the reference named by the words of `reference`. */
 function askedParts(text: string, direction: Direction, reference: readonly string[]): string[] {
   const at = reference.map((word) => [...text.matchAll(new RegExp(`\\b${word}`, 'gi'))].map((m) => m.index));
-  return (sequenceRegions(text, direction, at)[0] ?? []).map((r) => text.slice(r.start, r.end).trim().replace(/,$/, ''));
+  return (sequenceRegions(text, direction, at)[0] ?? []).map((r) => text.slice(r.start, r.end).replace(/^[\s,]+|[\s,]+$/g, ''));
 }
 
 describe('the part of a sentence that names the earlier or the later event', () => {
@@ -83,6 +85,13 @@ describe('the part of a sentence that names the earlier or the later event', () 
       ['preliminary', 'report'],
       ['a full report next year.'],
     ],
+    [
+      "a number's comma does not end the object",
+      'The clinic closed on Monday, followed by 1,400 cancelled appointments on Tuesday.',
+      'after',
+      ['clinic'],
+      ['1,400 cancelled appointments on Tuesday.'],
+    ],
   ] as const)('%s', (_case, text, direction, reference, parts) => {
     expect(askedParts(text, direction, reference)).toEqual(parts);
   });
@@ -90,6 +99,7 @@ describe('the part of a sentence that names the earlier or the later event', () 
   it.each([
     ['the reference is on the asked side', 'A summit is planned for Monday, followed by trade talks on Tuesday.', 'after', ['talks']],
     ['no order word', 'The summit was held in Beijing on Monday.', 'after', ['summit']],
+    ['"the following" is an adjective', 'The minister visited the valley the following morning.', 'after', ['valley']],
     ['asked before, a sentence that goes on from another tells only what came after', 'He will later travel to Shanghai.', 'before', []],
   ] as const)('none when %s', (_case, text, direction, reference) => {
     expect(askedParts(text, direction, reference)).toEqual([]);
@@ -107,6 +117,8 @@ describe('the part of a sentence that names the earlier or the later event', () 
   it('a sentence that goes on from the one before names what came after it', () => {
     expect(goesOn('Lee will later travel to Shanghai.')).toBe(true);
     expect(goesOn('Lee will travel to Shanghai.')).toBe(false);
+    expect(goesOn('He met the king and later visited the port.')).toBe(false);
+    expect(askedParts('Later, the premier will travel to Bergen.', 'after', [])).toEqual(['the premier will travel to Bergen.']);
     expect(askedParts('Lee will later travel to Shanghai.', 'after', [])).toEqual(['travel to Shanghai.']);
   });
 });

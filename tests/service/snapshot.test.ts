@@ -95,15 +95,18 @@ describe('the saved index', () => {
     },
   );
 
-  it('deletes shard and temporary files no manifest names, once they are a minute old', async () => {
+  it('deletes shard and temporary files no manifest names, once they are an hour old', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'snapshot-leftovers-'));
     try {
       const old = 'shard-0-deadbeef.bin.123.abcd.tmp';
       const recent = 'shard-0-cafebabe.bin.456.abcd.tmp';
       await writeFile(path.join(folder, old), 'half a shard');
       await writeFile(path.join(folder, recent), 'another process is writing this one');
-      const twoMinutesAgo = new Date(Date.now() - 120_000);
-      await utimes(path.join(folder, old), twoMinutesAgo, twoMinutesAgo);
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      await utimes(path.join(folder, old), twoHoursAgo, twoHoursAgo);
+      // A save whose time limit holds per file may still be writing a file ten minutes on.
+      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+      await utimes(path.join(folder, recent), tenMinutesAgo, tenMinutesAgo);
       await saveSnapshot(folder, { fingerprint: 'f', errors: [], corpus: snapshotOfIndex(CorpusIndex.build(sampleArticles())) }, noWait);
       const names = await readdir(folder);
       expect(names).not.toContain(old);
