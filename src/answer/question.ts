@@ -6,7 +6,15 @@
 import { expandCasualText } from '../language/casualText.js';
 import { askedSequence, withoutOrderFrame, type AskedSequence } from '../language/sequence.js';
 import { cleanQueryText } from './queryText.js';
-import { PEOPLE_WORDS, QUESTION_SAYING_VERBS, QUESTION_TENSE, wordsRegExp } from '../language/wordLists.js';
+import {
+  AUXILIARY_VERBS,
+  CALENDAR_WORDS,
+  PEOPLE_WORDS,
+  QUESTION_SAYING_VERBS,
+  QUESTION_TENSE,
+  wordsPattern,
+  wordsRegExp,
+} from '../language/wordLists.js';
 
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -54,8 +62,7 @@ export interface Question {
 export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit' | 'previous'>>;
 
 /** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
-const ASKS_PREVIOUS =
-  /\b(?:last|previous|previously)\b(?!\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)/i;
+const ASKS_PREVIOUS = new RegExp(String.raw`\b(?:last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`, 'i');
 /** The words that frame such a question without naming its topic: "the last time", "before this one". */
 const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b/giu;
 
@@ -117,12 +124,11 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 const LEADING_CONNECTIVE = /^(?:(?:and|so|but|also|then|or)\s+)+/i;
 
 /** The auxiliaries a question may open with: stripped before the topic, and a yes-or-no question's opening. */
-const AUXILIARY_VERBS = 'is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must';
 
 /** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
-const YES_NO_OPENING = new RegExp(`^(?:${AUXILIARY_VERBS})\\s`, 'i');
+const YES_NO_OPENING = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)})\\s`, 'i');
 
-const AUXILIARIES = new RegExp(`^(?:${AUXILIARY_VERBS}|be|been)\\b\\s*`, 'i');
+const AUXILIARIES = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)}|be|been)\\b\\s*`, 'i');
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
 const PAST = wordsRegExp(QUESTION_TENSE.past);

@@ -1,4 +1,5 @@
 import { tokenize } from './tokenize.js';
+import { AUXILIARY_VERBS, CALENDAR_WORDS, wordsPattern } from './wordLists.js';
 
 /**
  * Order in time between two events of a sentence, and questions that ask for it. A question asks
@@ -23,19 +24,21 @@ export interface Region {
 }
 
 /** "following" as an order word, not as the adjective of "the following day". */
-const FOLLOWING = String.raw`(?<!\bthe\s)following(?!\s+(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b)`;
+const FOLLOWING = String.raw`(?<!\bthe\s)following(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`;
 /** "after Beijing", "the day after the summit", "right before he left": the word and what follows it. */
 const ASKED = new RegExp(String.raw`\b(after|${FOLLOWING}|before|prior to|ahead of)\s+(\S.*)$`, 'i');
 /** The reference ends where the question goes on ("after the vote did the strike begin"). */
-const REFERENCE_END = /\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could)\s.*$/i;
+const REFERENCE_END = new RegExp(String.raw`\s+(?:${wordsPattern(AUXILIARY_VERBS)})\s.*$`, 'i');
 /**
  * "before this", "before this one", "after that": the event the question is about itself, not
  * another one ("when did it last erupt before this" asks for an earlier time, not what came before).
  */
 const SELF_REFERENCE = /^(?:this|that|it|now|then|today|these|those)\b/i;
 /** Words that frame the order word and name no event: "the day after", "right before". */
-const FRAME =
-  /\b(?:the (?:day|night|morning|afternoon|evening|week|month|year)|right|just|shortly|soon|immediately)\s+(?=(?:after|before|following|prior to|ahead of)\b)/giu;
+const FRAME = new RegExp(
+  String.raw`\b(?:the (?:${wordsPattern(CALENDAR_WORDS)})|right|just|shortly|soon|immediately)\s+(?=(?:after|before|following|prior to|ahead of)\b)`,
+  'giu',
+);
 
 /** What a question asks to come after or before, and that event; null when it asks for no order. */
 export function askedSequence(query: string): AskedSequence | null {

@@ -6,7 +6,8 @@
  * the reason beside it. Lower case; a phrase has single spaces. `wordsPattern` and `wordsRegExp`
  * make a list a regular expression.
  *
- * The readers: the question's tense and speaker (src/answer/question.ts), the ranking's tense
+ * The readers: the question's tense, speaker, auxiliaries and calendar words (src/answer/question.ts,
+ * sequence.ts), the ranking's tense
  * agreement (src/answer/rank.ts), the dating of relative dates (dateResolution.ts), the speaker
  * next to a name (src/answer/answerSpans.ts, sentenceAnalysis.ts), the place after a locative
  * (entities.ts, answerSpans.ts).
@@ -130,6 +131,73 @@ export const PEOPLE_WORDS: ReadonlySet<string> = new Set([
   'police',
   'personnel',
 ]);
+
+/**
+ * The auxiliaries: what a yes-or-no question opens with ("did they ..."), what is stripped before a
+ * question's topic, and where the event a question names ends ("after the vote did the strike
+ * begin").
+ */
+export const AUXILIARY_VERBS: readonly string[] = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'must',
+];
+
+/**
+ * Words that name a time of the calendar: after "last" they are a time ("last Friday", not "the last
+ * time"), after "the following" a day ("the following morning", not an order in time).
+ */
+export const CALENDAR_WORDS: readonly string[] = [
+  'day',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * A question's tense is read from its own wording ("When will", "did", "last"): the verbs of its
