@@ -853,21 +853,8 @@ export const EXPERT_ROLES = [
   'lecturer',
 ];
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// The calendar's names as the bot's date reading writes them.
+export { MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS } from '../src/language/wordLists.js';
 
 /** News verbs in the base form, with their past tense: "aiming to <verb> <object>". */
 export const ACTIONS: ReadonlyArray<readonly [string, string]> = [

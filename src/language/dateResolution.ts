@@ -1,5 +1,5 @@
 import { readDates, type DateReading } from './readDates.js';
-import { DATING_SAYING_VERBS, DATING_TENSE, wordsPattern, wordsRegExp } from './wordLists.js';
+import { DATING_SAYING_VERBS, DATING_TENSE, MONTH_NAMES, wordsPattern, wordsRegExp } from './wordLists.js';
 
 /**
  * Calendar dates of a sentence's time expressions: "on Sunday" in an article published on
@@ -41,21 +41,6 @@ export interface DateMention {
 }
 
 export type Tense = 'past' | 'future' | null;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Words without which there is no calendar date in a sentence: month and weekday names, relative

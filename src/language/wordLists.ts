@@ -7,7 +7,7 @@
  * make a list a regular expression.
  *
  * The readers: the question's tense, speaker, auxiliaries and calendar words (src/answer/question.ts,
- * sequence.ts), the ranking's tense
+ * sequence.ts), the month names of written dates (dateResolution.ts), the ranking's tense
  * agreement (src/answer/rank.ts), the dating of relative dates (dateResolution.ts), the speaker
  * next to a name (src/answer/answerSpans.ts, sentenceAnalysis.ts), the place after a locative
  * (entities.ts, answerSpans.ts).
@@ -159,6 +159,25 @@ export const AUXILIARY_VERBS: readonly string[] = [
   'must',
 ];
 
+/** The months, in calendar order, as dates are written. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The days of the week, Monday first, as dates are written. */
+export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 /**
  * Words that name a time of the calendar: after "last" they are a time ("last Friday", not "the last
  * time"), after "the following" a day ("the following morning", not an order in time).
@@ -178,25 +197,8 @@ export const CALENDAR_WORDS: readonly string[] = [
   'autumn',
   'fall',
   'winter',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...WEEKDAY_NAMES.map((day) => day.toLowerCase()),
+  ...MONTH_NAMES.map((month) => month.toLowerCase()),
 ];
 
 /**
