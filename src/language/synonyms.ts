@@ -57,25 +57,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = GROUPS.flatMap((group)
 });
 
 const byStem = new Map<string, Set<string>>();
+/** The phrases of several words in each word's groups, as their words: "premier" → [["prime", "minister"]]. */
+const phrasesByStem = new Map<string, string[][]>();
 for (const group of GROUPS) {
-  const stems = group
-    .split('|')
-    .filter((word) => !word.includes(' '))
-    .map((word) => stemsOf(word)[0]!);
+  const entries = group.split('|');
+  const phrases = entries.filter((entry) => entry.includes(' ')).map((phrase) => phrase.split(' '));
+  const stems = entries.filter((entry) => !entry.includes(' ')).map((word) => stemsOf(word)[0]!);
   for (const stem of stems) {
     const set = byStem.get(stem) ?? new Set<string>();
     for (const other of stems) if (other !== stem) set.add(other);
     byStem.set(stem, set);
+    if (phrases.length > 0) phrasesByStem.set(stem, [...(phrasesByStem.get(stem) ?? []), ...phrases]);
   }
-}
-
-/** The phrases of several words in each word's group, as their words: "premier" → [["prime", "minister"]]. */
-const phrasesByStem = new Map<string, string[][]>();
-for (const group of GROUPS) {
-  const words = group.split('|');
-  const phrases = words.filter((word) => word.includes(' ')).map((phrase) => phrase.split(' '));
-  if (phrases.length === 0) continue;
-  for (const word of words.filter((w) => !w.includes(' '))) phrasesByStem.set(stemsOf(word)[0]!, phrases);
 }
 
 /** Phrases of several words that mean the same as the word with this stem, as their words ("prime minister" for "premier"). */

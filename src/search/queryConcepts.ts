@@ -175,12 +175,9 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
 function relatedPhrasesOf(token: Token, index: SentenceIndex): { words: string[]; phrases: string[][] } {
   const words: string[] = [];
   const phrases: string[][] = [];
-  const lemmas = [
-    ...countriesOfCapital(token.lower),
-    ...token.stems.flatMap((stem) => synonymPhrases(stem).map((phrase) => phrase.join(' '))),
-  ];
-  for (const lemma of lemmas) {
-    const stems = lemma.split(' ').map((w) => stemsOf(w)[0] ?? w);
+  const named = [...countriesOfCapital(token.lower).map((lemma) => lemma.split(' ')), ...token.stems.flatMap(synonymPhrases)];
+  for (const wordsOfName of named) {
+    const stems = wordsOfName.map((w) => stemsOf(w)[0] ?? w);
     if (!stems.every((stem) => index.frequency(stem) > 0)) continue;
     if (stems.length === 1) words.push(stems[0]!);
     else phrases.push(stems);
