@@ -1,6 +1,6 @@
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
-import { makeSpan, type Span } from '../language/spans.js';
+import { isDigitGroupComma, makeSpan, type Span } from '../language/spans.js';
 import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
 import { PEOPLE_WORDS } from '../language/wordLists.js';
@@ -567,9 +567,7 @@ function clauseEndAfter(text: string, from: number): number {
 
 /** A clause's punctuation at `i`, but not the comma of a number ("1,400"). */
 function isClauseBoundary(text: string, i: number): boolean {
-  const char = text.charAt(i);
-  if (!CLAUSE_PUNCTUATION.has(char)) return false;
-  return !(char === ',' && /\d/u.test(text.charAt(i - 1)) && /\d/u.test(text.charAt(i + 1)));
+  return CLAUSE_PUNCTUATION.has(text.charAt(i)) && !isDigitGroupComma(text, i);
 }
 
 function overlaps(first: number, last: number, matched: ReadonlySet<number>): boolean {

@@ -121,13 +121,13 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
 
+/** Words a question may open with when it goes on from the one before: "and how many ...", "so when ...". */
 const LEADING_CONNECTIVE = /^(?:(?:and|so|but|also|then|or)\s+)+/i;
-
-/** The auxiliaries a question may open with: stripped before the topic, and a yes-or-no question's opening. */
 
 /** A question that opens with an auxiliary asks yes or no: "is he ...", "did they ...", "has Lee said ...". */
 const YES_NO_OPENING = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)})\\s`, 'i');
 
+/** The auxiliaries a question may open with, stripped before its topic ("did they meet" → "they meet"). */
 const AUXILIARIES = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)}|be|been)\\b\\s*`, 'i');
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
@@ -139,8 +139,7 @@ const PAST = wordsRegExp(QUESTION_TENSE.past);
  */
 export function readQuestion(command: Command, text: string): Question {
   const trimmed = cleanQueryText(text);
-  // "whos the prez pls" is read as "who is the president".
-  // "and how many ...", "so when ...": a question that goes on from the one before opens the same way.
+  // "whos the prez pls" is read as "who is the president"; "and how many ..." as "how many ...".
   const expanded = expandCasualText(trimmed).replace(LEADING_CONNECTIVE, '');
   const tense: Tense = FUTURE.test(expanded) ? 'future' : PAST.test(expanded) ? 'past' : null;
   const asksForSpeaker = SPEECH.test(expanded);

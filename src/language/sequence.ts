@@ -1,3 +1,4 @@
+import { isDigitGroupComma } from './spans.js';
 import { tokenize } from './tokenize.js';
 import { AUXILIARY_VERBS, CALENDAR_WORDS, wordsPattern } from './wordLists.js';
 
@@ -110,9 +111,7 @@ function markedParts(text: string): MarkedParts[] {
 
 /** The first comma from `from` that ends a clause: not the comma of a number ("1,400"). */
 function clauseComma(text: string, from: number): number {
-  for (let i = text.indexOf(',', from); i !== -1; i = text.indexOf(',', i + 1)) {
-    if (!(/\d/u.test(text.charAt(i - 1)) && /\d/u.test(text.charAt(i + 1)))) return i;
-  }
+  for (let i = text.indexOf(',', from); i !== -1; i = text.indexOf(',', i + 1)) if (!isDigitGroupComma(text, i)) return i;
   return -1;
 }
 

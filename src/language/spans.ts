@@ -53,3 +53,8 @@ export function dedupeSpans(spans: Span[]): Span[] {
   }
   return kept;
 }
+
+/** Whether the comma at `i` groups a number's digits ("1,400"), rather than ending a clause. */
+export function isDigitGroupComma(text: string, i: number): boolean {
+  return text.charAt(i) === ',' && /\d/u.test(text.charAt(i - 1)) && /\d/u.test(text.charAt(i + 1));
+}
