@@ -1,6 +1,6 @@
 /**
- * Process start to first answer of the real `ask` command: spawns
- * `node --import tsx src/cli/ask.ts --json` with CORPUS_DIR, writes one question on its stdin, and
+ * Process start to first answer of the real `ask` command: spawns what `npm run ask -- --json`
+ * runs (`node scripts/run.mjs cli/ask --json`, the built JavaScript) with CORPUS_DIR, writes one question on its stdin, and
  * times from the spawn to the first line on its stdout (which must be an answer in JSON). Waits for
  * the process to exit, so that anything it saves on the way out (a snapshot) is saved.
  */
@@ -14,7 +14,7 @@ export interface AskStartRequest {
   timeoutMs: number;
 }
 
-export const ASK_COMMAND = ['--import', 'tsx', 'src/cli/ask.ts', '--json'];
+export const ASK_COMMAND = ['scripts/run.mjs', 'cli/ask', '--json'];
 
 /** Milliseconds from spawning `ask` to its first answer line. */
 export function timeFirstAnswer(request: AskStartRequest): Promise<number> {

