@@ -442,7 +442,7 @@ export function renderResults(run: BenchRun): string {
     "- Plain MiniSearch: MiniSearch 7 with default options, `fields: ['text']`, one document per sentence (ids only); `search()` with the question's words. Every ratio is against it, measured in the same run.",
     '- Heap: `heapUsed + arrayBuffers` after `global.gc()` (typed arrays live outside the V8 heap), each system in its own process (`--expose-gc --max-old-space-size=16000`), ' +
       `holding what answering needs: MiniSearch its index and the sentence texts, ours its engine (the loaded corpus released)${memoryDetail(run)}.`,
-    '- Start to first answer: from spawning `node --import tsx src/cli/ask.ts --json` (Node and tsx start-up included, npm not) to its first answer line on stdout; plain MiniSearch: `MiniSearch.loadJSON` of its `toJSON` string already in memory.',
+    '- Start to first answer: from spawning `node scripts/run.mjs cli/ask --json` (what `npm run ask` runs: the JavaScript esbuild built from src, Node start-up included, npm not) to its first answer line on stdout; plain MiniSearch: `MiniSearch.loadJSON` of its `toJSON` string already in memory.',
     '- Open from the saved index: in its own process, `service.open()` of an answering service whose snapshot folder (INDEX_CACHE_DIR) is a temporary folder, saved first by an untimed open; ' +
       'timed from the call until the index serves, while a question is due every 10 ms (setTimeout) and answered on the main thread. Unlike the `ask` row it has no process start-up, ' +
       'and unlike plain MiniSearch it reads its files from disk.',
