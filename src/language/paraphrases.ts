@@ -1,4 +1,5 @@
 import { lexicalRelatives, senseCounts, wordnetLemmas, type Relation } from './wordnet.js';
+import { VERB_PARTICLES } from './wordLists.js';
 
 /**
  * The words a question's word may stand for in an article: its WordNet relatives, each with how
@@ -41,6 +42,18 @@ export function paraphrasesOf(word: string): Paraphrase[] {
   return [...best]
     .map(([lemma, strength]) => ({ lemma, strength }))
     .sort((a, b) => b.strength - a.strength || a.lemma.localeCompare(b.lemma));
+}
+
+const PARTICLES = new Set(VERB_PARTICLES);
+
+/**
+ * The phrasal verb a word and the word after it make, as WordNet names it ("stepping down" → "step
+ * down", "paid off" → "pay off"); null when they make none.
+ */
+export function phrasalVerb(word: string, next: string): string | null {
+  if (!PARTICLES.has(next)) return null;
+  const lemma = wordnetLemmas(`${word} ${next}`).find((l) => l.pos === 'verb' && l.lemma.includes(' '));
+  return lemma?.lemma ?? null;
 }
 
 /**

@@ -179,6 +179,28 @@ export const MONTH_NAMES: readonly string[] = [
 export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
+ * The adverbs and prepositions that make a verb phrasal ("step down", "pay off", "sign up"): the
+ * phrase often means something the verb alone does not.
+ */
+export const VERB_PARTICLES: readonly string[] = [
+  'up',
+  'down',
+  'off',
+  'out',
+  'over',
+  'in',
+  'on',
+  'away',
+  'back',
+  'along',
+  'into',
+  'through',
+  'around',
+  'apart',
+  'aside',
+];
+
+/**
  * Words that name a time of the calendar: after "last" they are a time ("last Friday", not "the last
  * time"), after "the following" a day ("the following morning", not an order in time).
  */

@@ -1,7 +1,7 @@
 import { DEMONYMS } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
-import { countriesOfCapital, isMostlyVerbOrModifier, paraphrasesOf } from '../language/paraphrases.js';
+import { countriesOfCapital, isMostlyVerbOrModifier, paraphrasesOf, phrasalVerb } from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
@@ -102,7 +102,8 @@ export interface QueryOptions {
  */
 export function queryConcepts(query: string, index: SentenceIndex, names: NameDirectory, options: QueryOptions = {}): Concept[] {
   const text = replaceSynonymPhrases(query);
-  const tokens = tokenize(text).filter((t) => !t.isStopWord);
+  const allTokens = tokenize(text);
+  const tokens = allTokens.filter((t) => !t.isStopWord);
   const maxWeight = index.idf('\u0000');
   const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word)) * everydayShare(word);
   const concepts: Concept[] = [];
@@ -137,9 +138,15 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     // A phrase counts by its last word, as "korea" for "south korea" (the corpus has all its words).
     const knownRelated = [...related.filter((s) => index.frequency(s) > 0), ...phrased.phrases.map((phrase) => phrase[phrase.length - 1]!)];
     const lacking = known.length === 0 && knownRelated.length === 0;
-    const spellings = lacking ? spellingsOf(token.lower, index) : [];
-    const paraphrases = lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [];
-    const modifier = lacking && isMostlyVerbOrModifier(token.lower) ? MODIFIER_WEIGHT : 1;
+    const spelt = lacking ? spellingsOf(token.lower, index) : { stems: [], share: 1 };
+    const spellings = spelt.stems;
+    // "step down" means resign, which "step" alone does not: a phrasal verb brings its own paraphrases.
+    const phrasal = phrasalVerb(token.lower, allTokens[token.index + 1]?.lower ?? '');
+    const paraphrases = mergeTerms(
+      phrasal === null ? [] : knownParaphrases(phrasal, index),
+      lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [],
+    );
+    const modifier = lacking && isMostlyVerbOrModifier(phrasal ?? token.lower) ? MODIFIER_WEIGHT : 1;
     concepts.push({
       label: token.surface,
       type: 'word',
@@ -155,7 +162,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
           : knownRelated.length > 0
             ? everydayShare(token.lower) * Math.max(...knownRelated.map((s) => index.idf(s)))
             : spellings.length > 0
-              ? Math.max(...spellings.map((s) => index.idf(s.term)))
+              ? spelt.share * Math.max(...spellings.map((s) => index.idf(s.term)))
               : modifier * unknownWeight(token.lower),
       known: !lacking || spellings.length > 0 || paraphrases.length > 0,
       properName: token.capitalized && !(options.sentenceCase === true && token.start === 0),
@@ -199,18 +206,21 @@ function everydayShare(word: string): number {
  * The stems of the corpus's words that a word it lacks may stand for: longer words it starts
  * ("negotia" → "negotiations"), and, for a word that is no English word at all (a typo, not a
  * topic the corpus lacks: "presidnet", not "france"), words one or two letters off that start with
- * the same letter. Short words are left alone: too many of them are a letter apart.
+ * the same letter. Short words are left alone: too many of them are a letter apart. `share`: the
+ * everyday share (see everydayShare) of the likeliest word meant: "sinse" weighs as "since" would.
  */
-function spellingsOf(word: string, index: SentenceIndex): WeightedTerm[] {
-  if (word.length < MIN_PREFIX) return [];
+function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[]; share: number } {
+  if (word.length < MIN_PREFIX) return { stems: [], share: 1 };
   const typo = word.length >= MIN_FUZZY_LENGTH && generalRarity(word) >= 1;
   const maxEdits = typo ? (word.length >= TWO_EDITS_LENGTH ? 2 : 1) : 0;
   const stems = new Map<string, number>();
+  let share = 0;
   for (const match of index.spellings(word, { prefix: true, maxEdits, limit: MAX_SPELLINGS })) {
     if (match.term[0] !== word[0]) continue;
     for (const stem of stemsOf(match.term)) stems.set(stem, Math.max(match.closeness, stems.get(stem) ?? 0));
+    share = Math.max(share, everydayShare(match.term));
   }
-  return [...stems].map(([term, weight]) => ({ term, weight }));
+  return { stems: [...stems].map(([term, weight]) => ({ term, weight })), share: stems.size > 0 ? share : 1 };
 }
 
 /** Paraphrases looked up for a word the corpus lacks, at most (a word of three letters or more). */
@@ -223,7 +233,7 @@ const MAX_PARAPHRASES = 6;
  */
 function knownParaphrases(word: string, index: SentenceIndex): WeightedTerm[] {
   // Letters and numbers alone ("d", "1") are not words to paraphrase: WordNet has "one" for "1".
-  if (!/^\p{L}{3,}$/u.test(word)) return [];
+  if (!/^(?:\p{L}{3,}|\p{L}{2,} \p{L}{2,})$/u.test(word)) return [];
   const found = new Map<string, number>();
   for (const { lemma, strength } of paraphrasesOf(word)) {
     if (lemma.includes(' ') || lemma.includes('-')) continue;
@@ -233,6 +243,13 @@ function knownParaphrases(word: string, index: SentenceIndex): WeightedTerm[] {
     if (found.size >= MAX_PARAPHRASES) break;
   }
   return [...found].map(([term, weight]) => ({ term, weight }));
+}
+
+/** Two lists of weighted terms as one, each term with its greater weight. */
+function mergeTerms(a: readonly WeightedTerm[], b: readonly WeightedTerm[]): WeightedTerm[] {
+  const merged = new Map<string, number>();
+  for (const { term, weight } of [...a, ...b]) merged.set(term, Math.max(weight, merged.get(term) ?? 0));
+  return [...merged].map(([term, weight]) => ({ term, weight }));
 }
 
 /** The longest run of query words, from `start`, that names a person the corpus knows. */

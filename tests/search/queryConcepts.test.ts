@@ -102,6 +102,37 @@ describe('misspelt words', () => {
   it('leaves a word the corpus has as it is', () => {
     expect(only('evacuation')).toMatchObject({ spellings: [], known: true });
   });
+
+  it('weighs a misspelt everyday word as the everyday word it stands for ("sinse" as "since"), a misspelt rare one as the rare one', () => {
+    const since = only('since');
+    const sinse = only('sinse');
+    expect(sinse.spellings.map((s) => s.term)).toEqual(since.stems);
+    expect(sinse.weight).toBeCloseTo(since.weight, 5);
+    const lifeboats = only('lifeboats');
+    expect(only('lifeboatz').weight).toBeCloseTo(lifeboats.weight, 5);
+  });
+});
+
+describe('phrasal verbs', () => {
+  it.each([
+    ['go down', 'go', 'sink'],
+    ['look into', 'look', 'investig'],
+    ['going down', 'going', 'sink'],
+  ])('"%s" brings what the phrase means, which its verb alone does not: %s → %s', (query, label, stem) => {
+    const concept = conceptsOf(query).find((c) => c.label === label)!;
+    expect(concept.paraphrases.map((p) => p.term)).toContain(stem);
+    const alone = only(label);
+    expect(alone.paraphrases.map((p) => p.term)).not.toContain(stem);
+  });
+
+  it('reads no phrase where the word after the verb is no particle, or the two make no phrasal verb in WordNet', () => {
+    expect(
+      conceptsOf('go the ferry')
+        .find((c) => c.label === 'go')!
+        .paraphrases.map((p) => p.term),
+    ).not.toContain('sink');
+    expect(conceptsOf('ferry down').find((c) => c.label === 'ferry')!.paraphrases).toEqual([]);
+  });
 });
 
 describe('matching a sentence', () => {
