@@ -143,6 +143,7 @@ function relevance(
   const previous = previousRef === null ? null : source.analysis(previousRef);
   const matches = matchConcepts(concepts, sentence);
   const contextMatches = previous === null ? null : matchConcepts(concepts, previous);
+  const earlier = previousRef === null ? [] : earlierContext(source, concepts, previousRef);
   const assumed = given !== null && given.size > 0 && goesOn(sentence.text) && toldBefore(source, given, ref) ? given : null;
   const coverage =
     matches.reduce(
@@ -154,12 +155,33 @@ function relevance(
               Math.max(
                 m.strength,
                 CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0),
+                earlier[i] ?? 0,
                 assumed?.has(m.concept) === true ? CONTEXT_DISCOUNT : 0,
               ),
       0,
     ) / totalWeight;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
   return { sentence, previous, matches, contextMatches, coverage };
+}
+
+/** How many sentences a chain of sentences leaning each on the one before may reach back ("Vrannick ..." ← "He ..." ← "His lawyer ..."). */
+const CONTEXT_CHAIN = 3;
+
+/**
+ * How strongly the sentences before `previousRef` match each concept (by the concepts' order), as
+ * far back as each leans on the one before it, each sentence further back counting less.
+ */
+function earlierContext(source: SentenceSource, concepts: readonly Concept[], previousRef: number): number[] {
+  const strengths: number[] = [];
+  let discount = CONTEXT_DISCOUNT;
+  let ref: number | null = previousRef;
+  for (let back = 1; back < CONTEXT_CHAIN && ref !== null && source.analysis(ref).needsContext; back++) {
+    ref = source.previous(ref);
+    if (ref === null) break;
+    discount *= CONTEXT_DISCOUNT;
+    matchConcepts(concepts, source.analysis(ref)).forEach((m, i) => (strengths[i] = Math.max(strengths[i] ?? 0, discount * m.strength)));
+  }
+  return strengths;
 }
 
 /** The tokens the question's concepts match, those that may not be the answer themselves (what answerSpans is given). */

@@ -31,10 +31,10 @@ const RELATIONS = Object.keys(STRENGTH) as Relation[];
  */
 const MAX_SENSES = 3;
 
-/** The word's paraphrases, strongest first; the word itself is not among them. */
-export function paraphrasesOf(word: string): Paraphrase[] {
+/** The word's paraphrases (of the relations given: all by default), strongest first; the word itself is not among them. */
+export function paraphrasesOf(word: string, relations: readonly Relation[] = RELATIONS): Paraphrase[] {
   const best = new Map<string, number>();
-  for (const relative of lexicalRelatives(word, { maxSenses: MAX_SENSES, relations: RELATIONS })) {
+  for (const relative of lexicalRelatives(word, { maxSenses: MAX_SENSES, relations })) {
     const [first, other] = STRENGTH[relative.relation] ?? [0, 0];
     const strength = relative.sense === 0 ? first : other;
     if (strength > (best.get(relative.lemma) ?? 0)) best.set(relative.lemma, strength);
@@ -54,6 +54,14 @@ export function phrasalVerb(word: string, next: string): string | null {
   if (!PARTICLES.has(next)) return null;
   const lemma = wordnetLemmas(`${word} ${next}`).find((l) => l.pos === 'verb' && l.lemma.includes(' '));
   return lemma?.lemma ?? null;
+}
+
+/**
+ * The words WordNet derives from a word or it from them: the same idea as another part of speech
+ * ("lead" → "leader", "testify" → "testimony", "mayor" → "mayoral"), strongest first.
+ */
+export function derivationsOf(word: string): Paraphrase[] {
+  return paraphrasesOf(word, ['derived', 'pertainym']);
 }
 
 /**

@@ -1,7 +1,14 @@
 import { DEMONYMS } from '../language/gazetteer.js';
 import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
-import { countriesOfCapital, isMostlyVerbOrModifier, paraphrasesOf, phrasalVerb } from '../language/paraphrases.js';
+import {
+  countriesOfCapital,
+  derivationsOf,
+  isMostlyVerbOrModifier,
+  paraphrasesOf,
+  phrasalVerb,
+  type Paraphrase,
+} from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
@@ -142,10 +149,11 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     const spellings = spelt.stems;
     // "step down" means resign, which "step" alone does not: a phrasal verb brings its own paraphrases.
     const phrasal = phrasalVerb(token.lower, allTokens[token.index + 1]?.lower ?? '');
+    // A word the corpus has may still be said in another part of speech: "leads" by "leader".
     const paraphrases = mergeTerms(
       phrasal === null ? [] : knownParaphrases(phrasal, index),
-      lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : [],
-    );
+      lacking && spellings.length === 0 ? knownParaphrases(token.lower, index) : knownTerms(derivationsOf(token.lower), index),
+    ).filter((p) => !token.stems.includes(p.term));
     const modifier = lacking && isMostlyVerbOrModifier(phrasal ?? token.lower) ? MODIFIER_WEIGHT : 1;
     concepts.push({
       label: token.surface,
@@ -210,8 +218,9 @@ function everydayShare(word: string): number {
  * everyday share (see everydayShare) of the likeliest word meant: "sinse" weighs as "since" would.
  */
 function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[]; share: number } {
-  if (word.length < MIN_PREFIX) return { stems: [], share: 1 };
-  const typo = word.length >= MIN_FUZZY_LENGTH && generalRarity(word) >= 1;
+  // An English word is what it says ("count" is not the start of "counterpart").
+  if (word.length < MIN_PREFIX || generalRarity(word) < 1) return { stems: [], share: 1 };
+  const typo = word.length >= MIN_FUZZY_LENGTH;
   const maxEdits = typo ? (word.length >= TWO_EDITS_LENGTH ? 2 : 1) : 0;
   const stems = new Map<string, number>();
   let share = 0;
@@ -234,8 +243,13 @@ const MAX_PARAPHRASES = 6;
 function knownParaphrases(word: string, index: SentenceIndex): WeightedTerm[] {
   // Letters and numbers alone ("d", "1") are not words to paraphrase: WordNet has "one" for "1".
   if (!/^(?:\p{L}{3,}|\p{L}{2,} \p{L}{2,})$/u.test(word)) return [];
+  return knownTerms(paraphrasesOf(word), index);
+}
+
+/** The stems of the corpus's words among WordNet lemmas (single words), each with its strength, strongest first. */
+function knownTerms(lemmas: readonly Paraphrase[], index: SentenceIndex): WeightedTerm[] {
   const found = new Map<string, number>();
-  for (const { lemma, strength } of paraphrasesOf(word)) {
+  for (const { lemma, strength } of lemmas) {
     if (lemma.includes(' ') || lemma.includes('-')) continue;
     for (const stem of stemsOf(lemma)) {
       if (index.frequency(stem) > 0 && strength > (found.get(stem) ?? 0)) found.set(stem, strength);

@@ -16,12 +16,18 @@ interface Ranked extends RankedSentence {
 }
 
 /** Ranks `texts` (sentence refs 0, 1, ... in that order) for a question; `headline`: the ref that is a headline. */
-function rankAmong(command: Command, query: string, texts: readonly string[], headline: number | null = null): Ranked[] {
+function rankAmong(
+  command: Command,
+  query: string,
+  texts: readonly string[],
+  headline: number | null = null,
+  inOneArticle = false,
+): Ranked[] {
   const { question, concepts } = conceptsOf(engine, command, query);
   const analyses = texts.map((text) => analyse(engine, text));
   const source: SentenceSource = {
     analysis: (ref) => analyses[ref]!,
-    previous: () => null,
+    previous: (ref) => (inOneArticle && ref > 0 ? ref - 1 : null),
     isHeadline: (ref) => ref === headline,
   };
   const candidates = texts.map((_, ref) => ({ ref, score: 1 }));
@@ -85,6 +91,27 @@ describe('relevance', () => {
     expect(
       rankAmong('who', 'Swedish captain', ['Swedish rescue coordinator Lars Bergkvist sent three helicopters from Gothenburg.']),
     ).toEqual([]);
+  });
+});
+
+describe('a sentence that leans on the ones before', () => {
+  const story = [
+    'Dahlgaard was the last to leave the ferry.',
+    'He was taken to Grenaa by helicopter.',
+    'His route had been forecast as safe.',
+  ];
+
+  it('takes what it lacks from as far back as each sentence leans on the one before ("His" ← "He" ← "Dahlgaard")', () => {
+    const ranked = rankAmong('what', 'Dahlgaard route', story, null, true);
+    expect(ranked.map((r) => r.text)).toContain(story[2]);
+    // Told two sentences back, the name counts less than said in the sentence itself.
+    const told = rankAmong('what', 'Dahlgaard route', ['Dahlgaard chose the route.'], null, true);
+    expect(ranked.find((r) => r.text === story[2])!.coverage).toBeLessThan(told[0]!.coverage);
+  });
+
+  it('takes nothing from before a sentence that does not lean on the one before it', () => {
+    const broken = [story[0]!, 'The storm was forecast.', story[2]!];
+    expect(rankAmong('what', 'Dahlgaard route', broken, null, true).map((r) => r.text)).not.toContain(story[2]);
   });
 });
 

@@ -4,6 +4,7 @@
 // Against the ferry story of tests/support/ferryCorpus.ts.
 
 import { describe, expect, it } from 'vitest';
+import { derivationsOf } from '../../src/language/paraphrases.js';
 import { contradictsNationality, matchConcepts, queryConcepts, type Concept } from '../../src/search/queryConcepts.js';
 import { analyse, ferryEngine } from '../support/ferryCorpus.js';
 
@@ -103,6 +104,11 @@ describe('misspelt words', () => {
     expect(only('evacuation')).toMatchObject({ spellings: [], known: true });
   });
 
+  it('reads an English word as itself, never as the start of a longer corpus word ("count" is not "counterpart")', () => {
+    expect(only('helicop').spellings.map((s) => s.term)).toContain('helicopt');
+    expect(only('coast').spellings).toEqual([]);
+  });
+
   it('weighs a misspelt everyday word as the everyday word it stands for ("sinse" as "since"), a misspelt rare one as the rare one', () => {
     const since = only('since');
     const sinse = only('sinse');
@@ -110,6 +116,21 @@ describe('misspelt words', () => {
     expect(sinse.weight).toBeCloseTo(since.weight, 5);
     const lifeboats = only('lifeboats');
     expect(only('lifeboatz').weight).toBeCloseTo(lifeboats.weight, 5);
+  });
+});
+
+describe('derived words', () => {
+  it('are what WordNet derives from a word or it from them: the same idea as another part of speech', () => {
+    expect(derivationsOf('lead').map((p) => p.lemma)).toContain('leader');
+    expect(derivationsOf('testify').map((p) => p.lemma)).toContain('testimony');
+    expect(derivationsOf('mayor').map((p) => p.lemma)).toContain('mayoral');
+    expect(derivationsOf('lead').map((p) => p.lemma)).not.toContain('lead');
+  });
+
+  it('are matched for a word the corpus has, never as the word itself ("coordinator" is its own stem, not a derivation)', () => {
+    const concept = only('coordinator');
+    expect(concept.known).toBe(true);
+    expect(concept.paraphrases.map((p) => p.term)).not.toContain(concept.stems[0]);
   });
 });
 
