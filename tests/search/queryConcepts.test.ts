@@ -104,7 +104,7 @@ describe('misspelt words', () => {
     expect(only('evacuation')).toMatchObject({ spellings: [], known: true });
   });
 
-  it('reads an English word as itself, never as the start of a longer corpus word ("count" is not "counterpart")', () => {
+  it('reads an English word as the start of its own longer forms only, not of another word ("coast" of "coastguard"; engine.test.ts: "exhibit" of "exhibitors")', () => {
     expect(only('helicop').spellings.map((s) => s.term)).toContain('helicopt');
     expect(only('coast').spellings).toEqual([]);
   });
@@ -134,6 +134,16 @@ describe('derived words', () => {
   });
 });
 
+describe('WordNet relatives of a word the corpus has', () => {
+  it('match where the answer says it otherwise, less than a derived word or the word itself ("inquiry" → "question")', () => {
+    const inquiry = only('inquiry');
+    const [relative] = matchConcepts([inquiry], analyse(engine, 'Investigators will question the captain.'));
+    const [itself] = matchConcepts([inquiry], analyse(engine, 'The inquiry opens on Monday.'));
+    expect(relative!.strength).toBeGreaterThan(0);
+    expect(relative!.strength).toBeLessThan(0.5 * itself!.strength);
+  });
+});
+
 describe('phrasal verbs', () => {
   it.each([
     ['go down', 'go', 'sink'],
@@ -152,7 +162,7 @@ describe('phrasal verbs', () => {
         .find((c) => c.label === 'go')!
         .paraphrases.map((p) => p.term),
     ).not.toContain('sink');
-    expect(conceptsOf('ferry down').find((c) => c.label === 'ferry')!.paraphrases).toEqual([]);
+    expect(conceptsOf('ferry down').find((c) => c.label === 'ferry')!.paraphrases).toEqual(only('ferry').paraphrases);
   });
 });
 
