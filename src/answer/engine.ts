@@ -16,6 +16,8 @@ import type { Anchor, OrderedTimeline } from './timeline.js';
 import { anchorsOfArticle, corpusEvents, orderCorpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
 import type { Answer, Citation, Excerpt, Timeline } from './types.js';
 import { truncate } from '../text/truncate.js';
+import { stemsOf } from '../language/tokenize.js';
+import { TIME_UNIT_WORDS } from '../language/wordLists.js';
 
 /** How many excerpts an answer shows unless asked otherwise, and at most. */
 export const DEFAULT_EXCERPTS = 3;
@@ -159,7 +161,9 @@ export class AnswerEngine {
     const concepts = conceptsOfQuestion(question, this.index, this.names);
     // Nothing to look for, or a name the corpus has never heard of: there is nothing to quote.
     // What the question is about is not in the articles: a noun they never use ("volume", "bitcoin").
-    if (concepts.length === 0 || concepts.some((c) => (c.properName && !c.known) || c.missingKeyWord)) return notFound;
+    if (concepts.length === 0 || concepts.some((c) => (c.properName && !c.known) || (c.missingKeyWord && c.describesAnswer !== true))) {
+      return notFound;
+    }
     const candidates = this.index.candidates(searchTerms(concepts), CANDIDATES);
     const asked = adjustKind(question, concepts.length, concepts[0]?.type);
     const ranked = rankSentences(this, asked, concepts, candidates);
@@ -286,16 +290,25 @@ export class AnswerEngine {
 
 /**
  * The concepts a question is searched and ranked by: its query's, and the noun of "which companies"
- * (weaker, and describing the answer rather than the topic).
+ * (weaker, and describing the answer rather than the topic), as are the units of time of a question
+ * about when ("what weekday was the interview").
  */
 export function conceptsOfQuestion(question: Question, index: SentenceIndex, names: NameDirectory): Concept[] {
   const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
+  const asksWhen = question.kind === 'time' || question.kind === 'duration';
   return [
-    ...queryConcepts(question.query, index, names, { sentenceCase }),
-    ...(question.focus === null
-      ? []
-      : queryConcepts(question.focus, index, names).map((c) => ({ ...c, weight: c.weight * FOCUS_WEIGHT, describesAnswer: true }))),
+    ...queryConcepts(question.query, index, names, { sentenceCase }).map((c) =>
+      asksWhen && c.type === 'word' && c.stems.every((s) => TIME_UNIT_STEMS.has(s)) ? describingAnswer(c) : c,
+    ),
+    ...(question.focus === null ? [] : queryConcepts(question.focus, index, names).map(describingAnswer)),
   ];
+}
+
+const TIME_UNIT_STEMS = new Set(TIME_UNIT_WORDS.flatMap(stemsOf));
+
+/** A concept that describes the answer ("companies" of "which companies"): weaker, and not needed for relevance. */
+function describingAnswer(concept: Concept): Concept {
+  return { ...concept, weight: concept.weight * FOCUS_WEIGHT, describesAnswer: true };
 }
 
 /** "/who Lee Jae-mook": a person's name alone asks who that person is. */

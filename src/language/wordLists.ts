@@ -179,6 +179,12 @@ export const MONTH_NAMES: readonly string[] = [
 export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
+ * Words that name a unit of time: in a question about when ("what weekday was the interview",
+ * "when did they meet, what month"), they say what kind of answer is wanted, not what about.
+ */
+export const TIME_UNIT_WORDS: readonly string[] = ['time', 'date', 'day', 'weekday', 'week', 'month', 'year', 'hour'];
+
+/**
  * The adverbs and prepositions that make a verb phrasal ("step down", "pay off", "sign up"): the
  * phrase often means something the verb alone does not.
  */

@@ -104,6 +104,11 @@ const IRREGULAR: Readonly<Record<PosFile, ReadonlyMap<string, readonly string[]>
   `),
 };
 
+/** The base form of an irregular verb form ("sank" → "sink", "paid" → "pay"); undefined for any other word. */
+export function irregularVerbBase(word: string): string | undefined {
+  return IRREGULAR.verb.get(word)?.[0];
+}
+
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/;
 
 /**

@@ -234,13 +234,14 @@ function everydayShare(word: string): number {
  * everyday share (see everydayShare) of the likeliest word meant: "sinse" weighs as "since" would.
  */
 function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[]; share: number } {
-  if (word.length < MIN_PREFIX) return { stems: [], share: 1 };
+  if (word.length < MIN_TRANSPOSED_LENGTH) return { stems: [], share: 1 };
   const english = generalRarity(word) < 1;
   const typo = !english && word.length >= MIN_FUZZY_LENGTH;
   const maxEdits = typo ? (word.length >= TWO_EDITS_LENGTH ? 2 : 1) : 0;
   const stems = new Map<string, number>();
   let share = 0;
-  for (const match of index.spellings(word, { prefix: true, maxEdits, limit: MAX_SPELLINGS })) {
+  const matches = word.length < MIN_PREFIX ? [] : index.spellings(word, { prefix: true, maxEdits, limit: MAX_SPELLINGS });
+  for (const match of matches) {
     if (match.term[0] !== word[0]) continue;
     // An English word stands for its own longer forms ("exhibit" → "exhibitors"), not for another
     // word it happens to start ("count" is not "counterpart").
@@ -248,7 +249,34 @@ function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[
     for (const stem of stemsOf(match.term)) stems.set(stem, Math.max(match.closeness, stems.get(stem) ?? 0));
     share = Math.max(share, everydayShare(match.term));
   }
+  // Two letters typed the wrong way round ("premeir", "wrok") are two edits apart, too far for
+  // MiniSearch's fuzzy match of a short word: each swap is tried as it is.
+  if (stems.size === 0 && !english) {
+    for (const swapped of transpositions(word)) {
+      for (const stem of stemsOf(swapped)) {
+        if (index.frequency(stem) > 0 && !stems.has(stem)) {
+          stems.set(stem, TRANSPOSED_CLOSENESS);
+          share = Math.max(share, everydayShare(swapped));
+        }
+      }
+    }
+  }
   return { stems: [...stems].map(([term, weight]) => ({ term, weight })), share: stems.size > 0 ? share : 1 };
+}
+
+/** From this length a word that is no English word may be two letters typed the wrong way round ("wrok"). */
+const MIN_TRANSPOSED_LENGTH = 4;
+/** How close a word with two neighbouring letters swapped is to the word meant (as one edit of a word of eight letters). */
+const TRANSPOSED_CLOSENESS = 0.8;
+
+/** The word with each pair of neighbouring letters swapped in turn ("wrok" → "rwok", "wokr", "work"). */
+function transpositions(word: string): string[] {
+  const variants: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    variants.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return variants;
 }
 
 /** Paraphrases looked up for a word the corpus lacks, at most (a word of three letters or more). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerEngine } from '../../src/answer/engine.js';
+import { AnswerEngine, conceptsOfQuestion } from '../../src/answer/engine.js';
 import { readQuestion } from '../../src/answer/question.js';
 import { renderAnswerText } from '../../src/answer/render.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
+import { ferryEngine } from '../support/ferryCorpus.js';
 import { sampleArticles, sampleEngine } from '../support/sampleCorpus.js';
 
 const engine = sampleEngine();
@@ -274,5 +275,23 @@ describe('ranking by the kind of answer wanted', () => {
     ]);
     expect(grown.answer('when', 'ferry line to Svalbard').answer).toBe('June');
     expect(grown.answer('when', 'Lehtonen sign shipping agreement').answer).toBe('Thursday');
+  });
+});
+
+describe('the units of time in a question about when', () => {
+  const ferry = ferryEngine();
+
+  it.each([
+    ['what weekday did the ferry sink', 'Friday'],
+    ['when did the ferry sink, what day of the week', 'Friday'],
+  ])('describe the answer, not what it is about: /when %s → %s', (query, expected) => {
+    const concepts = conceptsOfQuestion(readQuestion('when', query), ferry.index, ferry.names);
+    expect(concepts.filter((c) => c.describesAnswer === true).map((c) => c.label)).not.toEqual([]);
+    expect(ferry.answer('when', query).answer).toContain(expected);
+  });
+
+  it('stay what the question is about where it does not ask when', () => {
+    const concepts = conceptsOfQuestion(readQuestion('what', 'what happened that week'), ferry.index, ferry.names);
+    expect(concepts.find((c) => c.label === 'week')?.describesAnswer).toBeUndefined();
   });
 });
