@@ -295,3 +295,24 @@ describe('the units of time in a question about when', () => {
     expect(concepts.find((c) => c.label === 'week')?.describesAnswer).toBeUndefined();
   });
 });
+
+describe('a short answer nearly tied with another', () => {
+  it('is not shown: the excerpts are, without a bold answer', () => {
+    const tied = engineOf({
+      a: 'Summit talks\nThe leaders will hold summit talks in Geneva on Monday.\n',
+      b: 'Summit plans\nThe leaders will hold summit talks in Geneva on Tuesday.\n',
+    });
+    const answer = tied.answer('when', 'summit talks in Geneva');
+    expect(answer.status).toBe('answered');
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    expect(answer.answer).toBeNull();
+  });
+
+  it('is shown where one answer clearly leads', () => {
+    const clear = engineOf({
+      a: 'Summit talks\nThe leaders will hold summit talks in Geneva on Monday.\n',
+      b: 'Trade plans\nTrade officials will meet on Tuesday.\n',
+    });
+    expect(clear.answer('when', 'summit talks in Geneva').answer).toBe('Monday');
+  });
+});
