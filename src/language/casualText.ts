@@ -171,6 +171,9 @@ export function isFiller(lowerWord: string): boolean {
   return FILLER.has(lowerWord);
 }
 
+/** "the us": after "the", "us" is the country, never the pronoun. */
+const THE_US = /\b(the)\s+us\b/gi;
+
 /**
  * The question with chat contractions and shorthand written out ("whos the prez" → "who is the
  * president") and filler words removed. Words are matched whole and case-insensitively; what is
@@ -179,6 +182,7 @@ export function isFiller(lowerWord: string): boolean {
 export function expandCasualText(text: string): string {
   return text
     .replace(SHORT_AMOUNT, writtenOutAmount)
+    .replace(THE_US, '$1 US')
     .replace(STANDALONE_WORD, (word) => {
       const lower = word.toLowerCase();
       if (FILLER.has(lower)) return '';

@@ -18,3 +18,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function isStopWord(lowerWord: string): boolean {
   return STOP_WORDS.has(lowerWord);
 }
+
+/** Stop words that, typed in capitals, name a country: "US" is not "us". */
+const COUNTRY_IN_CAPITALS: ReadonlySet<string> = new Set(['us']);
+
+/** Whether a word as typed is a stop word: as isStopWord, but "US" in capitals is the country. */
+export function isStopWordAsTyped(surface: string, lowerWord: string): boolean {
+  return STOP_WORDS.has(lowerWord) && !(COUNTRY_IN_CAPITALS.has(lowerWord) && surface === lowerWord.toUpperCase());
+}

@@ -1,6 +1,6 @@
 import { foldText, stripDiacritics } from './normalize.js';
 import { stemWord } from './stem.js';
-import { isStopWord } from './stopWords.js';
+import { isStopWord, isStopWordAsTyped } from './stopWords.js';
 
 /** One word of a text, with where it stands in the original string. */
 export interface Token {
@@ -43,7 +43,7 @@ export function tokenize(text: string): Token[] {
       lower,
       stems: stemsOf(lower),
       capitalized: first !== first.toLowerCase(),
-      isStopWord: isStopWord(lower),
+      isStopWord: isStopWordAsTyped(surface, lower),
       index: tokens.length,
     });
   }

@@ -95,10 +95,17 @@ const TWO_EDITS_LENGTH = 8;
 const EVERYDAY_NAME_RARITY = 0.35;
 
 const PLACE_OF_DEMONYM = new Map<string, string[]>();
+/** A one-word nationality whose place has several words ("american", "us" → "united states"): the place as a phrase. */
+const PLACE_PHRASE_OF_DEMONYM = new Map<string, string>();
 const NATIONALITIES = new Set<string>();
 for (const [adjective, place] of Object.entries(DEMONYMS)) {
   const a = stemsOf(adjective.split(' ').pop()!)[0]!;
   NATIONALITIES.add(a);
+  if (!adjective.includes(' ') && place.includes(' ')) {
+    // "states" alone is not the United States ("state visit").
+    PLACE_PHRASE_OF_DEMONYM.set(a, place);
+    continue;
+  }
   const p = stemsOf(place.split(' ').pop()!)[0]!;
   PLACE_OF_DEMONYM.set(a, [...(PLACE_OF_DEMONYM.get(a) ?? []), p]);
   PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
@@ -206,7 +213,14 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
 function relatedPhrasesOf(token: Token, index: SentenceIndex): { words: string[]; phrases: string[][] } {
   const words: string[] = [];
   const phrases: string[][] = [];
-  const named = [...countriesOfCapital(token.lower).map((lemma) => lemma.split(' ')), ...token.stems.flatMap(synonymPhrases)];
+  const named = [
+    ...countriesOfCapital(token.lower).map((lemma) => lemma.split(' ')),
+    ...token.stems.flatMap(synonymPhrases),
+    ...token.stems.flatMap((stem) => {
+      const place = PLACE_PHRASE_OF_DEMONYM.get(stem);
+      return place === undefined ? [] : [place.split(' ')];
+    }),
+  ];
   for (const wordsOfName of named) {
     const stems = wordsOfName.map((w) => stemsOf(w)[0] ?? w);
     if (!stems.every((stem) => index.frequency(stem) > 0)) continue;

@@ -316,3 +316,15 @@ describe('a short answer nearly tied with another', () => {
     expect(clear.answer('when', 'summit talks in Geneva').answer).toBe('Monday');
   });
 });
+
+describe('a nationality whose country has a name of several words', () => {
+  it('finds the country named whole ("US" → "United States"), never by its last word alone ("state")', () => {
+    const ships = engineOf({
+      a: 'Warships sent\nThe United States sent two warships on Monday.\n',
+      b: 'Patrol boat\nThe state coastguard sent a patrol boat on Tuesday.\n',
+    });
+    const texts = (query: string) => ships.answer('what', query).excerpts.map((e) => e.text);
+    expect(texts('what did the US send')).toEqual(['The United States sent two warships on Monday.']);
+    expect(texts('what did the United States send')).toEqual(['The United States sent two warships on Monday.']);
+  });
+});

@@ -65,6 +65,8 @@ describe('reading questions as members type them', () => {
     ['what', 'a 2.5bn deal, not 5mm or m3', 'thing', 'a 2.5 billion deal, not 5mm or m3'],
     ['what', 'how tall is the 30m tower', 'quantity', 'the 30m tower'],
     ['when', 'did Wen visit the port', 'time', 'Wen visit the port'],
+    ['who', 'whos the us president', 'person', 'the US president'],
+    ['why', 'why did they call us', 'reason', 'they call us'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);
     expect(question.kind).toBe(kind);

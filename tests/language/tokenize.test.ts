@@ -21,4 +21,9 @@ describe('splitting text into words', () => {
     expect(lee!.lower).toBe('lee');
     expect(name!.stems).toEqual(expect.arrayContaining(['yujung', 'yu', 'jung']));
   });
+
+  it('reads "US" in capitals as the country, "us" as the pronoun it is', () => {
+    expect(indexTerms(tokenize('The US and China'))).toEqual(['us', 'china']);
+    expect(indexTerms(tokenize('They told us about China'))).toEqual(['china']);
+  });
 });
