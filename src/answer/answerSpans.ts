@@ -103,6 +103,8 @@ function candidateSpans(
     case 'organisation':
     case 'place':
       return entitySpans(sentence, kind, matched, wanted.asksForSpeaker);
+    case 'name':
+      return nameSpans(sentence, matched);
     case 'description':
       return descriptionSpans(sentence, matched);
     case 'quantity':
@@ -294,6 +296,34 @@ function entitySpans(
   // Places answer "who" only where the sentence names no one else.
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;
   if (kind !== 'place' && candidates.some(named)) return candidates.filter(named);
+  return candidates;
+}
+
+/** Words that introduce the name of what was just said: "a summit called ...", "the missile, known as ...". */
+const NAMING = /^\s*(?:,\s*)?(?:(?:called|named|dubbed|titled|known as)\s+)?$/i;
+
+/**
+ * The name of what the question asks about ("what was the name of the summit"): a name the asked
+ * words are part of ("the APEC Summit"), or one right after them ("Premier Li Qiang", "a summit
+ * called ..."). A name elsewhere in the sentence names something else.
+ */
+function nameSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Candidate[] {
+  const { entities, tokens, text } = sentence;
+  const candidates: Candidate[] = [];
+  for (const entity of entities) {
+    // The asked word last before the name, at most three words back ("summit called ...").
+    let before: (typeof tokens)[number] | undefined;
+    for (let i = entity.firstToken - 1; i >= Math.max(0, entity.firstToken - 3) && before === undefined; i--)
+      if (matched.has(i)) before = tokens[i];
+    // Part of the name asked about, the rest new ("APEC" of "the APEC Summit"); a name the question says whole names nothing new.
+    let said = 0;
+    for (let i = entity.firstToken; i <= entity.lastToken; i++) if (matched.has(i)) said++;
+    const inside = said > 0 && said <= entity.lastToken - entity.firstToken;
+    const after = said === 0 && before !== undefined && NAMING.test(text.slice(before.end, entity.start));
+    if (!inside && !after) continue;
+    const span = makeSpan(text, entity.start, entity.end, 1, 'name');
+    if (span !== null) candidates.push({ span, first: entity.firstToken, last: entity.lastToken });
+  }
   return candidates;
 }
 

@@ -47,7 +47,7 @@ const MIN_ANSWER_MARGIN = 0.03;
  * Kinds of question that only a sentence holding such a span can answer: "how many" wants a
  * number, "when" a time, "who" a name. When no relevant sentence holds one, the corpus does not say.
  */
-const KINDS_NEEDING_A_SPAN: ReadonlySet<AnswerKind> = new Set(['time', 'duration', 'quantity', 'person', 'organisation', 'place']);
+const KINDS_NEEDING_A_SPAN: ReadonlySet<AnswerKind> = new Set(['time', 'duration', 'quantity', 'person', 'organisation', 'place', 'name']);
 
 export interface AnswerOptions {
   /** How many excerpts to show (default DEFAULT_EXCERPTS, at most MAX_EXCERPTS). */

@@ -19,7 +19,18 @@ import {
 export const COMMANDS = ['when', 'who', 'why', 'where', 'what', 'ask'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-export type AnswerKind = 'time' | 'duration' | 'person' | 'organisation' | 'description' | 'reason' | 'place' | 'thing' | 'quantity';
+export type AnswerKind =
+  | 'time'
+  | 'duration'
+  | 'person'
+  | 'organisation'
+  | 'description'
+  | 'reason'
+  | 'place'
+  | 'thing'
+  | 'quantity'
+  /** A proper name, of whatever it names: "what was the missile's name". */
+  | 'name';
 
 export type Tense = 'past' | 'future' | null;
 
@@ -114,12 +125,17 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   ],
   [/^(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|regions?|provinces?|capitals?|venues?|locations?)\b/i, 'place'],
   [/^(?:what|which) (?:person|people|officials?|leaders?|ministers?|politicians?|professors?|experts?)\b/i, 'person'],
+  // "what was the name of the summit": a proper name, and none where the articles give none.
+  [/^(?:what|which)(?:'?s| (?:is|was|are|were))? (?:the |its |his |her |their )?(?:exact |full |official )?names? (?:of|for)\b/i, 'name'],
   [/^(?:why|what for|for what reason|what (?:is|was|are|were) the (?:reason|purpose|aim|goal|motive)s?(?: of| for| behind)?)\b/i, 'reason'],
   [/^when\b/i, 'time'],
   [/^where\b/i, 'place'],
   [/^who(?:m|se)?\b/i, 'person'],
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
+
+/** A question that ends in "called" or "named" asks for a name ("what is the new law called"). */
+const ASKS_WHAT_CALLED = /\s+(?:called|named)\s*$/i;
 
 /** Words a question may open with when it goes on from the one before: "and how many ...", "so when ...". */
 const LEADING_CONNECTIVE = /^(?:(?:and|so|but|also|then|or)\s+)+/i;
@@ -146,6 +162,9 @@ export function readQuestion(command: Command, text: string): Question {
   const stripped = stripQuestionWords(expanded);
   const commandKind: AnswerKind = command === 'ask' ? 'thing' : KIND_OF_COMMAND[command];
   let kind = refineKind(commandKind, stripped.kind);
+  // "what was the storm called": a name, as "what was the name of the storm" asks.
+  const named = kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query);
+  if (named) kind = 'name';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;
@@ -153,7 +172,14 @@ export function readQuestion(command: Command, text: string): Question {
   // "how many days after the vote": a count, not an event that came after.
   const sequence = kind === 'quantity' || kind === 'duration' ? null : askedSequence(stripped.query);
   const previous = kind === 'time' && ASKS_PREVIOUS.test(expanded);
-  const query = sequence !== null ? withoutOrderFrame(stripped.query) : previous ? withoutPreviousFrame(stripped.query) : stripped.query;
+  const query =
+    sequence !== null
+      ? withoutOrderFrame(stripped.query)
+      : previous
+        ? withoutPreviousFrame(stripped.query)
+        : named
+          ? stripped.query.replace(ASKS_WHAT_CALLED, '')
+          : stripped.query;
   return {
     command,
     kind,
@@ -218,7 +244,7 @@ function stripQuestionWords(text: string): { query: string; kind: AnswerKind | n
     const match = pattern.exec(rest);
     if (match === null) continue;
     kind = k;
-    if (/^(?:what|which) /i.test(match[0]) && k !== 'time' && k !== 'reason' && k !== 'thing') {
+    if (/^(?:what|which) /i.test(match[0]) && k !== 'time' && k !== 'reason' && k !== 'thing' && k !== 'name') {
       focus = match[0].replace(/^(?:what|which)\s+/i, '');
     }
     rest = rest.slice(match[0].length);

@@ -64,6 +64,9 @@ describe('the short answer of each kind', () => {
     ['reason', 'why', 'evacuation slowed', EVACUATION, 'because the lifeboats on the port side could not be lowered'],
     ['reason', 'why', 'question Dahlgaard about the route', ROUTE, 'because the storm had been forecast for days'],
     ['reason', 'why', 'divers wreck', 'Divers will reach the wreck to recover the logbook.', 'to recover the logbook'],
+    ['name', 'ask', 'What is the name of the ferry?', SANK, 'Saltholm'],
+    ['name', 'what', "what's the name of the inquiry agency", INQUIRY, 'Danish Maritime Authority'],
+    ['name', 'ask', 'what was the storm called', 'A storm called Gudrun hit the coast.', 'Gudrun'],
     ['description', 'ask', 'Who is Dahlgaard?', VETERAN, 'a veteran of 25 years at sea'],
     ['description', 'ask', 'Who is Mette Rasmussen?', SPOKESPERSON, 'Coastguard spokesperson'],
     ['description', 'ask', 'Who is Henrik Dahlgaard?', CAPTAIN, 'Danish Captain'],
@@ -93,6 +96,8 @@ describe('no short answer', () => {
     ['ask', 'How old is the ferry?', 'The ferry, built in 1990, carried 212 passengers.', 'neither number is an age'],
     ['ask', 'How old is the port?', 'The port of Grenaa, 12, was closed.', 'a number after a place is no age'],
     ['ask', 'How much money did the council raise?', 'The council raised parking fees by 5 per cent.', 'a share is no sum of money'],
+    ['ask', 'What was the name of the storm?', 'The storm hit Anholt on Friday.', 'a name elsewhere in the sentence names something else'],
+    ['ask', 'What is the name of the ferry in Grenaa?', 'The ferry left Grenaa on Friday.', 'the only name is the one the question says'],
   ] as const)('/%s %s in "%s": none (%s)', (command, query, text, _why) => {
     expect(spansFor(command, query, text).spans).toEqual([]);
   });

@@ -66,6 +66,10 @@ describe('reading questions as members type them', () => {
     ['what', 'how tall is the 30m tower', 'quantity', 'the 30m tower'],
     ['when', 'did Wen visit the port', 'time', 'Wen visit the port'],
     ['who', 'whos the us president', 'person', 'the US president'],
+    ['what', 'whats the name of the ferry', 'name', 'the ferry'],
+    ['ask', 'what was the full name of the storm?', 'name', 'the storm'],
+    ['ask', 'what is the new storm called', 'name', 'the new storm'],
+    ['who', 'whats the name of the captain', 'person', 'the captain'],
     ['why', 'why did they call us', 'reason', 'they call us'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);
