@@ -180,6 +180,8 @@ function isAgeApposition(sentence: SentenceAnalysis, span: Span): boolean {
   return sentence.entities.some((e) => e.type === 'person' && AGE_APPOSITION.test(sentence.text.slice(e.end, span.start)));
 }
 /** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
+/** What a span of several days counts for a question asking which day. */
+const RANGE_FOR_A_DAY_FACTOR = 0.6;
 const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
 const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
 
@@ -192,10 +194,13 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)
-      : unit === 'month'
-        ? span.label === 'date' || span.label === 'range' || span.label === 'weekday'
+      : unit === 'weekday'
+        ? span.label === 'weekday'
         : ['date', 'range', 'weekday'].includes(span.label);
-  return times.map((span) => (fits(span) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
+  // "Which day": one day more surely than a span of several ("January 4 to 7").
+  const factor = (span: Span) =>
+    !fits(span) ? OTHER_CALENDAR_UNIT_FACTOR : (unit === 'day' || unit === 'date') && span.label === 'range' ? RANGE_FOR_A_DAY_FACTOR : 1;
+  return times.map((span) => (factor(span) === 1 ? span : { ...span, strength: span.strength * factor(span) }));
 }
 
 /**
@@ -235,6 +240,9 @@ function coveredBy(c: Candidate, matched: ReadonlySet<number>, share: number): b
   for (let i = c.first; i <= c.last; i++) if (matched.has(i)) inside++;
   return inside / (c.last - c.first + 1) > share;
 }
+
+/** What an organisation or place in a phrase of its own ("at the X University") counts as the answer to "who". */
+const INSTITUTION_OF_PERSON_FACTOR = 0.7;
 
 /** A speaker's bonus: small in general, large when the question asks who said something. */
 const SPEAKER_BONUS = { usual: 0.15, asked: 0.6 } as const;
@@ -276,6 +284,8 @@ function entitySpans(
         (!inPhrase && after !== undefined && SPEECH_VERB.test(after.lower)) ||
         (!inPhrase && matchesAt(SPEAKER_AFTER_APPOSITION, text, entity.end));
       if (spoken) strength += asksForSpeaker ? SPEAKER_BONUS.asked : SPEAKER_BONUS.usual;
+      // "professor at the Hankuk University": where someone works, not who they are.
+      if (kind === 'person' && type !== 'person' && inPhrase) strength *= INSTITUTION_OF_PERSON_FACTOR;
       quoted = spoken && opensWithQuotation(text);
       if (entity.titled) strength += 0.1;
     }
