@@ -84,8 +84,11 @@ export function rankSentences(
     if (relevant === null) continue;
     const { sentence, previous, matches, contextMatches, coverage } = relevant;
     const matched = matchedTokens(matches);
-    const answer =
-      order === null
+    // "When was the observatory founded": a sentence that does not say the event dates something else.
+    const eventUnsaid = question.kind === 'time' && unsaidEvent(matches, contextMatches);
+    const answer = eventUnsaid
+      ? null
+      : order === null
         ? bestAnswer(sentence, previous, question, matched, contextMatches)
         : orderedAnswer(sentence, question, matches, order);
     const score =
@@ -162,6 +165,14 @@ function relevance(
     ) / totalWeight;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
   return { sentence, previous, matches, contextMatches, coverage };
+}
+
+/** Whether a verb that names the event asked about is said neither in the sentence nor in the one before. */
+function unsaidEvent(matches: readonly ConceptMatch[], contextMatches: readonly ConceptMatch[] | null): boolean {
+  return matches.some(
+    (m, i) =>
+      m.concept.namesEvent === true && m.concept.describesAnswer !== true && m.strength === 0 && (contextMatches?.[i]?.strength ?? 0) === 0,
+  );
 }
 
 /** How many sentences a chain of sentences leaning each on the one before may reach back ("Vrannick ..." ← "He ..." ← "His lawyer ..."). */

@@ -76,6 +76,12 @@ export function isMostlyVerbOrModifier(word: string): boolean {
   return other > 0 && other > counts.noun;
 }
 
+/** Whether most of a word's WordNet senses are verbs ("born", "founded"; not "main" or "exactly"). */
+export function isMostlyVerb(word: string): boolean {
+  const counts = senseCounts(word);
+  return counts.verb > counts.noun + counts.adjective + counts.adverb;
+}
+
 /** WordNet's class of the cities that stand for their country's government in the news. */
 const NATIONAL_CAPITAL = 'national capital';
 

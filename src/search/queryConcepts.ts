@@ -3,6 +3,7 @@ import { generalRarity } from '../language/generalEnglish.js';
 import { compactName, type NameDirectory } from '../language/nameDirectory.js';
 import {
   countriesOfCapital,
+  isMostlyVerb,
   derivationsOf,
   isMostlyVerbOrModifier,
   paraphrasesOf,
@@ -41,6 +42,11 @@ export interface Concept {
    * "supporter"), each with how surely it stands for the word.
    */
   paraphrases: WeightedTerm[];
+  /**
+   * A verb (most of its WordNet senses) that names the event asked about: "founded" in "when was
+   * the observatory founded". Not a phrasal verb ("put out"), which an article may well say otherwise.
+   */
+  namesEvent?: boolean;
   /** How much the concept counts: the rarity (IDF) of its rarest known stem. */
   weight: number;
   /** Whether the corpus has the concept at all. */
@@ -184,6 +190,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       stems: token.stems,
       related,
       ...(phrased.phrases.length > 0 ? { relatedPhrases: phrased.phrases } : {}),
+      ...(phrasal === null && isMostlyVerb(token.lower) ? { namesEvent: true } : {}),
       names: [],
       spellings,
       paraphrases,

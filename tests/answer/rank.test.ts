@@ -94,6 +94,17 @@ describe('relevance', () => {
   });
 });
 
+describe('a question about when an event happened', () => {
+  it.each([
+    ['when was the inquiry cancelled', 'The inquiry opens on Monday in Copenhagen.', null],
+    ['when does the inquiry open', 'The inquiry opens on Monday in Copenhagen.', 'Monday'],
+    ['when did the inquiry start', 'The inquiry began on Monday in Copenhagen.', 'Monday'],
+  ] as const)('/when %s in "%s": %s (no time for an event the sentence does not say)', (query, text, expected) => {
+    const [ranked] = rankAmong('when', query, [text]);
+    expect(ranked?.answer?.text ?? null).toBe(expected);
+  });
+});
+
 describe('a sentence that leans on the ones before', () => {
   const story = [
     'Dahlgaard was the last to leave the ferry.',
