@@ -26,3 +26,29 @@ const COUNTRY_IN_CAPITALS: ReadonlySet<string> = new Set(['us']);
 export function isStopWordAsTyped(surface: string, lowerWord: string): boolean {
   return STOP_WORDS.has(lowerWord) && !(COUNTRY_IN_CAPITALS.has(lowerWord) && surface === lowerWord.toUpperCase());
 }
+
+/** Stop words long enough to be recognised misspelt ("befor", "becuase"): shorter ones are a letter from too many words. */
+const MIN_MISSPELT_STOP_WORD = 4;
+const LONG_STOP_WORDS = [...STOP_WORDS].filter((word) => word.length >= MIN_MISSPELT_STOP_WORD);
+
+/**
+ * Whether a word is one typing slip from a stop word: a letter missing, added or changed, or two
+ * letters swapped ("befor", "becuase", "abuot"). The caller asks only of words that are no English
+ * word, so that "form" or "worth" are never read as "from" or "with".
+ */
+export function isMisspeltStopWord(lowerWord: string): boolean {
+  if (lowerWord.length < MIN_MISSPELT_STOP_WORD - 1 || lowerWord.length > 12) return false;
+  return LONG_STOP_WORDS.some((stop) => withinOneSlip(lowerWord, stop));
+}
+
+function withinOneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    // Two neighbouring letters swapped.
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -12,6 +12,7 @@ import {
 } from '../language/paraphrases.js';
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
+import { isMisspeltStopWord } from '../language/stopWords.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
 import type { SentenceIndex, TermGroups, WeightedTerm } from './sentenceIndex.js';
 
@@ -168,6 +169,11 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     const lacking = known.length === 0 && knownRelated.length === 0;
     const spelt = lacking ? spellingsOf(token.lower, index) : { stems: [], share: 1 };
     const spellings = spelt.stems;
+    // "befor", "becuase": a misspelt function word, not a rare word the articles lack ("beijng" is Beijing's, found above).
+    if (lacking && spellings.length === 0 && generalRarity(token.lower) >= 1 && isMisspeltStopWord(token.lower)) {
+      i++;
+      continue;
+    }
     // "step down" means resign, which "step" alone does not: a phrasal verb brings its own paraphrases.
     const phrasal = phrasalVerb(token.lower, allTokens[token.index + 1]?.lower ?? '');
     // A word the corpus has may still be said otherwise where the answer is: in another part of

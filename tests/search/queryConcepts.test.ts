@@ -53,6 +53,8 @@ describe('stop words', () => {
     ['the captain of the ferry', ['captain', 'ferry']],
     ['Was it Dahlgaard who left?', ['Dahlgaard', 'left']],
     ['what is it', []],
+    ['the captain left befor the storm', ['captain', 'left', 'storm']],
+    ['why did the ferry sink becuase of the storm', ['ferry', 'sink', 'storm']],
   ])('"%s" is read as %j', (query, labels) => {
     expect(conceptsOf(query).map((c) => c.label)).toEqual(labels);
   });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isMisspeltStopWord, isStopWordAsTyped } from '../../src/language/stopWords.js';
+
+describe('misspelt function words', () => {
+  it.each(['befor', 'becuase', 'abuot', 'thier', 'wiht', 'whcih', 'shoudl'])('"%s" is one slip from a function word', (word) => {
+    expect(isMisspeltStopWord(word)).toBe(true);
+  });
+
+  it.each(['worth', 'kang', 'seoul', 'samsung', 'ferry', 'a', 'xi'])('"%s" is not', (word) => {
+    expect(isMisspeltStopWord(word)).toBe(false);
+  });
+});
+
+describe('a function word as typed', () => {
+  it('is "US" the country in capitals, "us" the pronoun otherwise', () => {
+    expect(isStopWordAsTyped('US', 'us')).toBe(false);
+    expect(isStopWordAsTyped('us', 'us')).toBe(true);
+    expect(isStopWordAsTyped('Us', 'us')).toBe(true);
+    expect(isStopWordAsTyped('THE', 'the')).toBe(true);
+  });
+});
