@@ -11,6 +11,7 @@ import { articleLabel, namedByFirstWords, type ArticleLabel } from './articleLab
 import { mergeSameFacts } from './sameFacts.js';
 import { readQuestion, type AnswerKind, type Command, type Question } from './question.js';
 import { rankSentences, type RankedSentence } from './rank.js';
+import { readRoleInTime } from './roleInTime.js';
 import { findDateMentions, type ResolvedDate } from '../language/dateResolution.js';
 import type { Anchor, OrderedTimeline } from './timeline.js';
 import { anchorsOfArticle, corpusEvents, orderCorpusEvents, orderEvents, timelineOf, topicEvents } from './timelineSearch.js';
@@ -153,7 +154,7 @@ export class AnswerEngine {
 
   /** Answers a question asked with a command ("when", "ask", ...). */
   answer(command: Command, text: string, options: AnswerOptions = {}): Answer {
-    const question = readQuestion(command, text);
+    const question = readRoleInTime(readQuestion(command, text), this.names);
     const maxExcerpts = Math.max(1, Math.min(options.maxExcerpts ?? DEFAULT_EXCERPTS, MAX_EXCERPTS));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const notFound: Answer = {

@@ -185,6 +185,28 @@ export const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday
 export const TIME_UNIT_WORDS: readonly string[] = ['time', 'date', 'day', 'weekday', 'week', 'month', 'year', 'hour'];
 
 /**
+ * Verbs of holding an office: "who led the country before X" asks for X's predecessor, as "who was
+ * president before X" does.
+ */
+export const OFFICE_VERBS: readonly string[] = [
+  'lead',
+  'led',
+  'leads',
+  'run',
+  'ran',
+  'runs',
+  'head',
+  'headed',
+  'heads',
+  'rule',
+  'ruled',
+  'govern',
+  'governed',
+  'chair',
+  'chaired',
+];
+
+/**
  * The adverbs and prepositions that make a verb phrasal ("step down", "pay off", "sign up"): the
  * phrase often means something the verb alone does not.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine, conceptsOfQuestion } from '../../src/answer/engine.js';
 import { readQuestion } from '../../src/answer/question.js';
+import { readRoleInTime } from '../../src/answer/roleInTime.js';
 import { renderAnswerText } from '../../src/answer/render.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import { ferryEngine } from '../support/ferryCorpus.js';
@@ -326,5 +327,26 @@ describe('a nationality whose country has a name of several words', () => {
     const texts = (query: string) => ships.answer('what', query).excerpts.map((e) => e.text);
     expect(texts('what did the US send')).toEqual(['The United States sent two warships on Monday.']);
     expect(texts('what did the United States send')).toEqual(['The United States sent two warships on Monday.']);
+  });
+});
+
+describe('a person asked for before or after a person', () => {
+  const office = engineOf({
+    a: 'New chief at Kattegat Lines\nAnna Berg became chief executive of Kattegat Lines in May.\nShe replaced her predecessor Lars Holm, who retired after ten years.\n',
+  });
+
+  it.each([
+    ['who was chief executive before Berg', 'Lars Holm'],
+    ['whos the chief executive before anna berg', 'Lars Holm'],
+  ])('is the predecessor where the question names an office or holding one: /who %s → %s', (query, expected) => {
+    expect(office.answer('who', query).answer).toBe(expected);
+  });
+
+  it('keeps its order in time where the question names no office, or someone else', () => {
+    const reread = (query: string) => readRoleInTime(readQuestion('who', query), office.names);
+    expect(reread('who spoke before Berg').sequence).not.toBeNull();
+    expect(reread('who did Holm meet before Berg').sequence).not.toBeNull();
+    expect(reread('who was chief executive before Berg')).toMatchObject({ sequence: null, query: expect.stringContaining('predecessor') });
+    expect(reread('who was chief executive after Holm')).toMatchObject({ sequence: null, query: expect.stringContaining('successor') });
   });
 });
