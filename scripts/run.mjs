@@ -13,7 +13,7 @@
  * `node scripts/run.mjs --build` builds and exits.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +23,10 @@ const SOURCE_DIR = join(ROOT, 'src');
 const BUILDS_DIR = join(ROOT, 'dist');
 /** Builds kept besides the current one: a bot still running from an older one keeps its worker files. */
 const OLDER_BUILDS_KEPT = 3;
-/** An older build is removed only when unused this long (a running bot's build stays). */
+/** An older build is removed only when unused this long, and never while a process runs from it. */
 const OLDER_BUILD_MIN_AGE_MS = 24 * 60 * 60 * 1000;
+/** A process running from a build leaves a file of this name and its pid in it (a bot loads worker files from it later). */
+const IN_USE = '.in-use-';
 
 /** @returns {string[]} the TypeScript sources under src, relative to it, in a fixed order */
 function sourceFiles() {
@@ -86,10 +88,47 @@ function pruneOlderBuilds(currentKey) {
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const [rank, other] of others.entries()) {
     const staging = other.path.includes('.tmp-');
-    if ((staging || rank >= OLDER_BUILDS_KEPT) && now - other.mtimeMs > OLDER_BUILD_MIN_AGE_MS) {
+    if ((staging || rank >= OLDER_BUILDS_KEPT) && now - other.mtimeMs > OLDER_BUILD_MIN_AGE_MS && !inUse(other.path)) {
       rmSync(other.path, { recursive: true, force: true });
     }
   }
+}
+
+/** Whether a process that started from the build is still running. */
+function inUse(buildDir) {
+  return readdirSync(buildDir)
+    .filter((name) => name.startsWith(IN_USE))
+    .some((name) => isRunning(Number(name.slice(IN_USE.length))));
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+/** Marks the build as in use by this process until it exits. */
+function holdWhileRunning(buildDir) {
+  const marker = join(buildDir, `${IN_USE}${process.pid}`);
+  try {
+    writeFileSync(marker, '');
+  } catch {
+    // A read-only checkout still runs; its builds are not pruned by a process that cannot write either.
+    return;
+  }
+  process.on('exit', () => {
+    try {
+      unlinkSync(marker);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  });
 }
 
 /** @returns {Promise<string | null>} the current build's folder, or null when esbuild could not build it */
@@ -132,6 +171,7 @@ async function main() {
     entryFile = join(SOURCE_DIR, `${entry}.ts`);
   } else {
     entryFile = join(buildDir, `${entry}.js`);
+    holdWhileRunning(buildDir);
   }
   if (!existsSync(entryFile)) {
     process.stderr.write(`no such entry: src/${entry}.ts\n`);

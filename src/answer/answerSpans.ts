@@ -179,9 +179,10 @@ function isAgeApposition(sentence: SentenceAnalysis, span: Span): boolean {
   if (!/^\s*,/u.test(sentence.text.slice(span.end))) return false;
   return sentence.entities.some((e) => e.type === 'person' && AGE_APPOSITION.test(sentence.text.slice(e.end, span.start)));
 }
-/** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
+
 /** What a span of several days counts for a question asking which day. */
 const RANGE_FOR_A_DAY_FACTOR = 0.6;
+/** What a time expression that is not in the calendar unit asked ("which day" → "11 days later") keeps. */
 const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
 const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
 
@@ -191,6 +192,8 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
  */
 function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === null) return times;
+  // "What time", "what hour": a clock time, which the spans do not tell apart; any expression may be it.
+  if (unit === 'time' || unit === 'hour') return times;
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)
@@ -309,8 +312,12 @@ function entitySpans(
   return candidates;
 }
 
-/** Words that introduce the name of what was just said: "a summit called ...", "the missile, known as ...". */
-const NAMING = /^\s*(?:,\s*)?(?:(?:called|named|dubbed|titled|known as)\s+)?$/i;
+/**
+ * What may stand between the asked words and their name: nothing ("Premier Li Qiang"), "of" ("the
+ * island of Anholt"), or a naming word ("a summit called ...", "the missile, known as ..."). A comma
+ * alone does not: "After the summit, Lind flew home" names no summit.
+ */
+const NAMING = /^\s+(?:of\s+)?$|^\s*,?\s*(?:called|named|dubbed|titled|known as)\s+$/i;
 
 /**
  * The name of what the question asks about ("what was the name of the summit"): a name the asked

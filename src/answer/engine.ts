@@ -325,18 +325,23 @@ function adjustKind(question: Question, conceptCount: number, firstType: string 
 }
 
 /**
- * Whether the language analysis can find names, places, times and numbers in a sentence: it reads
- * Latin script. A sentence in another script may hold the answer though none is found in it.
+ * Whether a sentence with another short answer (of some confidence) ranks close behind the best one.
+ * An answer that holds the other, or is held in it ("Prime Minister Anna Lind", "Lind"), is the same.
  */
-/** Whether a sentence with another short answer (of some confidence) ranks close behind the best one. */
 function hasCloseRival(ranked: readonly RankedSentence[]): boolean {
   const best = ranked[0]!;
+  const answer = best.answer?.text.toLowerCase() ?? '';
+  const other = (text: string) => !text.includes(answer) && !answer.includes(text);
   const rival = ranked.find(
-    (r) => r !== best && r.answer !== null && r.answer.text !== best.answer?.text && r.answerScore >= MIN_ANSWER_SCORE,
+    (r) => r !== best && r.answer !== null && r.answerScore >= MIN_ANSWER_SCORE && other(r.answer.text.toLowerCase()),
   );
   return rival !== undefined && best.score - rival.score < MIN_ANSWER_MARGIN;
 }
 
+/**
+ * Whether the language analysis can find names, places, times and numbers in a sentence: it reads
+ * Latin script. A sentence in another script may hold the answer though none is found in it.
+ */
 function readsSpansOf(text: string): boolean {
   return /\p{Script=Latin}/u.test(text);
 }

@@ -12,6 +12,7 @@ import {
   PEOPLE_WORDS,
   QUESTION_SAYING_VERBS,
   QUESTION_TENSE,
+  TIME_UNIT_WORDS,
   wordsPattern,
   wordsRegExp,
 } from '../language/wordLists.js';
@@ -78,7 +79,7 @@ const ASKS_PREVIOUS = new RegExp(String.raw`\b(?:last|previous|previously)\b(?!\
 const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b/giu;
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
-const TIME_UNIT = /\b(?:what|which)\s+(year|day|date|month|weekday)\b/i;
+const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+(${wordsPattern(TIME_UNIT_WORDS)})\\b`, 'i');
 /** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
 const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
@@ -111,7 +112,10 @@ const KIND_OF_COMMAND: Readonly<Record<Exclude<Command, 'ask'>, AnswerKind>> = {
 /** Question openings and the kind of answer they ask for, most specific first. */
 const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [
-    /^(?:since when|until when|how soon|at what time|on what (?:day|date)|what (?:time|date|day|year|month)|which (?:day|date|year|month))\b/i,
+    new RegExp(
+      `^(?:since when|until when|how soon|at what time|on what (?:day|date)|(?:what|which) (?:${wordsPattern(TIME_UNIT_WORDS)}))\\b`,
+      'i',
+    ),
     'time',
   ],
   [/^how long\b/i, 'duration'],
@@ -134,8 +138,12 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   [/^(?:what|which|how)\b/i, 'thing'],
 ];
 
-/** A question that ends in "called" or "named" asks for a name ("what is the new law called"). */
+/**
+ * A question about a thing that ends in "called" or "named" asks for its name ("what is the new law
+ * called"); "what has Lind called" and "what was Hansen named" do not (no "the" or "a" before).
+ */
 const ASKS_WHAT_CALLED = /\s+(?:called|named)\s*$/i;
+const NAMES_A_THING = /^(?:the|a|an|this|that|its|his|her|their)\s/i;
 
 /** Words a question may open with when it goes on from the one before: "and how many ...", "so when ...". */
 const LEADING_CONNECTIVE = /^(?:(?:and|so|but|also|then|or)\s+)+/i;
@@ -163,7 +171,8 @@ export function readQuestion(command: Command, text: string): Question {
   const commandKind: AnswerKind = command === 'ask' ? 'thing' : KIND_OF_COMMAND[command];
   let kind = refineKind(commandKind, stripped.kind);
   // "what was the storm called": a name, as "what was the name of the storm" asks.
-  const named = kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query);
+  const named =
+    kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query) && NAMES_A_THING.test(stripped.query);
   if (named) kind = 'name';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';

@@ -22,9 +22,13 @@ export function isStopWord(lowerWord: string): boolean {
 /** Stop words that, typed in capitals, name a country: "US" is not "us". */
 const COUNTRY_IN_CAPITALS: ReadonlySet<string> = new Set(['us']);
 
-/** Whether a word as typed is a stop word: as isStopWord, but "US" in capitals is the country. */
-export function isStopWordAsTyped(surface: string, lowerWord: string): boolean {
-  return STOP_WORDS.has(lowerWord) && !(COUNTRY_IN_CAPITALS.has(lowerWord) && surface === lowerWord.toUpperCase());
+/**
+ * Whether a word as typed in `text` is a stop word: as isStopWord, but "US" in capitals is the
+ * country, unless the whole text is in capitals ("WHAT DID LIND TELL US?").
+ */
+export function isStopWordAsTyped(surface: string, lowerWord: string, text: string): boolean {
+  if (!STOP_WORDS.has(lowerWord)) return false;
+  return !(COUNTRY_IN_CAPITALS.has(lowerWord) && surface === lowerWord.toUpperCase() && /\p{Ll}/u.test(text));
 }
 
 /** Stop words long enough to be recognised misspelt ("befor", "becuase"): shorter ones are a letter from too many words. */

@@ -43,7 +43,7 @@ export function tokenize(text: string): Token[] {
       lower,
       stems: stemsOf(lower),
       capitalized: first !== first.toLowerCase(),
-      isStopWord: isStopWordAsTyped(surface, lower),
+      isStopWord: isStopWordAsTyped(surface, lower, text),
       index: tokens.length,
     });
   }

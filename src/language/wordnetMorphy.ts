@@ -8,8 +8,9 @@ import type { PosFile } from './wordnetFiles.js';
  * - a doubled final consonant is undone after -ed/-ing/-er/-est ("cancelled" → "cancel",
  *   "tagging" → "tag", "biggest" → "big"); verb.exc/adj.exc list such forms one by one;
  * - IRREGULAR below: the commonest irregular English verbs, nouns and adjectives ("ran" → "run",
- *   "children" → "child", "better" → "good"). It is deliberately small: general English, the forms
- *   a question is likely to use, not the 6,000 entries of WordNet's lists.
+ *   "children" → "child", "better" → "good"). It is deliberately small: general English, not the
+ *   6,000 entries of WordNet's lists. The stemmer (stem.ts) reads its verbs too, for questions and
+ *   articles alike, less the forms that are as often another word.
  * Candidates are not checked against the database here; the caller keeps those that are entries.
  */
 

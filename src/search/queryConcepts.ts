@@ -13,6 +13,7 @@ import {
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
 import { isMisspeltStopWord } from '../language/stopWords.js';
+import { CALENDAR_WORDS } from '../language/wordLists.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
 import type { SentenceIndex, TermGroups, WeightedTerm } from './sentenceIndex.js';
 
@@ -108,12 +109,14 @@ const NATIONALITIES = new Set<string>();
 for (const [adjective, place] of Object.entries(DEMONYMS)) {
   const a = stemsOf(adjective.split(' ').pop()!)[0]!;
   NATIONALITIES.add(a);
+  const last = place.split(' ').pop()!;
+  const p = stemsOf(last)[0]!;
   if (!adjective.includes(' ') && place.includes(' ')) {
-    // "states" alone is not the United States ("state visit").
+    // "US" is the United States named whole: "states" alone is not it ("a state visit"), while
+    // "Arabia" alone is Saudi Arabia's.
     PLACE_PHRASE_OF_DEMONYM.set(a, place);
-    continue;
+    if (generalRarity(last) < KEY_WORD_RARITY) continue;
   }
-  const p = stemsOf(place.split(' ').pop()!)[0]!;
   PLACE_OF_DEMONYM.set(a, [...(PLACE_OF_DEMONYM.get(a) ?? []), p]);
   PLACE_OF_DEMONYM.set(p, [...(PLACE_OF_DEMONYM.get(p) ?? []), a]);
 }
@@ -167,15 +170,15 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     // A phrase counts by its last word, as "korea" for "south korea" (the corpus has all its words).
     const knownRelated = [...related.filter((s) => index.frequency(s) > 0), ...phrased.phrases.map((phrase) => phrase[phrase.length - 1]!)];
     const lacking = known.length === 0 && knownRelated.length === 0;
-    const spelt = lacking ? spellingsOf(token.lower, index) : { stems: [], share: 1 };
+    const spelt = lacking ? spellingsOf(token.lower, index, token.capitalized) : { stems: [], share: 1 };
     const spellings = spelt.stems;
     // "befor", "becuase": a misspelt function word, not a rare word the articles lack ("beijng" is Beijing's, found above).
-    if (lacking && spellings.length === 0 && generalRarity(token.lower) >= 1 && isMisspeltStopWord(token.lower)) {
+    if (lacking && spellings.length === 0 && !token.capitalized && generalRarity(token.lower) >= 1 && isMisspeltStopWord(token.lower)) {
       i++;
       continue;
     }
     // "step down" means resign, which "step" alone does not: a phrasal verb brings its own paraphrases.
-    const phrasal = phrasalVerb(token.lower, allTokens[token.index + 1]?.lower ?? '');
+    const phrasal = phrasalVerbAt(allTokens, token.index);
     // A word the corpus has may still be said otherwise where the answer is: in another part of
     // speech ("leads" by "leader"), or by a WordNet relative, which counts less.
     const paraphrases = mergeTerms(
@@ -260,7 +263,7 @@ function everydayShare(word: string): number {
  * the same letter. Short words are left alone: too many of them are a letter apart. `share`: the
  * everyday share (see everydayShare) of the likeliest word meant: "sinse" weighs as "since" would.
  */
-function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[]; share: number } {
+function spellingsOf(word: string, index: SentenceIndex, capitalized: boolean): { stems: WeightedTerm[]; share: number } {
   if (word.length < MIN_TRANSPOSED_LENGTH) return { stems: [], share: 1 };
   const english = generalRarity(word) < 1;
   const typo = !english && word.length >= MIN_FUZZY_LENGTH;
@@ -278,7 +281,8 @@ function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[
   }
   // Two letters typed the wrong way round ("premeir", "wrok") are two edits apart, too far for
   // MiniSearch's fuzzy match of a short word: each swap is tried as it is.
-  if (stems.size === 0 && !english) {
+  // Not for a name the articles lack ("Rani" is no misspelt "rain"), nor for junk of any length.
+  if (stems.size === 0 && !english && !capitalized && word.length <= MAX_TRANSPOSED_LENGTH) {
     for (const swapped of transpositions(word)) {
       for (const stem of stemsOf(swapped)) {
         if (index.frequency(stem) > 0 && !stems.has(stem)) {
@@ -293,6 +297,8 @@ function spellingsOf(word: string, index: SentenceIndex): { stems: WeightedTerm[
 
 /** From this length a word that is no English word may be two letters typed the wrong way round ("wrok"). */
 const MIN_TRANSPOSED_LENGTH = 4;
+/** Longer than this, a word is not tried with letters swapped (each try costs a lookup). */
+const MAX_TRANSPOSED_LENGTH = 24;
 /** How close a word with two neighbouring letters swapped is to the word meant (as one edit of a word of eight letters). */
 const TRANSPOSED_CLOSENESS = 0.8;
 
@@ -331,6 +337,28 @@ function knownTerms(lemmas: readonly Paraphrase[], index: SentenceIndex): Weight
     if (found.size >= MAX_PARAPHRASES) break;
   }
   return [...found].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * The particles that are prepositions too ("go on Friday", "in March"): before a name, a number or
+ * a calendar word they open a phrase of place or time, not a phrasal verb.
+ */
+const PREPOSITION_PARTICLES = new Set(['on', 'in', 'into', 'over', 'through', 'around']);
+const CALENDAR = new Set(CALENDAR_WORDS);
+
+/** The phrasal verb the query's word at `i` makes with the particle after it ("step down"), if any. */
+function phrasalVerbAt(tokens: readonly Token[], i: number): string | null {
+  const particle = tokens[i + 1];
+  if (particle === undefined) return null;
+  const after = tokens[i + 2];
+  if (
+    PREPOSITION_PARTICLES.has(particle.lower) &&
+    after !== undefined &&
+    (after.capitalized || /\d/.test(after.lower) || CALENDAR.has(after.lower))
+  ) {
+    return null;
+  }
+  return phrasalVerb(tokens[i]!.lower, particle.lower);
 }
 
 /** Two lists of weighted terms as one, each term with its greater weight. */

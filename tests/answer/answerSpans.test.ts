@@ -106,6 +106,12 @@ describe('no short answer', () => {
     ['ask', 'How much money did the council raise?', 'The council raised parking fees by 5 per cent.', 'a share is no sum of money'],
     ['ask', 'What was the name of the storm?', 'The storm hit Anholt on Friday.', 'a name elsewhere in the sentence names something else'],
     ['ask', 'What is the name of the ferry in Grenaa?', 'The ferry left Grenaa on Friday.', 'the only name is the one the question says'],
+    [
+      'ask',
+      'What was the name of the summit?',
+      'After the summit, Lind flew to Oslo on Tuesday.',
+      'a name after a comma names something else',
+    ],
   ] as const)('/%s %s in "%s": none (%s)', (command, query, text, _why) => {
     expect(spansFor(command, query, text).spans).toEqual([]);
   });

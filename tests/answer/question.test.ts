@@ -70,6 +70,8 @@ describe('reading questions as members type them', () => {
     ['ask', 'what was the full name of the storm?', 'name', 'the storm'],
     ['ask', 'what is the new storm called', 'name', 'the new storm'],
     ['who', 'whats the name of the captain', 'person', 'the captain'],
+    ['what', 'What has Lind called', 'thing', 'Lind called'],
+    ['ask', 'what hour did the ferry sink', 'time', 'the ferry sink'],
     ['why', 'why did they call us', 'reason', 'they call us'],
   ] as const)('/%s %s → a %s question about "%s"', (command, text, kind, query) => {
     const question = readQuestion(command, text);

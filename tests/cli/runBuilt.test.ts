@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -104,5 +104,33 @@ describe('running the built source (scripts/run.mjs)', () => {
       timeout: 60_000,
     });
     expect(stdout).toMatch(/Li Qiang/);
+  });
+
+  it('never removes an older build a running process started from, and removes it once none does', async () => {
+    const dir = project(SOURCES);
+    await start(dir, '--build');
+    const [first] = builds(dir);
+    const firstDir = path.join(dir, 'dist', first!);
+    // A bot started from it a long time ago, still running (this test's process stands for it).
+    writeFileSync(path.join(firstDir, `.in-use-${process.pid}`), '');
+    const longAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    utimesSync(firstDir, longAgo, longAgo);
+    for (const version of ['two', 'three', 'four', 'five']) {
+      writeSources(dir, { 'word.ts': `export function word(): string {\n  return '${version}';\n}\n` });
+      await start(dir, '--build');
+    }
+    expect(builds(dir)).toContain(first);
+    rmSync(path.join(firstDir, `.in-use-${process.pid}`));
+    utimesSync(firstDir, longAgo, longAgo);
+    writeSources(dir, { 'word.ts': "export function word(): string {\n  return 'six';\n}\n" });
+    await start(dir, '--build');
+    expect(builds(dir)).not.toContain(first);
+  });
+
+  it('leaves no mark of a process that has exited', async () => {
+    const dir = project(SOURCES);
+    await start(dir, 'cli/hello');
+    const [build] = builds(dir);
+    expect(readdirSync(path.join(dir, 'dist', build!)).filter((name) => name.startsWith('.in-use-'))).toEqual([]);
   });
 });

@@ -13,9 +13,11 @@ describe('misspelt function words', () => {
 
 describe('a function word as typed', () => {
   it('is "US" the country in capitals, "us" the pronoun otherwise', () => {
-    expect(isStopWordAsTyped('US', 'us')).toBe(false);
-    expect(isStopWordAsTyped('us', 'us')).toBe(true);
-    expect(isStopWordAsTyped('Us', 'us')).toBe(true);
-    expect(isStopWordAsTyped('THE', 'the')).toBe(true);
+    expect(isStopWordAsTyped('US', 'us', 'the US president')).toBe(false);
+    expect(isStopWordAsTyped('us', 'us', 'tell us')).toBe(true);
+    expect(isStopWordAsTyped('Us', 'us', 'Us and them')).toBe(true);
+    expect(isStopWordAsTyped('THE', 'the', 'THE US')).toBe(true);
+    // A question typed all in capitals says nothing by its capitals.
+    expect(isStopWordAsTyped('US', 'us', 'WHAT DID LIND TELL US?')).toBe(true);
   });
 });

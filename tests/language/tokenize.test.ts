@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, tokenize } from '../../src/language/tokenize.js';
+import { indexTerms, stemsOf, tokenize } from '../../src/language/tokenize.js';
 
 describe('splitting text into words', () => {
   it('keeps a word whole across invisible characters that web pages leave inside it', () => {
@@ -25,5 +25,13 @@ describe('splitting text into words', () => {
   it('reads "US" in capitals as the country, "us" as the pronoun it is', () => {
     expect(indexTerms(tokenize('The US and China'))).toEqual(['us', 'china']);
     expect(indexTerms(tokenize('They told us about China'))).toEqual(['china']);
+  });
+
+  it('stems irregular verb forms as their verb, but not those that are as often another word', () => {
+    expect(stemsOf('sank')).toEqual(stemsOf('sink'));
+    expect(stemsOf('paid')).toEqual(stemsOf('pay'));
+    expect(stemsOf('fed')).not.toEqual(stemsOf('feed'));
+    expect(stemsOf('lay')).not.toEqual(stemsOf('lie'));
+    expect(stemsOf('found')).not.toEqual(stemsOf('find'));
   });
 });

@@ -91,6 +91,11 @@ describe('misspelt words', () => {
     for (const spelling of concept.spellings) expect(spelling.weight).toBeLessThan(1);
   });
 
+  it('leaves a capitalised word alone: a name the articles lack is no misspelling ("Tsorm", "Thea")', () => {
+    expect(only('Tsorm').spellings).toEqual([]);
+    expect(conceptsOf('What did Thea say').map((c) => c.label)).toContain('Thea');
+  });
+
   it.each([
     ['stomr', 'storm'],
     ['tsorm', 'storm'],
@@ -164,6 +169,15 @@ describe('phrasal verbs', () => {
     expect(concept.paraphrases.map((p) => p.term)).toContain(stem);
     const alone = only(label);
     expect(alone.paraphrases.map((p) => p.term)).not.toContain(stem);
+  });
+
+  it('reads no phrase where a preposition opens a time or a name ("go on Friday" is not "continue")', () => {
+    expect(conceptsOf('go on Friday').find((c) => c.label === 'go')!.paraphrases).toEqual(only('go').paraphrases);
+    expect(
+      conceptsOf('go down in the storm')
+        .find((c) => c.label === 'go')!
+        .paraphrases.map((p) => p.term),
+    ).toContain('sink');
   });
 
   it('reads no phrase where the word after the verb is no particle, or the two make no phrasal verb in WordNet', () => {
