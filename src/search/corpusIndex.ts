@@ -176,7 +176,8 @@ export class CorpusIndex {
     }
     await nextTurn();
     const entries = JSON.parse(decoder.decode(packed.suggestions)) as SuggestionEntry[];
-    corpus.tally = SuggestionTally.of(entries);
+    await nextTurn();
+    corpus.tally = await SuggestionTally.inSteps(entries, nextTurn);
     corpus.suggestionIndex = await SuggestionIndex.inSteps(entries);
     return corpus;
   }

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
-import { foldWords } from '../../src/search/suggestions.js';
+import { NameDirectory } from '../../src/language/nameDirectory.js';
+import { foldWords, SuggestionTally, type SuggestionEntry } from '../../src/search/suggestions.js';
 import { sampleEngine } from '../support/sampleCorpus.js';
 
 const suggest = (engine: AnswerEngine, typed: string, limit?: number) => engine.suggestions.suggest(typed, limit);
@@ -73,5 +74,23 @@ describe('suggest', () => {
     await changing.removeArticle('x');
     expect(suggest(changing, 'han')).not.toContain('Hanna Berg');
     expect(suggest(changing, 'troms')).toContain('Tromsø');
+  });
+});
+
+describe('the suggestion tally of a saved index', () => {
+  it('is rebuilt a slice per turn of the event loop, the same as at once', async () => {
+    const entries: SuggestionEntry[] = Array.from({ length: 5_000 }, (_, i) => ({
+      text: `phrase ${i}`,
+      kind: i % 2 === 0 ? 'entity' : 'phrase',
+      count: 1 + (i % 7),
+      weight: 1 + (i % 3),
+    }));
+    let turns = 0;
+    const stepped = await SuggestionTally.inSteps(entries, async () => {
+      turns++;
+    });
+    const names = new NameDirectory();
+    expect(stepped.entries(names)).toEqual(SuggestionTally.of(entries).entries(names));
+    expect(turns).toBeGreaterThanOrEqual(2);
   });
 });
