@@ -40,10 +40,18 @@ export interface Concept {
    */
   spellings: WeightedTerm[];
   /**
-   * For a word the corpus lacks: stems of the corpus's words that WordNet relates to it ("backer" →
-   * "supporter"), each with how surely it stands for the word.
+   * Stems of the corpus's words that WordNet relates to the word, each with how surely it stands for
+   * it: for a word the corpus lacks, its relatives ("backer" → "supporter"); for one it has, the words
+   * derived from it ("leads" → "leader"); for a phrasal verb, what the phrase means ("step down" →
+   * "resign").
    */
   paraphrases: WeightedTerm[];
+  /**
+   * For a word the corpus has: its other WordNet relatives the corpus has, matched at a fraction of
+   * their strength where the answer says it otherwise. Matched in ranking only, not searched for:
+   * fetching their sentences too made every question slower for the few it helped.
+   */
+  relatives?: WeightedTerm[];
   /**
    * A verb (most of its WordNet senses) that names the event asked about: "founded" in "when was
    * the observatory founded". Not a phrasal verb ("put out"), which an article may well say otherwise.
@@ -183,15 +191,13 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     // speech ("leads" by "leader"), or by a WordNet relative, which counts less.
     const paraphrases = mergeTerms(
       phrasal === null ? [] : knownParaphrases(phrasal, index),
-      lacking
-        ? spellings.length === 0
-          ? knownParaphrases(token.lower, index)
-          : []
-        : mergeTerms(
-            knownTerms(derivationsOf(token.lower), index),
-            knownParaphrases(token.lower, index).map((p) => ({ ...p, weight: p.weight * KNOWN_WORD_PARAPHRASE })),
-          ),
+      lacking ? (spellings.length === 0 ? knownParaphrases(token.lower, index) : []) : knownTerms(derivationsOf(token.lower), index),
     ).filter((p) => !token.stems.includes(p.term));
+    const relatives = lacking
+      ? []
+      : knownParaphrases(token.lower, index)
+          .map((p) => ({ ...p, weight: p.weight * KNOWN_WORD_PARAPHRASE }))
+          .filter((p) => !token.stems.includes(p.term) && !paraphrases.some((q) => q.term === p.term));
     const modifier = lacking && isMostlyVerbOrModifier(phrasal ?? token.lower) ? MODIFIER_WEIGHT : 1;
     concepts.push({
       label: token.surface,
@@ -203,6 +209,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       names: [],
       spellings,
       paraphrases,
+      ...(relatives.length > 0 ? { relatives } : {}),
       weight:
         known.length > 0
           ? everydayShare(token.lower) * Math.max(...known.map((s) => index.idf(s)))
@@ -455,6 +462,7 @@ function wordStrength(concept: Concept, token: Token): number {
   if (token.stems.some((s) => concept.related.includes(s))) return MATCH.related;
   for (const spelling of concept.spellings) if (token.stems.includes(spelling.term)) return MATCH.spelling * spelling.weight;
   for (const paraphrase of concept.paraphrases) if (token.stems.includes(paraphrase.term)) return MATCH.paraphrase * paraphrase.weight;
+  for (const relative of concept.relatives ?? []) if (token.stems.includes(relative.term)) return MATCH.paraphrase * relative.weight;
   const stem = concept.stems[0]!;
   const other = token.stems[0]!;
   if (stem.length >= MIN_PREFIX && other.length >= MIN_PREFIX && (other.startsWith(stem) || stem.startsWith(other))) {
