@@ -239,9 +239,7 @@ function novel(_sentence: SentenceAnalysis, candidates: Candidate[], matched: Re
 }
 
 function coveredBy(c: Candidate, matched: ReadonlySet<number>, share: number): boolean {
-  let inside = 0;
-  for (let i = c.first; i <= c.last; i++) if (matched.has(i)) inside++;
-  return inside / (c.last - c.first + 1) > share;
+  return matchedIn(c.first, c.last, matched) / (c.last - c.first + 1) > share;
 }
 
 /** What an organisation or place in a phrase of its own ("at the X University") counts as the answer to "who". */
@@ -333,8 +331,7 @@ function nameSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>): Ca
     for (let i = entity.firstToken - 1; i >= Math.max(0, entity.firstToken - 3) && before === undefined; i--)
       if (matched.has(i)) before = tokens[i];
     // Part of the name asked about, the rest new ("APEC" of "the APEC Summit"); a name the question says whole names nothing new.
-    let said = 0;
-    for (let i = entity.firstToken; i <= entity.lastToken; i++) if (matched.has(i)) said++;
+    const said = matchedIn(entity.firstToken, entity.lastToken, matched);
     const inside = said > 0 && said <= entity.lastToken - entity.firstToken;
     const after = said === 0 && before !== undefined && NAMING.test(text.slice(before.end, entity.start));
     if (!inside && !after) continue;
@@ -576,9 +573,7 @@ function clauseSpans(sentence: SentenceAnalysis, matched: ReadonlySet<number>, s
       const first = sentence.tokenAt(span.start);
       const last = sentence.tokenAt(span.end - 1);
       // The clause that holds more of the question's words is more surely the one it asks about.
-      let inside = 0;
-      for (let i = first; i <= last; i++) if (matched.has(i)) inside++;
-      const strength = CLAUSE_STRENGTH + CLAUSE_PER_MATCH * Math.min(inside, MAX_COUNTED_MATCHES);
+      const strength = CLAUSE_STRENGTH + CLAUSE_PER_MATCH * Math.min(matchedIn(first, last, matched), MAX_COUNTED_MATCHES);
       candidates.push({ span: { ...span, strength }, first, last });
     }
   }
@@ -615,6 +610,13 @@ function clauseEndAfter(text: string, from: number): number {
 /** A clause's punctuation at `i`, but not the comma of a number ("1,400"). */
 function isClauseBoundary(text: string, i: number): boolean {
   return CLAUSE_PUNCTUATION.has(text.charAt(i)) && !isDigitGroupComma(text, i);
+}
+
+/** How many of the tokens from `first` to `last` (both included) the question's words match. */
+function matchedIn(first: number, last: number, matched: ReadonlySet<number>): number {
+  let count = 0;
+  for (let i = first; i <= last; i++) if (matched.has(i)) count++;
+  return count;
 }
 
 function overlaps(first: number, last: number, matched: ReadonlySet<number>): boolean {
