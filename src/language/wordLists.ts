@@ -229,6 +229,12 @@ export const VERB_PARTICLES: readonly string[] = [
 ];
 
 /**
+ * The particles that are prepositions too ("go on Friday", "in March"): before a name, a number or
+ * a calendar word they open a phrase of place or time, not a phrasal verb.
+ */
+export const PREPOSITION_PARTICLES = pick(VERB_PARTICLES, ['on', 'in', 'into', 'over', 'through', 'around']);
+
+/**
  * Words that name a time of the calendar: after "last" they are a time ("last Friday", not "the last
  * time"), after "the following" a day ("the following morning", not an order in time).
  */

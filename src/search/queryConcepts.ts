@@ -13,7 +13,7 @@ import {
 import type { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { replaceSynonymPhrases, synonymPhrases, synonymStems } from '../language/synonyms.js';
 import { isMisspeltStopWord } from '../language/stopWords.js';
-import { CALENDAR_WORDS } from '../language/wordLists.js';
+import { CALENDAR_WORDS, PREPOSITION_PARTICLES } from '../language/wordLists.js';
 import { stemsOf, tokenize, type Token } from '../language/tokenize.js';
 import type { SentenceIndex, TermGroups, WeightedTerm } from './sentenceIndex.js';
 
@@ -346,11 +346,8 @@ function knownTerms(lemmas: readonly Paraphrase[], index: SentenceIndex): Weight
   return [...found].map(([term, weight]) => ({ term, weight }));
 }
 
-/**
- * The particles that are prepositions too ("go on Friday", "in March"): before a name, a number or
- * a calendar word they open a phrase of place or time, not a phrasal verb.
- */
-const PREPOSITION_PARTICLES = new Set(['on', 'in', 'into', 'over', 'through', 'around']);
+/** Before a name, a number or a calendar word, these particles open a phrase of place or time ("go on Friday"). */
+const PREPOSITION_PARTICLE = new Set(PREPOSITION_PARTICLES);
 const CALENDAR = new Set(CALENDAR_WORDS);
 
 /** The phrasal verb the query's word at `i` makes with the particle after it ("step down"), if any. */
@@ -359,7 +356,7 @@ function phrasalVerbAt(tokens: readonly Token[], i: number): string | null {
   if (particle === undefined) return null;
   const after = tokens[i + 2];
   if (
-    PREPOSITION_PARTICLES.has(particle.lower) &&
+    PREPOSITION_PARTICLE.has(particle.lower) &&
     after !== undefined &&
     (after.capitalized || /\d/.test(after.lower) || CALENDAR.has(after.lower))
   ) {
