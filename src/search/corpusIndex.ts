@@ -36,9 +36,14 @@ export interface ArticleInfo {
  * shard is loaded, saved and vacuumed in one piece, in a few milliseconds at this size.
  */
 export const SHARD_SENTENCES = 4_000;
-/** Sentences analysed, or words added to the vocabulary, between two turns of the event loop. */
-const SENTENCES_PER_STEP = 200;
+/** Words added to the vocabulary between two turns of the event loop. */
 const WORDS_PER_STEP = 1_000;
+/**
+ * The longest stretch of analysing an added or removed article's sentences between two turns of
+ * the event loop. A sentence takes about half a millisecond at a million sentences, so a count of
+ * sentences per turn would hold questions up for tens of milliseconds on a long article.
+ */
+const ANALYSIS_SLICE_MS = 8;
 
 /** A corpus index as it travels between threads and is saved (see service/snapshot.ts). */
 export interface PackedCorpus {
@@ -255,8 +260,12 @@ export class CorpusIndex {
     const known = new Set(this.names.knownPeople);
     const tally = new SuggestionTally();
     const sentences: AnalysedSentence[] = [];
+    let slice = performance.now();
     for (let i = 0; i < article.sentences.length; i++) {
-      if (i > 0 && i % SENTENCES_PER_STEP === 0) await nextTurn();
+      if (performance.now() - slice > ANALYSIS_SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
       const s = article.sentences[i]!;
       const analysed = analyse(s.text, info.key, s.position, s.isHeadline, known, tally);
       // The article names someone in full, then by surname: its own names count as known.
@@ -294,8 +303,12 @@ export class CorpusIndex {
     const known = this.names.knownPeople;
     const tally = new SuggestionTally();
     const sentences: AnalysedSentence[] = [];
+    let slice = performance.now();
     for (let i = 0; i < info.sentenceCount; i++) {
-      if (i > 0 && i % SENTENCES_PER_STEP === 0) await nextTurn();
+      if (performance.now() - slice > ANALYSIS_SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
       const ref = info.firstRef + i;
       sentences.push(
         analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally),
@@ -358,7 +371,7 @@ export class CorpusIndex {
   /** Autocomplete follows the corpus a turn or two after a change: answering needs none of it. */
   private async refreshSuggestions(nextTurn: NextTurn): Promise<void> {
     await nextTurn();
-    const entries = this.tally.entries(this.names);
+    const entries = await this.tally.entriesInSteps(this.names, nextTurn);
     await nextTurn();
     this.suggestionIndex.update(entries);
   }

@@ -155,9 +155,34 @@ export class SuggestionTally {
    * elsewhere ("Solberg-Vik" for "Ingrid Solberg-Vik") is counted under the full name.
    */
   entries(names: NameDirectory): SuggestionEntry[] {
+    const steps = this.entrySteps(names);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * As `entries`, a slice of the tallies per turn of the event loop: at a million sentences the
+   * tally holds up to MAX_TALLIED phrases and names, tens of milliseconds of work after every
+   * in-place change, which a question waiting meanwhile should not wait.
+   */
+  async entriesInSteps(names: NameDirectory, nextTurn: () => Promise<unknown>): Promise<SuggestionEntry[]> {
+    const steps = this.entrySteps(names);
+    let step = steps.next();
+    while (step.done !== true) {
+      await nextTurn();
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  /** The work of `entries`, pausing (yielding) after every ENTRIES_STEP tallies. */
+  private *entrySteps(names: NameDirectory): Generator<void, SuggestionEntry[]> {
+    let done = 0;
     const counts = new Map<Tally, number>();
     for (const tally of this.tallies.values()) counts.set(tally, (counts.get(tally) ?? 0) + tally.count);
     for (const tally of this.tallies.values()) {
+      if (++done % ENTRIES_STEP === 0) yield;
       const surface = tally.surfaces.keys().next().value;
       if (tally.kind !== 'entity' || surface === undefined || /\s/.test(surface)) continue;
       const full = names.fullNamesFor(surface.toLowerCase())[0];
@@ -168,10 +193,12 @@ export class SuggestionTally {
     }
     const entries: SuggestionEntry[] = [];
     for (const [key, tally] of this.tallies) {
+      if (++done % ENTRIES_STEP === 0) yield;
       const count = counts.get(tally);
       if (count === undefined || count <= 0) continue;
       entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, count, weight: tally.weight * (1 + Math.log2(count)) });
     }
+    yield;
     return entries.sort((a, b) => b.weight - a.weight || byCodeUnits(a.text, b.text)).slice(0, MAX_STORED_SUGGESTIONS);
   }
 
@@ -304,6 +331,8 @@ const SUGGESTION_INDEX_OPTIONS: Options<SuggestionDocument> = {
 const CHUNK = 1_000;
 /** Suggestions tallied per turn of the event loop while a saved index loads. */
 const TALLY_STEP = 2_000;
+/** Tallies read per turn of the event loop when the suggestions are worked out again after a change. */
+const ENTRIES_STEP = 2_000;
 
 /**
  * The suggestions of a corpus, searchable as they are typed: a small MiniSearch index over their

@@ -125,3 +125,34 @@ describe('a packed corpus index', () => {
     expect(copy.generation).toBe(corpus.generation);
   });
 });
+
+describe('a long article added or removed in place', () => {
+  it('is analysed a slice per turn of the event loop, not in one go', async () => {
+    const sentences = Array.from(
+      { length: 3_000 },
+      (_, i) => `Harbour master Sigrun Dahl said on Friday that berth ${i} would reopen in June.`,
+    );
+    const long = parseArticle({ id: 'long', file: 'long.txt', content: `Berths to reopen\n${sentences.join('\n')}\n` });
+    const turnsOf = async (change: (corpus: CorpusIndex, nextTurn: () => Promise<void>) => Promise<unknown>) => {
+      const corpus = CorpusIndex.build(sampleArticles());
+      let turns = 0;
+      await change(corpus, async () => {
+        turns++;
+      });
+      return turns;
+    };
+    // The same fixed steps for both; the long article's analysis adds turns of its own.
+    const short = await turnsOf((corpus, nextTurn) => corpus.add(FERRY, nextTurn));
+    const longAdd = await turnsOf((corpus, nextTurn) => corpus.add(long, nextTurn));
+    expect(longAdd).toBeGreaterThan(short + 1);
+    const shortRemove = await turnsOf(async (corpus, nextTurn) => {
+      await corpus.add(FERRY, noWait);
+      return corpus.remove('ferry', nextTurn);
+    });
+    const longRemove = await turnsOf(async (corpus, nextTurn) => {
+      await corpus.add(long, noWait);
+      return corpus.remove('long', nextTurn);
+    });
+    expect(longRemove).toBeGreaterThan(shortRemove + 1);
+  });
+});

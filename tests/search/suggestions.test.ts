@@ -94,3 +94,24 @@ describe('the suggestion tally of a saved index', () => {
     expect(turns).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the suggestions worked out again after an in-place change', () => {
+  it('come a slice of the tally per turn of the event loop, the same as at once', async () => {
+    const entries: SuggestionEntry[] = Array.from({ length: 5_000 }, (_, i) => ({
+      text: i % 10 === 0 ? `Berg${i}` : `phrase ${i}`,
+      kind: i % 2 === 0 ? 'entity' : 'phrase',
+      count: 1 + (i % 7),
+      weight: 1 + (i % 3),
+    }));
+    const tally = SuggestionTally.of(entries);
+    const names = NameDirectory.fromPeople([['anna berg10', 2]]);
+    let turns = 0;
+    const stepped = await tally.entriesInSteps(names, async () => {
+      turns++;
+    });
+    expect(stepped).toEqual(tally.entries(names));
+    expect(stepped.length).toBeGreaterThan(0);
+    // 5,000 tallies read twice, 2,000 a turn.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+});
