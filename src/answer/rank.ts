@@ -26,17 +26,24 @@ import { replaceSynonymPhrases } from '../language/synonyms.js';
  * better on all three figures across the nine sets than 0.6 before it.
  */
 export const MIN_COVERAGE = 0.65;
-/** Concepts found only in the sentence before count this much. */
-const CONTEXT_DISCOUNT = 0.8;
+/**
+ * Concepts found only in the sentence before count this much. This and the ranking's other
+ * constants below marked "searched" were chosen together by a coordinate search over the 21
+ * regression sets (docs/answer-quality.md, "Constants searched together").
+ */
+const CONTEXT_DISCOUNT = 0.65;
+/** What an event a sentence going on from the one before leaves unsaid ("Later, ...") counts. */
+const ASSUMED_DISCOUNT = 0.8;
 /** A short answer found in the context sentence (the "he" of "he said") counts this much. */
 const CONTEXT_ANSWER_DISCOUNT = 0.8;
 
-const WEIGHTS = { base: 0.55, answer: 0.45, proximity: 0.1, bm25: 0.05, tense: 0.06 } as const;
+/** How a sentence's score is made (base, answer and proximity searched; see CONTEXT_DISCOUNT). */
+const WEIGHTS = { base: 0.85, answer: 0.35, proximity: 0.08, bm25: 0.05, tense: 0.06 } as const;
 /**
- * A headline is a telegraphic summary of what the body says in full sentences: where the two tie,
- * the body's sentence is the better quote.
+ * A headline is a telegraphic summary of what the body says in full sentences: where the two come
+ * close, the body's sentence is the better quote (searched; 0.95 before).
  */
-const HEADLINE_FACTOR = 0.95;
+const HEADLINE_FACTOR = 0.75;
 
 /** The short answer found in a sentence. */
 export interface FoundAnswer {
@@ -159,7 +166,7 @@ function relevance(
                 m.strength,
                 CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0),
                 earlier[i] ?? 0,
-                assumed?.has(m.concept) === true ? CONTEXT_DISCOUNT : 0,
+                assumed?.has(m.concept) === true ? ASSUMED_DISCOUNT : 0,
               ),
       0,
     ) / totalWeight;
