@@ -1,3 +1,4 @@
+import { datelineLength } from '../language/dateline.js';
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { isDigitGroupComma, makeSpan, type Span } from '../language/spans.js';
@@ -257,9 +258,11 @@ function entitySpans(
   const strengths = ENTITY_STRENGTH[kind]!;
   const { entities, tokens, text } = sentence;
   const candidates: Candidate[] = [];
+  // "TORSAND, March 11 (Test Wire) -": the wire that filed the story is no answer about it.
+  const dateline = datelineLength(text);
   for (let i = 0; i < entities.length; i++) {
     const entity = entities[i]!;
-    if (overlaps(entity.firstToken, entity.lastToken, matched)) continue;
+    if (overlaps(entity.firstToken, entity.lastToken, matched) || entity.start < dateline) continue;
     const before = tokens[entity.firstToken - 1];
     const type = kind !== 'place' && entity.type === 'name' && isCompanyContext(sentence, entity) ? 'organisation' : entity.type;
     let strength = strengths[type] ?? 0;

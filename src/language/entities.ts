@@ -1,3 +1,4 @@
+import { datelineLength } from './dateline.js';
 import type { Token } from './tokenize.js';
 import { isPersonNoun } from './roleNouns.js';
 import { COMMON_SENTENCE_STARTERS, DEMONYMS, ORGANISATION_WORDS, PLACE_WORDS, PLACES, TITLES } from './gazetteer.js';
@@ -111,6 +112,8 @@ function endsWithPossessive(token: Token): boolean {
  * sentence before each one.
  */
 function atSentenceStart(text: string, token: Token): boolean {
+  // "TORSAND, March 11 (Test Wire) - The agency ...": the sentence proper starts after its dateline.
+  if (token.start > 0 && token.start === datelineLength(text)) return true;
   let i = token.start;
   while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
   if (i > 0 && /[:“"]/.test(text.charAt(i - 1))) return true;

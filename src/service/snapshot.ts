@@ -31,10 +31,11 @@ import type { CorpusIndex, PackedCorpus, PackedCorpusShard } from '../search/cor
 
 /**
  * Bump when the layout or anything that decides index terms (tokenizing, stemming) or the
- * sentences themselves (splitting) changes. 6: MiniSearch shards. 7: irregular verbs stemmed as
- * wordnetMorphy.ts lists them.
+ * sentences themselves (splitting) changes, or the names and suggestions saved with them. 6:
+ * MiniSearch shards. 7: irregular verbs stemmed as wordnetMorphy.ts lists them. 8: the word after a
+ * dateline is a sentence's first word, not a name.
  */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 const MAGIC = 'VQASHD';
 const MANIFEST = 'manifest.json';
 /** A snapshot file larger than this is not read (it is not one of ours). */

@@ -365,3 +365,21 @@ describe('names of countries and people said in two ways', () => {
     expect(lind.answer('who', 'arrived in Oslo').answer).toContain('Lind');
   });
 });
+
+describe("a wire story's dateline", () => {
+  it('gives no answer: the agency that filed the story is not who did anything in it', () => {
+    const wire = engineOf({
+      w: [
+        'Launch failure grounds fleet',
+        'KESTRA, March 11 (Test Wire) - The space agency grounded its rockets on Wednesday after a launch failed.',
+        'Director Anna Holm said the inquiry would take three weeks.',
+        'Fishing boats were told to stay out of a 12-km zone.',
+      ].join('\n'),
+    });
+    // No name in the sentence but the wire's ("Test Wire") and the first word after the dateline
+    // ("The", capitalised as any sentence's first word): the articles do not say who.
+    expect(wire.answer('who', 'who grounded the rockets').answer).toBeNull();
+    expect(wire.answer('who', 'who grounded the rockets').status).toBe('not-found');
+    expect(wire.answer('who', 'who leads the inquiry').answer).toBe('Anna Holm');
+  });
+});
