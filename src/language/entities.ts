@@ -112,8 +112,6 @@ function endsWithPossessive(token: Token): boolean {
  * sentence before each one.
  */
 function atSentenceStart(text: string, token: Token): boolean {
-  // "TORSAND, March 11 (Test Wire) - The agency ...": the sentence proper starts after its dateline.
-  if (token.start > 0 && token.start === datelineLength(text)) return true;
   let i = token.start;
   while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
   if (i > 0 && /[:“"]/.test(text.charAt(i - 1))) return true;
@@ -174,10 +172,13 @@ function classifyRun(key: string, words: Token[]): EntityType | null {
  */
 export function findEntities(text: string, tokens: Token[], knownPeople: ReadonlySet<string> = new Set()): Entity[] {
   const entities: Entity[] = [];
+  // "TORSAND, March 11 (Test Wire) - The agency ...": the sentence proper starts after its dateline.
+  const dateline = datelineLength(text);
   for (const run of capitalisedRuns(text, tokens)) {
     let words = run;
     // A sentence-initial ordinary word is not a name ("Asked this month ...", "Hours before ...").
-    if (atSentenceStart(text, words[0]!) && COMMON_SENTENCE_STARTERS.has(words[0]!.lower)) words = words.slice(1);
+    const opening = atSentenceStart(text, words[0]!) || (dateline > 0 && words[0]!.start === dateline);
+    if (opening && COMMON_SENTENCE_STARTERS.has(words[0]!.lower)) words = words.slice(1);
     // "Seismologist Piet Halloran said ...": a role noun opening the sentence is a title, not a name.
     let roleFirst = false;
     if (words.length >= 2 && atSentenceStart(text, words[0]!) && !TITLES.has(words[0]!.lower) && isPersonNoun(words[0]!.lower)) {

@@ -83,10 +83,12 @@ export interface ConceptMatch {
 }
 
 /**
- * How strongly each way of matching a concept counts. A corrected spelling counts as the word, times
- * how close the spelling is; a prefix and another person's name sharing a word count less. Prefix,
- * spelling and partialName were searched with the ranking's constants (rank.ts, CONTEXT_DISCOUNT):
- * 0.75, 0.75 and 0.4 before.
+ * How strongly each way of matching a concept counts. For a word the corpus lacks, a corrected
+ * spelling or a completed prefix ("wrok" → "work", "negotia" → "negotiations") counts as the word,
+ * times how close it is (spellingsOf): more than a synonym of a word spelt right when close. A
+ * prefix shared with a word the corpus has ("exhibit", "exhibitors") and another person's name
+ * sharing a word count less. Prefix, spelling and partialName were searched with the ranking's
+ * constants (rank.ts, CONTEXT_DISCOUNT): 0.75, 0.75 and 0.4 before.
  */
 const MATCH = { exact: 1, related: 0.7, prefix: 0.6, spelling: 1, partialName: 0.3, paraphrase: 0.85 } as const;
 /**

@@ -176,11 +176,18 @@ export class SuggestionTally {
     return step.value;
   }
 
-  /** The work of `entries`, pausing (yielding) after every ENTRIES_STEP tallies. */
+  /**
+   * The work of `entries`, pausing (yielding) after every ENTRIES_STEP tallies. The best entries are
+   * kept by sorting and cutting whenever twice as many as are stored have piled up: no turn sorts
+   * more than that, and the best MAX_STORED_SUGGESTIONS come out as one sort of them all would give.
+   */
   private *entrySteps(names: NameDirectory): Generator<void, SuggestionEntry[]> {
     let done = 0;
     const counts = new Map<Tally, number>();
-    for (const tally of this.tallies.values()) counts.set(tally, (counts.get(tally) ?? 0) + tally.count);
+    for (const tally of this.tallies.values()) {
+      if (++done % ENTRIES_STEP === 0) yield;
+      counts.set(tally, (counts.get(tally) ?? 0) + tally.count);
+    }
     for (const tally of this.tallies.values()) {
       if (++done % ENTRIES_STEP === 0) yield;
       const surface = tally.surfaces.keys().next().value;
@@ -191,15 +198,20 @@ export class SuggestionTally {
       counts.set(target, (counts.get(target) ?? 0) + (counts.get(tally) ?? 0));
       counts.delete(tally);
     }
-    const entries: SuggestionEntry[] = [];
+    let entries: SuggestionEntry[] = [];
+    const best = (): SuggestionEntry[] => entries.sort(bySuggestionRank).slice(0, MAX_STORED_SUGGESTIONS);
     for (const [key, tally] of this.tallies) {
       if (++done % ENTRIES_STEP === 0) yield;
       const count = counts.get(tally);
       if (count === undefined || count <= 0) continue;
       entries.push({ text: preferredSurface(tally.surfaces, key), kind: tally.kind, count, weight: tally.weight * (1 + Math.log2(count)) });
+      if (entries.length >= 2 * MAX_STORED_SUGGESTIONS) {
+        entries = best();
+        yield;
+      }
     }
     yield;
-    return entries.sort((a, b) => b.weight - a.weight || byCodeUnits(a.text, b.text)).slice(0, MAX_STORED_SUGGESTIONS);
+    return best();
   }
 
   private countSentence(text: string, tokens: readonly PhraseToken[], entities: readonly Entity[], delta: number): void {
@@ -331,6 +343,11 @@ const SUGGESTION_INDEX_OPTIONS: Options<SuggestionDocument> = {
 const CHUNK = 1_000;
 /** Suggestions tallied per turn of the event loop while a saved index loads. */
 const TALLY_STEP = 2_000;
+/** The order of suggestions: the weightiest first, then by their text. */
+function bySuggestionRank(a: SuggestionEntry, b: SuggestionEntry): number {
+  return b.weight - a.weight || byCodeUnits(a.text, b.text);
+}
+
 /** Tallies read per turn of the event loop when the suggestions are worked out again after a change. */
 const ENTRIES_STEP = 2_000;
 

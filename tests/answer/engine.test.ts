@@ -382,4 +382,22 @@ describe("a wire story's dateline", () => {
     expect(wire.answer('who', 'who grounded the rockets').status).toBe('not-found');
     expect(wire.answer('who', 'who leads the inquiry').answer).toBe('Anna Holm');
   });
+
+  it('leaves the name that opens the sentence after it an answer', () => {
+    const wire = engineOf({
+      t: [
+        'Carmaker cuts prices',
+        'SAN FRANCISCO, Jan 4 (Reuters) - Tesla cut prices of its cars in China on Tuesday.',
+        'Analysts said demand had slowed since the summer.',
+      ].join('\n'),
+    });
+    expect(wire.answer('who', 'who cut prices of its cars').answer).toBe('Tesla');
+  });
+
+  it('is not read into a sentence that opens with an acronym', () => {
+    const body = engineOf({
+      n: ['Alliance to send troops', 'NATO - Rutte said the alliance would send more troops.', 'Allies met on Friday.'].join('\n'),
+    });
+    expect(body.answer('who', 'who said the alliance would send more troops').answer).toBe('Rutte');
+  });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { parseArticle } from '../../src/corpus/loadCorpus.js';
 import { NameDirectory } from '../../src/language/nameDirectory.js';
-import { foldWords, SuggestionTally, type SuggestionEntry } from '../../src/search/suggestions.js';
+import { foldWords, MAX_STORED_SUGGESTIONS, SuggestionTally, type SuggestionEntry } from '../../src/search/suggestions.js';
 import { sampleEngine } from '../support/sampleCorpus.js';
 
 const suggest = (engine: AnswerEngine, typed: string, limit?: number) => engine.suggestions.suggest(typed, limit);
@@ -113,5 +113,20 @@ describe('the suggestions worked out again after an in-place change', () => {
     expect(stepped.length).toBeGreaterThan(0);
     // 5,000 tallies read twice, 2,000 a turn.
     expect(turns).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the suggestions kept from a large tally', () => {
+  it('are the weightiest, in order, as one sort of them all would give, though sorted a slice at a time', async () => {
+    const entries: SuggestionEntry[] = Array.from({ length: 2 * MAX_STORED_SUGGESTIONS + 5_000 }, (_, i) => ({
+      text: `phrase ${i}`,
+      kind: 'phrase',
+      count: 1,
+      weight: ((i * 7919) % 10_007) / 100,
+    }));
+    const kept = await SuggestionTally.of(entries).entriesInSteps(new NameDirectory(), async () => undefined);
+    expect(kept).toHaveLength(MAX_STORED_SUGGESTIONS);
+    const reference = [...entries].sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    expect(kept.map((e) => e.text)).toEqual(reference.slice(0, MAX_STORED_SUGGESTIONS).map((e) => e.text));
   });
 });
