@@ -88,6 +88,11 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The order of suggestions: the weightiest first, then by their text. */
+function bySuggestionRank(a: SuggestionEntry, b: SuggestionEntry): number {
+  return b.weight - a.weight || byCodeUnits(a.text, b.text);
+}
+
 /** A token as phrase finding needs it (language/tokenize.ts's Token has these). */
 export interface PhraseToken {
   surface: string;
@@ -343,11 +348,6 @@ const SUGGESTION_INDEX_OPTIONS: Options<SuggestionDocument> = {
 const CHUNK = 1_000;
 /** Suggestions tallied per turn of the event loop while a saved index loads. */
 const TALLY_STEP = 2_000;
-/** The order of suggestions: the weightiest first, then by their text. */
-function bySuggestionRank(a: SuggestionEntry, b: SuggestionEntry): number {
-  return b.weight - a.weight || byCodeUnits(a.text, b.text);
-}
-
 /** Tallies read per turn of the event loop when the suggestions are worked out again after a change. */
 const ENTRIES_STEP = 2_000;
 
