@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { TimeSlices } from '../timeSlices.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
 import type { ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms } from '../search/queryConcepts.js';
@@ -86,15 +87,14 @@ export function topicEvents(engine: TimelineSource, topic: string): { status: Ti
 /** The events of every sentence of the corpus, article by article, yielding to the event loop between slices. */
 export async function corpusEvents(engine: TimelineSource): Promise<DatedEvent[]> {
   const events: DatedEvent[] = [];
-  let sliceEnds = performance.now() + SLICE_MS;
+  const slices = new TimeSlices(nextTurn, SLICE_MS);
   for (const article of engine.articles) {
     const reference = referenceOf(article);
     const found: DatedEvent[] = [];
     for (let i = 0; i < article.sentenceCount; i++) {
       found.push(...sentenceEvents(timelineSentence(engine, article, article.firstRef + i), reference));
-      if (performance.now() >= sliceEnds) {
-        await nextTurn();
-        sliceEnds = performance.now() + SLICE_MS;
+      if (slices.spent) {
+        await slices.next();
         // Removed meanwhile by a moderator: its sentences are no longer to be read.
         if (!engine.hasArticle(article.key)) break;
       }

@@ -4,6 +4,7 @@ import { findEntities } from '../language/entities.js';
 import { NameDirectory, peopleNamedInFull } from '../language/nameDirectory.js';
 import { leansOnPrevious } from '../language/sentenceAnalysis.js';
 import { indexTerms, tokenize } from '../language/tokenize.js';
+import { TimeSlices } from '../timeSlices.js';
 import { IndexShard, type PackedShard, type SentenceDocument } from './indexShard.js';
 import { SentenceIndex } from './sentenceIndex.js';
 import { SentenceStore, type StoredSentence } from './sentenceStore.js';
@@ -260,12 +261,9 @@ export class CorpusIndex {
     const known = new Set(this.names.knownPeople);
     const tally = new SuggestionTally();
     const sentences: AnalysedSentence[] = [];
-    let slice = performance.now();
+    const slices = new TimeSlices(nextTurn, ANALYSIS_SLICE_MS);
     for (let i = 0; i < article.sentences.length; i++) {
-      if (performance.now() - slice > ANALYSIS_SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      if (slices.spent) await slices.next();
       const s = article.sentences[i]!;
       const analysed = analyse(s.text, info.key, s.position, s.isHeadline, known, tally);
       // The article names someone in full, then by surname: its own names count as known.
@@ -303,12 +301,9 @@ export class CorpusIndex {
     const known = this.names.knownPeople;
     const tally = new SuggestionTally();
     const sentences: AnalysedSentence[] = [];
-    let slice = performance.now();
+    const slices = new TimeSlices(nextTurn, ANALYSIS_SLICE_MS);
     for (let i = 0; i < info.sentenceCount; i++) {
-      if (performance.now() - slice > ANALYSIS_SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
+      if (slices.spent) await slices.next();
       const ref = info.firstRef + i;
       sentences.push(
         analyse(this.sentences.text(ref), info.key, this.sentences.position(ref), this.sentences.isHeadline(ref), known, tally),
