@@ -378,8 +378,9 @@ describe("a wire story's dateline", () => {
     });
     // No name in the sentence but the wire's ("Test Wire") and the first word after the dateline
     // ("The", capitalised as any sentence's first word): the articles do not say who.
-    expect(wire.answer('who', 'who grounded the rockets').answer).toBeNull();
-    expect(wire.answer('who', 'who grounded the rockets').status).toBe('not-found');
+    const grounded = wire.answer('who', 'who grounded the rockets');
+    expect(grounded.answer).toBeNull();
+    expect(grounded.status).toBe('not-found');
     expect(wire.answer('who', 'who leads the inquiry').answer).toBe('Anna Holm');
   });
 
