@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { answerSpans } from '../../src/answer/answerSpans.js';
+import { MIN_ANSWER_SCORE } from '../../src/answer/engine.js';
 import type { AnswerKind, Command } from '../../src/answer/question.js';
 import { analyse, conceptsOf, ferryEngine, matchedTokens } from '../support/ferryCorpus.js';
 
@@ -91,6 +92,19 @@ describe('the short answer of each kind', () => {
     const found = spansFor(command, query, text);
     expect(found.kind).toBe(kind);
     expect(found.spans[0]).toBe(expected);
+  });
+});
+
+describe('a reason in a clause of its own', () => {
+  it('stays a confident answer when the details of the event stand between it and the words of the question', () => {
+    const { question, concepts } = conceptsOf(engine, 'why', 'why was the coast road closed');
+    const sentence = analyse(
+      engine,
+      'Police closed the coast road between Grenaa and the small northern fishing villages of the island on Saturday afternoon because thick smoke had cut visibility.',
+    );
+    const [best] = answerSpans(sentence, question, matchedTokens(concepts, sentence));
+    expect(best?.span.text).toBe('because thick smoke had cut visibility');
+    expect(best!.score).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
   });
 });
 

@@ -44,8 +44,15 @@ describe('reasons and purposes', () => {
     ['The deal was delayed because of a dispute over quotas.', 'because of a dispute over quotas'],
     ['Lee is scheduled to visit China to meet Xi to deepen cooperation, officials said.', 'to meet Xi to deepen cooperation'],
     ['He heads to Beijing, seeking stronger economic ties while avoiding Taiwan.', 'seeking stronger economic ties'],
+    ['The charge was dropped during the trial for lack of evidence.', 'for lack of evidence'],
+    ['Orders were issued late on Friday, after the wind shifted and pushed the fire south.', 'after the wind shifted and pushed the fire south'],
+    ['The mayor declared an emergency to release 2.5 million euros for housing.', 'to release 2.5 million euros for housing'],
   ])('finds the reason in "%s"', (text, expected) => {
     expect(reasons(text)).toContain(expected);
+  });
+
+  it('does not take "to about 18,000 homes" or "after 6 p.m." for a reason', () => {
+    expect(reasons('The company cut power to about 18,000 homes after 6 p.m. on Saturday.')).toEqual([]);
   });
 
   it('does not take "scheduled to visit" or "to China" for a purpose', () => {
