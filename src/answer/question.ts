@@ -7,6 +7,7 @@ import { expandCasualText } from '../language/casualText.js';
 import { askedSequence, withoutOrderFrame, type AskedSequence } from '../language/sequence.js';
 import { cleanQueryText } from './queryText.js';
 import {
+  AFFILIATION_VERBS,
   AUXILIARY_VERBS,
   CALENDAR_WORDS,
   PEOPLE_WORDS,
@@ -154,6 +155,8 @@ const YES_NO_OPENING = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)})\\s`, 'i
 /** The auxiliaries a question may open with, stripped before its topic ("did they meet" → "they meet"). */
 const AUXILIARIES = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)}|be|been)\\b\\s*`, 'i');
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
+/** "where does she teach", "... work at now": the verb ends the question ("where did the work start" is about work done). */
+const AFFILIATION = new RegExp(`\\b(?:${wordsPattern(AFFILIATION_VERBS)})(?:\\s+(?:at|for|in|now|again))*\\s*$`, 'i');
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
 const PAST = wordsRegExp(QUESTION_TENSE.past);
 
@@ -174,6 +177,9 @@ export function readQuestion(command: Command, text: string): Question {
   const named =
     kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query) && NAMES_A_THING.test(stripped.query);
   if (named) kind = 'name';
+  // "where does she teach": the institution she belongs to.
+  // "where does she teach": the institution she belongs to ("which city does she work in" keeps its place).
+  if (kind === 'place' && stripped.focus === null && AFFILIATION.test(stripped.query)) kind = 'organisation';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;

@@ -207,6 +207,27 @@ export const OFFICE_VERBS: readonly string[] = [
 ];
 
 /**
+ * Verbs of belonging to an institution: "where does she teach" asks for the university, not a
+ * town ("professor at the Hankuk University of Foreign Studies").
+ */
+export const AFFILIATION_VERBS: readonly string[] = [
+  'teach',
+  'teaches',
+  'taught',
+  'lecture',
+  'lectures',
+  'work',
+  'works',
+  'worked',
+  'study',
+  'studies',
+  'studied',
+  'employed',
+  'research',
+  'researches',
+];
+
+/**
  * The adverbs and prepositions that make a verb phrasal ("step down", "pay off", "sign up"): the
  * phrase often means something the verb alone does not.
  */

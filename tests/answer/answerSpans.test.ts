@@ -61,6 +61,13 @@ describe('the short answer of each kind', () => {
     ],
     ['organisation', 'ask', 'Which agency will open an inquiry?', INQUIRY, 'The Danish Maritime Authority'],
     ['organisation', 'ask', 'Which company owns the ferry?', OWNED, 'Kattegat Lines'],
+    [
+      'organisation',
+      'where',
+      'where does lena berg teach',
+      'The route was the key issue, Lena Berg, maritime professor at the Aalborg University of Technology, told the coastguard.',
+      'the Aalborg University of Technology',
+    ],
     ['place', 'where', 'ferry sank', SANK, 'Anholt'],
     ['place', 'ask', 'Where did the ferry sink?', SANK, 'Anholt'],
     ['place', 'where', 'helicopters', COORDINATOR, 'Gothenburg'],

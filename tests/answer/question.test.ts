@@ -35,6 +35,13 @@ describe('reading what a question asks for', () => {
     expect(readQuestion('ask', 'Which city hosted the summit?').kind).toBe('place');
   });
 
+  it('reads "where does she teach" as asking for an institution, and keeps a place otherwise', () => {
+    expect(readQuestion('where', 'where does professor kang teach again').kind).toBe('organisation');
+    expect(readQuestion('ask', 'Where does the economist work?').kind).toBe('organisation');
+    expect(readQuestion('where', 'where did the work start').kind).toBe('place');
+    expect(readQuestion('ask', 'Which city does she work in?').kind).toBe('place');
+  });
+
   it('reads the tense the question asks in', () => {
     expect(readQuestion('ask', 'When will Lee meet Xi?').tense).toBe('future');
     expect(readQuestion('ask', 'Where did they meet?').tense).toBe('past');
