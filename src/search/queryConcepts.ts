@@ -157,6 +157,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
   const maxWeight = index.idf('\u0000');
   const unknownWeight = (word: string) => maxWeight * Math.max(0.15, generalRarity(word)) * everydayShare(word);
   const concepts: Concept[] = [];
+  const particles = new Set<number>();
   for (let i = 0; i < tokens.length;) {
     const name = longestName(tokens, i, names);
     if (name !== null) {
@@ -180,6 +181,11 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
       continue;
     }
     const token = tokens[i]!;
+    // "tagging along": the particle is part of the phrasal verb before it, not a word of its own.
+    if (particles.has(token.index)) {
+      i++;
+      continue;
+    }
     const known = token.stems.filter((s) => index.frequency(s) > 0);
     const phrased = relatedPhrasesOf(token, index);
     const related = [
@@ -197,6 +203,7 @@ export function queryConcepts(query: string, index: SentenceIndex, names: NameDi
     }
     // "step down" means resign, which "step" alone does not: a phrasal verb brings its own paraphrases.
     const phrasal = phrasalVerbAt(allTokens, token.index);
+    if (phrasal !== null) particles.add(token.index + 1);
     // A word the corpus has may still be said otherwise where the answer is: in another part of
     // speech ("leads" by "leader"), or by a WordNet relative, which counts less.
     const paraphrases = mergeTerms(

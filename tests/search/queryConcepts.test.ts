@@ -171,6 +171,11 @@ describe('phrasal verbs', () => {
     expect(alone.paraphrases.map((p) => p.term)).not.toContain(stem);
   });
 
+  it('takes the particle as part of the phrase, not as a word of its own that the answer must have', () => {
+    expect(conceptsOf('the captain hung around the port').map((c) => c.label)).not.toContain('around');
+    expect(conceptsOf('the lifeboats around the port').map((c) => c.label)).toContain('around');
+  });
+
   it('reads no phrase where a preposition opens a time or a name ("go on Friday" is not "continue")', () => {
     expect(conceptsOf('go on Friday').find((c) => c.label === 'go')!.paraphrases).toEqual(only('go').paraphrases);
     expect(
