@@ -143,6 +143,17 @@ describe('ranking by the kind of answer wanted', () => {
     expect(answer.excerpts).toEqual([]);
   });
 
+  it('says the articles do not say why when no relevant sentence gives a reason, and quotes the one that does', () => {
+    const corpus = engineOf({
+      a: 'The navy fired a test missile into the northern sea on Monday.\n\nThe museum closed its east wing because the roof was leaking.\n',
+    });
+    const unsaid = corpus.answer('why', 'why did the navy fire a missile');
+    expect(unsaid.status).toBe('not-found');
+    expect(unsaid.excerpts).toEqual([]);
+    const said = corpus.answer('why', 'why did the museum close the east wing');
+    expect(said.answer).toBe('because the roof was leaking');
+  });
+
   it('quotes a relevant sentence without a bold answer when its only candidate is unsure', () => {
     const corpus = engineOf({
       a: 'Anna Berg founded the gallery in 1990; decades later, after a long dispute over funding and repairs, the museum reopened its east wing.\n',
