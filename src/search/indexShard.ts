@@ -102,8 +102,11 @@ export class IndexShard {
       Array<[string, number]>,
       Array<[string, number]>,
     ];
+    // Parsing, and each of the two merges, take a turn each (10-20 ms apiece for a full shard).
+    await nextTurn();
     const stats = new TermStats();
     stats.merge(terms, documents);
+    await nextTurn();
     const wordStats = new TermStats();
     wordStats.merge(words, documents);
     await nextTurn();
