@@ -535,9 +535,12 @@ function roleStart(sentence: SentenceAnalysis, nameStart: number): number {
 const APPROXIMATELY = String.raw`(?:(?:about|around|roughly|nearly|almost|approximately|some|over|under|up to|at least|at most|more than|less than|fewer than|close to|as many as)\s+)?`;
 /** Words that end a number's unit: "31 crew were rescued" → "31 crew". */
 const UNIT_STOP =
-  'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting';
+  'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting|' +
+  // "In 2021 it was fined": a pronoun or a conjunction after a number is no unit of it.
+  'it|its|he|she|they|we|his|her|their|them|this|these|those|after|before|when|while|but|since|until';
+// A number joined to the word before it by a hyphen is part of a name ("Aurel-3", "F-35"), not a quantity.
 const NUMBER = new RegExp(
-  String.raw`\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:-\p{L}+)?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
+  String.raw`(?<![\p{L}\p{N}]-)\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:-\p{L}+)?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
   'giu',
 );
 
