@@ -100,7 +100,11 @@ function candidateSpans(
         sentence,
         withTokens(
           sentence,
-          sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.label === 'range' ? 0.9 : s.strength * 0.6 })),
+          elapsedFirst(
+            sentence.text,
+            sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.label === 'range' ? 0.9 : s.strength * 0.6 })),
+            wanted.previous === true,
+          ),
         ),
         matched,
       );
@@ -162,6 +166,17 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
   };
   if (!times.some(isPrevious)) return times;
   return times.map((span) => (isPrevious(span) ? span : { ...span, strength: span.strength * NOT_PREVIOUS_SHARE }));
+}
+
+/** "The first visit in six years", "two years ago": how long ago it last happened. */
+const FIRST_IN = /\bfirst\b[^.;,]{0,60}$/iu;
+
+/** For a question about how long since it last happened: "in six years" after "the first", or "... ago", first; the others weaker. */
+function elapsedFirst(text: string, durations: Span[], previous: boolean): Span[] {
+  if (!previous) return durations;
+  const isElapsed = (span: Span) => /\bago$/iu.test(span.text) || (/^in\b/iu.test(span.text) && FIRST_IN.test(text.slice(0, span.start)));
+  if (!durations.some(isElapsed)) return durations;
+  return durations.map((span) => (isElapsed(span) ? span : { ...span, strength: span.strength * NOT_PREVIOUS_SHARE }));
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */

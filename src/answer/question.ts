@@ -66,7 +66,8 @@ export interface Question {
   sequence: AskedSequence | null;
   /**
    * A time question asks when the same thing last happened before ("when did it last erupt before
-   * this"): news tells it as "the first since 2009".
+   * this"): news tells it as "the first since 2009"; a duration question, how long ago ("how long
+   * since a leader went"): "the first in six years".
    */
   previous: boolean;
 }
@@ -76,8 +77,10 @@ export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<P
 
 /** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
 const ASKS_PREVIOUS = new RegExp(String.raw`\b(?:last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`, 'i');
-/** The words that frame such a question without naming its topic: "the last time", "before this one". */
-const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b/giu;
+/** "how long since", "how many years ago": a duration question about how long ago it last happened. */
+const ASKS_ELAPSED = /\b(?:since|ago)\b/i;
+/** The words that frame such a question without naming its topic: "the last time", "before this one", "since", "ago". */
+const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b|\b(?:since|ago)\b/giu;
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
 const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+(${wordsPattern(TIME_UNIT_WORDS)})\\b`, 'i');
@@ -120,6 +123,8 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
     'time',
   ],
   [/^how long\b/i, 'duration'],
+  // "how many years since the last visit": the time gone by, not a count.
+  [/^how many (?:years?|months?|weeks?|days?|decades?)(?= (?:since|ago)\b)/i, 'duration'],
   [
     /^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i,
     'quantity',
@@ -177,7 +182,6 @@ export function readQuestion(command: Command, text: string): Question {
   const named =
     kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query) && NAMES_A_THING.test(stripped.query);
   if (named) kind = 'name';
-  // "where does she teach": the institution she belongs to.
   // "where does she teach": the institution she belongs to ("which city does she work in" keeps its place).
   if (kind === 'place' && stripped.focus === null && AFFILIATION.test(stripped.query)) kind = 'organisation';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
@@ -186,7 +190,7 @@ export function readQuestion(command: Command, text: string): Question {
   const yesNo = kind === 'thing' && stripped.kind === null && YES_NO_OPENING.test(expanded);
   // "how many days after the vote": a count, not an event that came after.
   const sequence = kind === 'quantity' || kind === 'duration' ? null : askedSequence(stripped.query);
-  const previous = kind === 'time' && ASKS_PREVIOUS.test(expanded);
+  const previous = (kind === 'time' && ASKS_PREVIOUS.test(expanded)) || (kind === 'duration' && ASKS_ELAPSED.test(expanded));
   const query =
     sequence !== null
       ? withoutOrderFrame(stripped.query)

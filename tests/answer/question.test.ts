@@ -42,6 +42,19 @@ describe('reading what a question asks for', () => {
     expect(readQuestion('ask', 'Which city does she work in?').kind).toBe('place');
   });
 
+  it('reads "how long since" and "how many years since" as asking how long ago it last happened', () => {
+    for (const [command, text] of [
+      ['ask', 'how long since a ferry sank here'],
+      ['when', 'how many yrs since a ferry sank here'],
+    ] as const) {
+      const question = readQuestion(command, text);
+      expect(question.kind).toBe('duration');
+      expect(question.previous).toBe(true);
+      expect(question.query).toBe('a ferry sank here');
+    }
+    expect(readQuestion('ask', 'How long is the visit?').previous).toBe(false);
+  });
+
   it('reads the tense the question asks in', () => {
     expect(readQuestion('ask', 'When will Lee meet Xi?').tense).toBe('future');
     expect(readQuestion('ask', 'Where did they meet?').tense).toBe('past');
