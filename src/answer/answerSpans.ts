@@ -2,6 +2,7 @@ import { datelineLength } from '../language/dateline.js';
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { isDigitGroupComma, makeSpan, type Span } from '../language/spans.js';
+import { sentenceTense } from '../language/sentenceTense.js';
 import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
 import { PEOPLE_WORDS } from '../language/wordLists.js';
@@ -164,8 +165,11 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
     const before = text.slice(0, span.start);
     return /^since\b/iu.test(span.text) ? FIRST_BEFORE.test(before) : FIRST_SINCE.test(before);
   };
-  if (!times.some(isPrevious)) return times;
-  return times.map((span) => (isPrevious(span) ? span : { ...span, strength: span.strength * NOT_PREVIOUS_SHARE }));
+  const weaker = (span: Span): Span => ({ ...span, strength: span.strength * NOT_PREVIOUS_SHARE });
+  // A sentence that neither tells "the first since" nor speaks of the past ("they met in March")
+  // tells when this time is ("heads to China on Sunday", "will visit from January 4").
+  if (!times.some(isPrevious)) return sentenceTense(text) === 'past' ? times : times.map(weaker);
+  return times.map((span) => (isPrevious(span) ? span : weaker(span)));
 }
 
 /** "The first visit in six years", "two years ago": how long ago it last happened. */
@@ -176,7 +180,12 @@ function elapsedFirst(text: string, durations: Span[], previous: boolean): Span[
   if (!previous) return durations;
   const isElapsed = (span: Span) => /\bago$/iu.test(span.text) || (/^in\b/iu.test(span.text) && FIRST_IN.test(text.slice(0, span.start)));
   if (!durations.some(isElapsed)) return durations;
-  return durations.map((span) => (isElapsed(span) ? span : { ...span, strength: span.strength * NOT_PREVIOUS_SHARE }));
+  return durations.map((span) => {
+    if (!isElapsed(span)) return { ...span, strength: span.strength * NOT_PREVIOUS_SHARE };
+    // "how long since": "six years", not "in six years".
+    const opening = /^in\s+/iu.exec(span.text);
+    return opening === null ? span : (makeSpan(text, span.start + opening[0].length, span.end, span.strength, span.label) ?? span);
+  });
 }
 
 /** How much a quantity's strength gains when its unit is the question's. */

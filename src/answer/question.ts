@@ -76,11 +76,18 @@ export interface Question {
 export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<Pick<Question, 'unit' | 'previous'>>;
 
 /** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
-const ASKS_PREVIOUS = new RegExp(String.raw`\b(?:last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`, 'i');
+const ASKS_PREVIOUS = new RegExp(
+  // "the last time", "last go", "previous visit"; not "the last miner out", an order among many.
+  String.raw`\b(?:the\s+last\s+time|(?<!\bthe\s+)last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`,
+  'i',
+);
 /** "how long since", "how many years ago": a duration question about how long ago it last happened. */
 const ASKS_ELAPSED = /\b(?:since|ago)\b/i;
-/** The words that frame such a question without naming its topic: "the last time", "before this one", "since", "ago". */
-const PREVIOUS_FRAME = /\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b|\b(?:since|ago)\b/giu;
+/** The words that frame such a question without naming its topic: "the last time", "before this one", "last", "since", "ago". */
+const PREVIOUS_FRAME = new RegExp(
+  String.raw`\b(?:the\s+)?(?:last|previous)\s+time\b|\bbefore\s+(?:this|that|now)(?:\s+(?:one|time|trip|visit))?\b|\b(?:since|ago)\b|\b(?:last|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`,
+  'giu',
+);
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
 const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+(${wordsPattern(TIME_UNIT_WORDS)})\\b`, 'i');

@@ -3,7 +3,7 @@ import { contradictsNationality, matchConcepts, type Concept, type ConceptMatch 
 import type { Candidate } from '../search/sentenceIndex.js';
 import { answerSpans, type ScoredSpan } from './answerSpans.js';
 import type { Question, Tense, WantedAnswer } from './question.js';
-import { RANKING_TENSE, wordsRegExp } from '../language/wordLists.js';
+import { sentenceTense } from '../language/sentenceTense.js';
 import { goesOn, sequenceRegions, type Direction, type Region } from '../language/sequence.js';
 import { makeSpan } from '../language/spans.js';
 import { tokenize } from '../language/tokenize.js';
@@ -337,14 +337,10 @@ function proximity(matches: readonly ConceptMatch[]): number {
   return Math.min(1, present.length / best);
 }
 
-const FUTURE = wordsRegExp(RANKING_TENSE.future);
-const PAST = wordsRegExp(RANKING_TENSE.past);
-
 /** +1 when the sentence speaks in the tense the question asks in, -1 when in the other. */
 function tenseAgreement(tense: Tense, text: string): number {
   if (tense === null) return 0;
-  const future = FUTURE.test(text);
-  const past = PAST.test(text);
-  if (future === past) return 0;
-  return (tense === 'future') === future ? 1 : -1;
+  const told = sentenceTense(text);
+  if (told === null) return 0;
+  return told === tense ? 1 : -1;
 }

@@ -246,6 +246,14 @@ describe('ranking by the kind of answer wanted', () => {
     expect(corpus.answer('when', 'did orla erupt').answer).toBe('Thursday');
   });
 
+  it('prefers "the first since" to a sentence that only tells when this time is, though it says more of the question', () => {
+    const corpus = engineOf({
+      t: 'Norvian President Lind travels to Kelm on Sunday for a state visit.\nHer trip is the first by a Norvian leader to Kelm since 2011.\n',
+    });
+    const answer = corpus.answer('when', 'when was the last time a norvian president visited kelm');
+    expect(answer.answer).toBe('since 2011');
+  });
+
   it('gives the number of what "how many" asks for, not another number of the sentence', () => {
     const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
     expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');
