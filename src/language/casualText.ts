@@ -44,7 +44,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   im: 'i am',
   ive: 'i have',
   youre: 'you are',
-  gonna: 'going to',
+  // "gonna" is only ever the future: "going" would be searched as a word of the topic.
+  gonna: 'will',
   wanna: 'want to',
   gotta: 'got to',
   // Chat shorthand.

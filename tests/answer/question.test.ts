@@ -85,6 +85,7 @@ describe('reading questions as members type them', () => {
     ['what', 'a 2.5bn deal, not 5mm or m3', 'thing', 'a 2.5 billion deal, not 5mm or m3'],
     ['what', 'how tall is the 30m tower', 'quantity', 'the 30m tower'],
     ['when', 'did Wen visit the port', 'time', 'Wen visit the port'],
+    ['where', 'where is the dinner gonna be', 'place', 'the dinner will be'],
     ['who', 'whos the us president', 'person', 'the US president'],
     ['what', 'whats the name of the ferry', 'name', 'the ferry'],
     ['ask', 'what was the full name of the storm?', 'name', 'the storm'],
