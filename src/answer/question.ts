@@ -81,6 +81,12 @@ const ASKS_PREVIOUS = new RegExp(
   String.raw`\b(?:the\s+last\s+time|(?<!\bthe\s+)last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`,
   'i',
 );
+/**
+ * "On the Korean side", "from the Chinese side": the party of that people, as the article names it
+ * ("Seoul", "the Blue House"); "side" says nothing the article must also say. A word of a people
+ * ends as nationalities do ("Korean", "Chinese", "British", "Iraqi"); "the south side" keeps its side.
+ */
+const SIDE_OF_A_PEOPLE = /\b(?:on|from)\s+the\s+(\p{L}+(?:an|ese|ish|i))\s+side\b/giu;
 /** "how long since", "how many years ago": a duration question about how long ago it last happened. */
 const ASKS_ELAPSED = /\b(?:since|ago)\b/i;
 /** The words that frame such a question without naming its topic: "the last time", "before this one", "last", "since", "ago". */
@@ -209,7 +215,7 @@ export function readQuestion(command: Command, text: string): Question {
   return {
     command,
     kind,
-    query,
+    query: query.replace(SIDE_OF_A_PEOPLE, '$1'),
     text: trimmed,
     tense,
     asksForSpeaker,

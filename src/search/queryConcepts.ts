@@ -487,11 +487,21 @@ function wordStrength(concept: Concept, token: Token): number {
 
 /**
  * The query asks about one nationality and the sentence names another in its place: "Japanese
- * prime minister" is not answered by "Chinese Premier Li Qiang", however well "premier" matches.
+ * prime minister" is not answered by "Chinese Premier Li Qiang", however well "premier" matches;
+ * nor is a question about one people by a sentence that never names it and names another.
  */
 export function contradictsNationality(matches: readonly ConceptMatch[], sentence: SentenceAnalysis): boolean {
-  const askedNationality = matches.some((m) => m.strength === 0 && m.concept.type === 'word' && NATIONALITIES.has(m.concept.stems[0]!));
-  if (!askedNationality) return false;
+  const asked = matches.find((m) => m.strength === 0 && m.concept.type === 'word' && NATIONALITIES.has(m.concept.stems[0]!));
+  if (asked === undefined) return false;
+  const askedStem = asked.concept.stems[0]!;
+  const askedPeople = new Set([askedStem, ...(PLACE_OF_DEMONYM.get(askedStem) ?? [])]);
+  // "who announced it on the Korean side": not "China's Foreign Ministry confirmed it", a sentence
+  // that names another people and never the one asked about.
+  const namesAnotherPeople = sentence.tokens.some((t) => {
+    const stem = t.stems[0] ?? '';
+    return (NATIONALITIES.has(stem) || PLACE_OF_DEMONYM.has(stem)) && !askedPeople.has(stem);
+  });
+  if (namesAnotherPeople) return true;
   return matches.some(
     (m) =>
       m.strength > 0 &&

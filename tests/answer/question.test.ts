@@ -86,6 +86,8 @@ describe('reading questions as members type them', () => {
     ['what', 'how tall is the 30m tower', 'quantity', 'the 30m tower'],
     ['when', 'did Wen visit the port', 'time', 'Wen visit the port'],
     ['where', 'where is the dinner gonna be', 'place', 'the dinner will be'],
+    ['who', 'who announced the trip on the korean side', 'person', 'announced the trip korean'],
+    ['who', 'who waited on the south side', 'person', 'waited on the south side'],
     ['who', 'whos the us president', 'person', 'the US president'],
     ['what', 'whats the name of the ferry', 'name', 'the ferry'],
     ['ask', 'what was the full name of the storm?', 'name', 'the storm'],

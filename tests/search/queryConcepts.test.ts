@@ -227,9 +227,12 @@ describe('a nationality that contradicts the one asked', () => {
     ['Denmark captain', captain, false],
     ['Sweden rescue coordinator', coordinator, false],
     ['captain', captain, false],
-    // No nationality stands where the sentence matches: it says nothing against the one asked.
+    // The sentence names no people at all: it says nothing against the one asked.
     ['Swedish captain', 'The captain was the last to leave the ferry.', false],
-    ['Norwegian helicopters', coordinator, false],
+    // It never names the people asked about, and names another: the helicopters are Swedish.
+    ['Norwegian helicopters', coordinator, true],
+    ['Norwegian inquiry announced', 'An inquiry was announced by Denmark on Monday.', true],
+    ['Danish inquiry announced', 'An inquiry was announced by Denmark on Monday.', false],
   ])('"%s" against "%s": %s', (query, text, contradicts) => {
     const sentence = analyse(engine, text);
     expect(contradictsNationality(matchConcepts(conceptsOf(query), sentence), sentence)).toBe(contradicts);
