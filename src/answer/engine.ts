@@ -1,3 +1,4 @@
+import { isPersonNoun } from '../language/roleNouns.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../corpus/types.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
@@ -315,12 +316,29 @@ export class AnswerEngine {
 export function conceptsOfQuestion(question: Question, index: SentenceIndex, names: NameDirectory): Concept[] {
   const sentenceCase = question.command === 'ask' && question.text.startsWith(question.query);
   const asksWhen = question.kind === 'time' || question.kind === 'duration';
+  const topic = queryConcepts(question.query, index, names, { sentenceCase }).map((c) =>
+    asksWhen && c.type === 'word' && c.stems.every((s) => TIME_UNIT_STEMS.has(s)) ? describingAnswer(c) : c,
+  );
   return [
-    ...queryConcepts(question.query, index, names, { sentenceCase }).map((c) =>
-      asksWhen && c.type === 'word' && c.stems.every((s) => TIME_UNIT_STEMS.has(s)) ? describingAnswer(c) : c,
-    ),
+    ...(question.kind === 'person' ? withRoleQualifiers(question.query, topic) : topic),
     ...(question.focus === null ? [] : queryConcepts(question.focus, index, names).map(describingAnswer)),
   ];
+}
+
+/** "the spokesperson for the korean presidential office": a role noun, then what it is the role of. */
+const ROLE_OF = /^(?:the\s+|a\s+|an\s+)?(\p{L}+)\s+(?:of|for|at)\s+\S/iu;
+
+/**
+ * "Who is the spokesperson for the presidential office": the words after the role ("presidential
+ * office") qualify it; a sentence naming the spokesperson may name the office otherwise.
+ */
+function withRoleQualifiers(query: string, concepts: Concept[]): Concept[] {
+  const role = ROLE_OF.exec(query)?.[1]?.toLowerCase();
+  if (role === undefined || !isPersonNoun(role)) return concepts;
+  const at = concepts.findIndex((c) => c.type === 'word' && c.label.toLowerCase() === role);
+  if (at < 0) return concepts;
+  const roleConcept = concepts[at]!;
+  return concepts.map((c, i) => (i > at && c.describesAnswer !== true ? { ...c, qualifies: roleConcept } : c));
 }
 
 const TIME_UNIT_STEMS = new Set(TIME_UNIT_WORDS.flatMap(stemsOf));

@@ -73,6 +73,11 @@ export interface Concept {
    * the words it matches may be the answer itself.
    */
   describesAnswer?: boolean;
+  /**
+   * The role this concept qualifies ("office" in "the spokesperson for the presidential office"):
+   * where a sentence names the role itself, the qualifier counts less (see rank.ts).
+   */
+  qualifies?: Concept;
 }
 
 /** How strongly a sentence matches a concept, and at which tokens. */

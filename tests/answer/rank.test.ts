@@ -85,6 +85,14 @@ describe('relevance', () => {
     expect(rankAmong('who', 'Danish captain', ['Danish Captain Henrik Dahlgaard was the last to leave the ferry.'])).toHaveLength(1);
   });
 
+  it('counts what qualifies a role less where the sentence names the role, unless it qualifies the role otherwise', () => {
+    const query = 'who is the spokesperson for the coastguard';
+    const named = 'Spokesperson Mette Rasmussen said the rescue was over.';
+    const other = 'The spokesperson for the port of Anholt, Mette Rasmussen, said the rescue was over.';
+    expect(rankAmong('who', query, [named]).map((r) => r.text)).toEqual([named]);
+    expect(rankAmong('who', query, [other])).toEqual([]);
+  });
+
   // A nationality weighs about as much as the noun it qualifies: matching only "Swedish" of
   // "Swedish captain" covers about half of the query, under MIN_COVERAGE.
   it('finds nothing relevant in a sentence that matches only the nationality of "Swedish captain"', () => {
