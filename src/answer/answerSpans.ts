@@ -103,7 +103,11 @@ function candidateSpans(
           sentence,
           elapsedFirst(
             sentence.text,
-            sentence.times.map((s) => ({ ...s, strength: s.label === 'duration' ? 1 : s.label === 'range' ? 0.9 : s.strength * 0.6 })),
+            sentence.times.map((s) => ({
+              ...s,
+              strength:
+                s.label === 'duration' ? 1 : s.label === 'range' ? 0.9 : isDay(s) && !endsAPeriod(sentence.text, s) ? 0 : s.strength * 0.6,
+            })),
             wanted.previous === true,
           ),
         ),
@@ -171,6 +175,19 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
   if (!times.some(isPrevious)) return sentenceTense(text) === 'past' ? times : times.map(weaker);
   return times.map((span) => (isPrevious(span) ? span : weaker(span)));
 }
+
+/**
+ * "How long": a day or date that ends or opens a period ("shut until at least Saturday", "since 2019")
+ * says how long; a day alone ("confirmed the trip on Tuesday") does not.
+ */
+function isDay(span: Span): boolean {
+  return span.label === 'weekday' || span.label === 'date';
+}
+function endsAPeriod(text: string, span: Span): boolean {
+  return PERIOD_EDGE_IN.test(span.text) || PERIOD_EDGE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start));
+}
+const PERIOD_EDGE_IN = /^(?:until|till|through|since)\b/iu;
+const PERIOD_EDGE_BEFORE = /\b(?:until|till|through|since)\s+(?:(?:at\s+least|at\s+the\s+earliest|at\s+the\s+latest|early|late)\s+)?$/iu;
 
 /** "The first visit in six years", "two years ago": how long ago it last happened. */
 const FIRST_IN = /\bfirst\b[^.;,]{0,60}$/iu;

@@ -48,6 +48,7 @@ describe('the short answer of each kind', () => {
     ['time', 'when', 'which day does the inquiry open', 'The inquiry, which runs from May 4 to 7, opens on Monday.', 'Monday'],
     ['duration', 'ask', 'How long did the rescue take?', RESCUED, 'within six hours'],
     ['duration', 'ask', 'How long will divers stay at the wreck?', 'Divers will stay at the wreck for three weeks.', 'for three weeks'],
+    ['duration', 'ask', 'How long will the port stay shut?', 'The port will stay shut until at least Friday.', 'Friday'],
     [
       'duration',
       'ask',
@@ -127,6 +128,7 @@ describe('a reason in a clause of its own', () => {
 
 describe('no short answer', () => {
   it.each([
+    ['ask', 'How long is the salvage?', 'The company confirmed the salvage on Tuesday.', 'a day alone is no length of time'],
     ['when', 'lifeboats lowered', EVACUATION, 'the sentence gives no time'],
     ['where', 'lifeboats lowered', EVACUATION, 'the sentence names no place'],
     ['why', 'helicopters', COORDINATOR, 'the sentence gives no reason'],
