@@ -579,9 +579,10 @@ const UNIT_STOP =
   'and|or|of|the|a|an|to|in|on|at|for|by|from|with|over|as|than|were|was|is|are|be|been|had|has|have|will|would|could|did|do|does|that|which|who|each|per|awaiting|' +
   // "In 2021 it was fined": a pronoun or a conjunction after a number is no unit of it.
   'it|its|he|she|they|we|his|her|their|them|this|these|those|after|before|when|while|but|since|until';
-// A number joined to the word before it by a hyphen is part of a name ("Aurel-3", "F-35"), not a quantity.
+// A number joined to the word before it by a hyphen is part of a name ("Aurel-3", "F-35"), not a
+// quantity; one joined to a number is the top of a range ("10-15 people", "1.5-2 million crowns").
 const NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}]-)\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:-\p{L}+)?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
+  String.raw`(?<!\p{L}-)\b${APPROXIMATELY}(?:\d+(?:[,.]\d+)*(?:\s*(?:%|per\s?cent|percent))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)(?:-\p{L}+)?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?!(?:${UNIT_STOP})\b)\p{L}+){0,2}`,
   'giu',
 );
 
