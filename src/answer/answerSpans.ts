@@ -2,7 +2,7 @@ import { datelineLength } from '../language/dateline.js';
 import type { LinkedEntity, SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { DEMONYMS, PLACE_WORDS, PLACES, TITLES } from '../language/gazetteer.js';
 import { isDigitGroupComma, makeSpan, type Span } from '../language/spans.js';
-import { sentenceTense } from '../language/sentenceTense.js';
+import { speaksOfThePast } from '../language/sentenceTense.js';
 import { isPersonNoun } from '../language/roleNouns.js';
 import { synonymStems } from '../language/synonyms.js';
 import { PEOPLE_WORDS } from '../language/wordLists.js';
@@ -170,9 +170,10 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
     return /^since\b/iu.test(span.text) ? FIRST_BEFORE.test(before) : FIRST_SINCE.test(before);
   };
   const weaker = (span: Span): Span => ({ ...span, strength: span.strength * NOT_PREVIOUS_SHARE });
-  // A sentence that neither tells "the first since" nor speaks of the past ("they met in March")
-  // tells when this time is ("heads to China on Sunday", "will visit from January 4").
-  if (!times.some(isPrevious)) return sentenceTense(text) === 'past' ? times : times.map(weaker);
+  // A sentence that neither tells "the first since" nor speaks of the past ("they met in March",
+  // "it last erupted in 2009", "a ferry sank there in 2009") tells when this time is ("heads to
+  // China on Sunday", "will visit from January 4").
+  if (!times.some(isPrevious)) return speaksOfThePast(text) ? times : times.map(weaker);
   return times.map((span) => (isPrevious(span) ? span : weaker(span)));
 }
 

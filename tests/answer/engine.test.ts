@@ -254,6 +254,14 @@ describe('ranking by the kind of answer wanted', () => {
     expect(answer.answer).toBe('since 2011');
   });
 
+  it('keeps the time of a sentence told in the past by a verb of its own ("sank", "erupted") for when it last happened', () => {
+    const corpus = engineOf({
+      k: 'A ferry sank in the Kattegat in 2009 with 40 people on board.\n\nThe volcano Orla erupted in 1998, the museum said.\n',
+    });
+    expect(corpus.answer('when', 'when did a ferry last sink in the kattegat').answer).toBe('in 2009');
+    expect(corpus.answer('when', 'when was the last time orla erupted').answer).toBe('in 1998');
+  });
+
   it('gives the number of what "how many" asks for, not another number of the sentence', () => {
     const corpus = engineOf({ c: 'The three-day congress is the first in the city in eight years, the mayor said.\n' });
     expect(corpus.answer('ask', 'How many years since the last congress in the city?').answer).toBe('eight years');
