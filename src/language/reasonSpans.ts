@@ -1,4 +1,5 @@
 import { dedupeSpans, makeSpan, type Span } from './spans.js';
+import { CALENDAR_WORDS, wordsPattern } from './wordLists.js';
 
 /**
  * Reasons and purposes in a sentence: what /why answers point at. Each marker starts a clause that
@@ -126,6 +127,18 @@ const INFINITIVE_OF_PURPOSE = new RegExp(
  */
 const AFTER_STRENGTH = 0.5;
 
+/** Counts that open a stretch of time: "after ten years", "after a few hours". */
+const COUNT_WORDS = ['a', 'an', 'a few', 'several', 'many', 'some', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundreds of'];
+const TIME_UNITS = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
+/**
+ * What after "after" makes it a time: "after 6 p.m.", "after ten years in prison", "after midnight",
+ * "after Friday"; not "after Friday's vote", an event.
+ */
+const AFTER_A_TIME = new RegExp(
+  String.raw`\s+(?:\d|(?:${either(COUNT_WORDS)}\s+)?${TIME_UNITS}\b|(?:midnight|noon|dawn|dusk|dark|nightfall|sunset|sunrise|${wordsPattern(CALENDAR_WORDS)})\b(?!['’]s))`,
+  'iu',
+);
+
 /** Markers of purpose or cause, strongest first. `from` says where the span starts. */
 const MARKERS: ReadonlyArray<{ pattern: RegExp; strength: number; label: string }> = [
   { pattern: new RegExp(String.raw`\b${either(PURPOSE_BEFORE_TO)}\s+to\b`, 'giu'), strength: 1, label: 'purpose' },
@@ -134,8 +147,8 @@ const MARKERS: ReadonlyArray<{ pattern: RegExp; strength: number; label: string 
   { pattern: INFINITIVE_OF_PURPOSE, strength: 0.6, label: 'purpose' },
   { pattern: /\bfor\s+\p{Ll}+ing\b/gu, strength: 0.6, label: 'purpose' },
   // "issued late on Friday, after the wind shifted": what came just before is often the cause, but
-  // not always ("fell on Monday after trading opened"), and not a time ("after 6 p.m.").
-  { pattern: /\bafter\b(?!\s+\d)/gu, strength: AFTER_STRENGTH, label: 'cause' },
+  // not always ("fell on Monday after trading opened"), and not a time ("after 6 p.m.", "after ten years").
+  { pattern: new RegExp(String.raw`\bafter\b(?!${AFTER_A_TIME.source})`, 'giu'), strength: AFTER_STRENGTH, label: 'cause' },
 ];
 
 /** Verbs of consequence: the clause they stand in gives a reason ("taking sides only worsens tensions"). */

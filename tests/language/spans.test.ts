@@ -55,6 +55,19 @@ describe('reasons and purposes', () => {
     expect(reasons('The company cut power to about 18,000 homes after 6 p.m. on Saturday.')).toEqual([]);
   });
 
+  it.each([
+    'He was released after ten years in prison.',
+    'The coast road was closed after midnight on Friday.',
+    'The strike ended after three weeks.',
+    'Voting resumed after Monday in the north.',
+  ])('does not take "after" a time told in words for a reason: "%s"', (text) => {
+    expect(reasons(text)).toEqual([]);
+  });
+
+  it('still takes "after" an event of a day for a reason', () => {
+    expect(reasons("The minister resigned after Monday's vote in parliament.")).toContain("after Monday's vote in parliament");
+  });
+
   it('does not take "scheduled to visit" or "to China" for a purpose', () => {
     const found = reasons('Lee is scheduled to visit China on Sunday.');
     expect(found).toEqual([]);
