@@ -201,14 +201,15 @@ function clauseEnd(text: string, from: number): number {
 
 /**
  * For each offset of a text, where the clause holding it starts: just after the last punctuation
- * mark or quotation mark before it (0 when there is none). One pass, for all the markers of a sentence.
+ * mark or quotation mark before it (0 when there is none), a point or comma inside a number aside. One pass, for all the markers of a sentence.
  */
 function clauseStarts(text: string): Uint32Array {
   const starts = new Uint32Array(text.length + 1);
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     starts[i] = start;
-    if (CLAUSE_PUNCTUATION.has(text.charAt(i))) start = i + 1;
+    // As CLAUSE_END: the point or comma inside a number ("3.5 billion", "18,000") ends no clause.
+    if (CLAUSE_PUNCTUATION.has(text.charAt(i)) && !/[,.]\d/u.test(text.slice(i, i + 2))) start = i + 1;
   }
   starts[text.length] = start;
   return starts;

@@ -47,6 +47,7 @@ describe('reasons and purposes', () => {
     ['The charge was dropped during the trial for lack of evidence.', 'for lack of evidence'],
     ['Orders were issued late on Friday, after the wind shifted and pushed the fire south.', 'after the wind shifted and pushed the fire south'],
     ['The mayor declared an emergency to release 2.5 million euros for housing.', 'to release 2.5 million euros for housing'],
+    ['Raising the fund to 3.5 billion euros helped farmers.', 'Raising the fund to 3.5 billion euros helped farmers'],
   ])('finds the reason in "%s"', (text, expected) => {
     expect(reasons(text)).toContain(expected);
   });
