@@ -77,8 +77,9 @@ export type WantedAnswer = Pick<Question, 'kind' | 'asksForSpeaker'> & Partial<P
 
 /** "last time", "last erupt", "previous visit" in a time question; not "last week" or "last month", which are times. */
 const ASKS_PREVIOUS = new RegExp(
-  // "the last time", "last go", "previous visit"; not "the last miner out", an order among many.
-  String.raw`\b(?:the\s+last\s+time|(?<!\bthe\s+)last|previous|previously)\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`,
+  // "the last time", "last go", "previous visit", "the last eruption before this one"; not "the last
+  // miner out", an order among many, nor "before this week".
+  String.raw`\b(?:the\s+last\s+time|(?<!\bthe\s+)last|previous|previously|before\s+(?:this|that|now))\b(?!\s+(?:${wordsPattern(CALENDAR_WORDS)})\b)`,
   'i',
 );
 /**

@@ -120,6 +120,8 @@ describe('reading questions as members type them', () => {
     ['what year was the last time a leader went to china before this one', true, 'a leader went to china'],
     ['did the volcano last erupt', true, 'the volcano erupt'],
     ['what time did the last miner come up', false, 'the last miner come up'],
+    ['was the last eruption before this one', true, 'the eruption'],
+    ['did they meet before this week', false, 'they meet before this week'],
     ['did they meet last week', false, 'they meet last week'],
     ['did the ferry leave oslo last friday', false, 'the ferry leave oslo last friday'],
   ] as const)('/when %s: asks when it last happened before: %s (searched: "%s")', (text, previous, query) => {
