@@ -175,7 +175,16 @@ const YES_NO_OPENING = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)})\\s`, 'i
 const AUXILIARIES = new RegExp(`^(?:${wordsPattern(AUXILIARY_VERBS)}|be|been)\\b\\s*`, 'i');
 const SPEECH = wordsRegExp(QUESTION_SAYING_VERBS, ['according to']);
 /** "where does she teach", "... work at now": the verb ends the question ("where did the work start" is about work done). */
-const AFFILIATION = new RegExp(`\\b(?:${wordsPattern(AFFILIATION_VERBS)})(?:\\s+(?:at|for|in|now|again))*\\s*$`, 'i');
+const AFFILIATION = new RegExp(`\\b(${wordsPattern(AFFILIATION_VERBS)})(?:\\s+(?:at|for|in|now|again))*\\s*$`, 'i');
+/** "where does she teach": the verb after "do" is a verb, where "where is the rescue work" ends in a noun. */
+const DO_AUXILIARY = /^(?:where\s+)?(?:do|does|did|will|would|can|could)\b/i;
+/** Forms that are only verbs: "where she teaches", "where he worked". */
+const ONLY_VERB_FORM = /^(?:teaches|taught|lectures|lectured|worked|studied|employed|teaching|working|studying|lecturing)$/i;
+
+function asksAffiliation(question: string, query: string): boolean {
+  const verb = AFFILIATION.exec(query)?.[1];
+  return verb !== undefined && (DO_AUXILIARY.test(question) || ONLY_VERB_FORM.test(verb));
+}
 const FUTURE = wordsRegExp(QUESTION_TENSE.future);
 const PAST = wordsRegExp(QUESTION_TENSE.past);
 
@@ -197,7 +206,7 @@ export function readQuestion(command: Command, text: string): Question {
     kind === 'thing' && stripped.kind === 'thing' && ASKS_WHAT_CALLED.test(stripped.query) && NAMES_A_THING.test(stripped.query);
   if (named) kind = 'name';
   // "where does she teach": the institution she belongs to ("which city does she work in" keeps its place).
-  if (kind === 'place' && stripped.focus === null && AFFILIATION.test(stripped.query)) kind = 'organisation';
+  if (kind === 'place' && stripped.focus === null && asksAffiliation(expanded, stripped.query)) kind = 'organisation';
   // "Who is Lee Jae-mook?": a person named, so the answer is who they are.
   if (kind === 'person' && /^[Ww][Hh][Oo]\s+(?:is|was|are|were)\s+\p{Lu}/u.test(expanded) && command === 'ask') kind = 'description';
   const focus = kind === stripped.kind ? stripped.focus : null;

@@ -222,7 +222,12 @@ export const AFFILIATION_VERBS: readonly string[] = [
   'study',
   'studies',
   'studied',
+  'lectured',
   'employed',
+  'teaching',
+  'working',
+  'studying',
+  'lecturing',
   'research',
   'researches',
 ];

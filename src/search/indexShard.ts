@@ -93,8 +93,9 @@ export class IndexShard {
   }
 
   /**
-   * A shard back from its packed form: its term counts, a turn of the event loop (`nextTurn`), then
-   * MiniSearch's loadJSONAsync (which loads in batches, with pauses between them); the texts as they are.
+   * A shard back from its packed form: its term counts parsed, then each of its two count tables
+   * merged, each in a turn of the event loop of its own (`nextTurn`), then MiniSearch's loadJSONAsync
+   * (which loads in batches, with pauses between them); the texts as they are.
    */
   static async fromPacked(packed: PackedShard, nextTurn: () => Promise<unknown>): Promise<IndexShard> {
     const [documents, terms, words] = JSON.parse(decoder.decode(packed.stats)) as [

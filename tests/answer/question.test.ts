@@ -39,6 +39,10 @@ describe('reading what a question asks for', () => {
     expect(readQuestion('where', 'where does professor kang teach again').kind).toBe('organisation');
     expect(readQuestion('ask', 'Where does the economist work?').kind).toBe('organisation');
     expect(readQuestion('where', 'where did the work start').kind).toBe('place');
+    expect(readQuestion('where', 'where is the rescue work').kind).toBe('place');
+    expect(readQuestion('where', 'where was the study').kind).toBe('place');
+    expect(readQuestion('where', 'where he worked before').kind).toBe('place');
+    expect(readQuestion('where', 'kang teaches').kind).toBe('organisation');
     expect(readQuestion('ask', 'Which city does she work in?').kind).toBe('place');
   });
 
