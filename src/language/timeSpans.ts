@@ -14,6 +14,9 @@ const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)
 const NUMBER_WORD =
   '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|many|some)';
 
+/** "for at least 14 days", "within about two hours": how sure the length is, part of it. */
+const ABOUT = '(?:(?:at\\s+least|at\\s+most|up\\s+to|more\\s+than|less\\s+than|nearly|almost|about|around|roughly|over|under)\\s+)?';
+
 /** Patterns chrono does not cover, each with the label of what it finds. */
 const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
   // "Hours before Lee’s departure", "days after the summit": up to the next comma or clause end.
@@ -27,7 +30,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
   [/\b(?:since|until|by|before|after|in)\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d{2}\b/giu, 'date'],
   [/\b(?:(?:1[89]|20)\d{2})\b/gu, 'date'],
   [new RegExp(`\\b${NUMBER_WORD}-${UNIT.replace(/s\?/g, '')}\\b`, 'giu'), 'duration'],
-  [new RegExp(`\\b(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}\\b`, 'giu'), 'duration'],
+  [new RegExp(`\\b(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${ABOUT}${NUMBER_WORD}\\s+${UNIT}\\b`, 'giu'), 'duration'],
   [/\b(?:for|over)\s+(?:decades|years|months|weeks|days|hours)\b/giu, 'duration'],
   [/\b(?:this|last|next|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/giu, 'relative'],
   [/\b(?:in the new year|at the start of the year|at the end of the year|early next year)\b/giu, 'vague'],
@@ -38,7 +41,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, TimeLabel]> = [
 const MAY_HOLD_A_DATE =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|noon|midnight|morning|evening|afternoon|night|week|month|year|day|hour|minute|ago|later|last|next|past|this|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|a couple)/i;
 
-const DURATION_TEXT = new RegExp(`^(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${NUMBER_WORD}\\s+${UNIT}$`, 'iu');
+const DURATION_TEXT = new RegExp(`^(?:for|over|in|within)\\s+(?:the\\s+(?:past|last|next)\\s+)?${ABOUT}${NUMBER_WORD}\\s+${UNIT}$`, 'iu');
 
 function labelChrono(result: DateReading): TimeLabel {
   const text = result.text.trim().replace(/[,.]$/, '');

@@ -18,6 +18,7 @@ describe('time expressions', () => {
     ['It is the first visit since 2019.', 'since 2019'],
     ['This four-day visit is the first in years.', 'four-day'],
     ['Lee will then head to Shanghai for two days.', 'for two days'],
+    ['The state of emergency will remain in force for at least 14 days.', 'for at least 14 days'],
     ['They recently met in Gyeongju.', 'recently'],
   ])('finds the time in "%s"', (text, expected) => {
     expect(times(text)).toContain(expected);
