@@ -241,8 +241,10 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
  */
 function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === null) return times;
-  // "What time", "what hour": a clock time, which the spans do not tell apart; any expression may be it.
-  if (unit === 'time' || unit === 'hour') return times;
+  // "What time", "what hour": a clock time, which the spans do not tell apart; any expression may be
+  // it but a length of time ("for at least three weeks").
+  if (unit === 'time' || unit === 'hour')
+    return times.filter((span) => span.label !== 'duration');
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)

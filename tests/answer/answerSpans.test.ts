@@ -130,6 +130,7 @@ describe('a reason in a clause of its own', () => {
 describe('no short answer', () => {
   it.each([
     ['ask', 'How long is the salvage?', 'The company confirmed the salvage on Tuesday.', 'a day alone is no length of time'],
+    ['when', 'what time will the port stay closed', 'The port will stay closed for at least three weeks.', 'a length of time is no clock time'],
     ['when', 'lifeboats lowered', EVACUATION, 'the sentence gives no time'],
     ['where', 'lifeboats lowered', EVACUATION, 'the sentence names no place'],
     ['why', 'helicopters', COORDINATOR, 'the sentence gives no reason'],
