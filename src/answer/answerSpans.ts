@@ -239,12 +239,18 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
  * "What year" wants an expression with a year in it; "which day" or "what date" a date or a
  * weekday, not "11 days later". Other expressions stay, weaker: the sentence may word it so.
  */
+/** "2 p.m.", "6:12 a.m.", "14:30", "noon", "midnight": a time of day. */
+const CLOCK_TIME = /\d\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\p{L}])|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b/iu;
+
 function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === null) return times;
-  // "What time", "what hour": a clock time, which the spans do not tell apart; any expression may be
-  // it but a length of time ("for at least three weeks").
-  if (unit === 'time' || unit === 'hour')
-    return times.filter((span) => span.label !== 'duration');
+  // "What time", "what hour": a clock time ("2 p.m.") before any other time of the sentence, and
+  // never a length of time ("for at least three weeks").
+  if (unit === 'time' || unit === 'hour') {
+    const ofDay = times.filter((span) => span.label !== 'duration');
+    if (!ofDay.some((span) => CLOCK_TIME.test(span.text))) return ofDay;
+    return ofDay.map((span) => (CLOCK_TIME.test(span.text) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
+  }
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)

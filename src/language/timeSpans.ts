@@ -56,6 +56,15 @@ function labelChrono(result: DateReading): TimeLabel {
   return 'relative';
 }
 
+/** "2 p.m. local time", "09:00 GMT": the clock the time is told by is part of it. */
+const TIME_ZONE = /^\s+(?:local\s+time|GMT|UTC|CET|EST|EDT|PST|BST)\b/u;
+
+function withTimeZone(text: string, end: number): number {
+  if (!/(?:[ap]\.?m\.?|\d:\d\d)$/iu.test(text.slice(Math.max(0, end - 8), end))) return end;
+  const zone = TIME_ZONE.exec(text.slice(end, end + 16));
+  return zone === null ? end : end + zone[0].length;
+}
+
 /** Leading "on"/"at" is not part of the answer: "on Tuesday" → "Tuesday". */
 function withoutLeadingPreposition(text: string, start: number, end: number): number {
   const match = /^(?:on|at)\s+/i.exec(text.slice(start, end));
@@ -73,7 +82,8 @@ export function findTimeSpans(text: string, reference: Date = new Date(0)): Span
   for (const result of results) {
     const label = labelChrono(result);
     const start = withoutLeadingPreposition(text, result.index, result.index + result.text.length);
-    const span = makeSpan(text, start, result.index + result.text.length, STRENGTH[label], label);
+    const end = withTimeZone(text, result.index + result.text.length);
+    const span = makeSpan(text, start, end, STRENGTH[label], label);
     if (span !== null) spans.push(span);
   }
   for (const [pattern, label] of PATTERNS) {

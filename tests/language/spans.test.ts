@@ -19,6 +19,7 @@ describe('time expressions', () => {
     ['This four-day visit is the first in years.', 'four-day'],
     ['Lee will then head to Shanghai for two days.', 'for two days'],
     ['The state of emergency will remain in force for at least 14 days.', 'for at least 14 days'],
+    ['The decision, announced at 2 p.m. local time, was the first since 2019.', '2 p.m. local time'],
     ['They recently met in Gyeongju.', 'recently'],
   ])('finds the time in "%s"', (text, expected) => {
     expect(times(text)).toContain(expected);
