@@ -595,9 +595,13 @@ const NUMBER = new RegExp(
   'giu',
 );
 
+/** "In 2024", "since 1998": a year, not a quantity (a number of four digits from 1800 to 2099, no comma). */
+const YEAR_NUMBER = /^(?:1[89]|20)\d{2}(?![\d,.])/u;
+
 function quantitySpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(NUMBER)) {
+    if (YEAR_NUMBER.test(match[0])) continue;
     const span = makeSpan(text, match.index, match.index + match[0].length, 0.9, 'quantity');
     if (span !== null) spans.push(span);
   }

@@ -140,7 +140,7 @@ const OPENINGS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
   // "how many years since the last visit": the time gone by, not a count.
   [/^how many (?:years?|months?|weeks?|days?|decades?)(?= (?:since|ago)\b)/i, 'duration'],
   [
-    /^(?:how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i,
+    /^(?:(?:by |to )?how (?:many|much|big|large|high|far|old|tall|heavy|deep|wide)|what (?:percent(?:age)?|share|proportion|number|amount|figure|size|age))\b/i,
     'quantity',
   ],
   [

@@ -89,6 +89,7 @@ describe('the short answer of each kind', () => {
     ['quantity', 'ask', 'How old is the captain’s son?', 'His son, Nils Dahlgaard, 19, was on board.', '19'],
     ['quantity', 'ask', 'How much did the ferry cost?', 'The Saltholm-2 ferry cost 312 million crowns.', '312 million crowns'],
     ['quantity', 'ask', 'How big was the fine in 2021?', 'In 2021 it was fined 40,000 crowns for safety breaches.', '40,000 crowns'],
+    ['quantity', 'ask', 'By how much did ferry fares rise?', 'Ferry fares rose in 2024 compared with 2023 by 38 percent.', '38 percent'],
     ['quantity', 'ask', 'How many people were injured?', 'The crash injured 10-15 people, police said.', '15 people'],
     ['reason', 'why', 'evacuation slowed', EVACUATION, 'because the lifeboats on the port side could not be lowered'],
     ['reason', 'why', 'question Dahlgaard about the route', ROUTE, 'because the storm had been forecast for days'],

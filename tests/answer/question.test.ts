@@ -78,6 +78,7 @@ describe('reading questions as members type them', () => {
     ['when', 'what year did the ferry sink', 'time', 'the ferry sink'],
     ['who', 'which firms r building the bridge', 'organisation', 'building the bridge'],
     ['what', 'how many ppl were rescued', 'quantity', 'people were rescued'],
+    ['what', 'by how much did fares go up', 'quantity', 'fares go up'],
     ['ask', 'wat year did the ferry sink lol', 'time', 'the ferry sink'],
     ['ask', 'wen did the ferry sink ngl', 'time', 'the ferry sink'],
     ['what', 'what did the mayor say at the press conf', 'thing', 'the mayor say at the press conference'],
