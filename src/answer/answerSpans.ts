@@ -251,6 +251,9 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
     if (!ofDay.some((span) => CLOCK_TIME.test(span.text))) return ofDay;
     return ofDay.map((span) => (CLOCK_TIME.test(span.text) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
   }
+  // "What dates", "which days": a span of days ("January 4 to 7") more surely than one day.
+  if (unit === 'dates' || unit === 'days')
+    return times.map((span) => (span.label === 'weekday' ? { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR } : span));
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)

@@ -97,7 +97,7 @@ const PREVIOUS_FRAME = new RegExp(
 );
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
-const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+(${wordsPattern(TIME_UNIT_WORDS)})\\b`, 'i');
+const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+((?:${wordsPattern(TIME_UNIT_WORDS)})(?:s)?)\\b`, 'i');
 /** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
 const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
@@ -244,7 +244,11 @@ function withoutPreviousFrame(query: string): string {
 }
 
 function unitOf(kind: AnswerKind, text: string): string | null {
-  if (kind === 'time') return TIME_UNIT.exec(text)?.[1]?.toLowerCase() ?? null;
+  if (kind === 'time') {
+    // "what dates", "which days" ask for a span of days; "what years", "what times" as the singular.
+    const unit = TIME_UNIT.exec(text)?.[1]?.toLowerCase() ?? null;
+    return unit === null || unit === 'dates' || unit === 'days' ? unit : unit.replace(/s$/, '');
+  }
   if (kind !== 'quantity') return null;
   const measure = MEASURED.exec(text)?.[1]?.toLowerCase();
   if (measure !== undefined) return MEASURE_UNIT[measure] ?? null;

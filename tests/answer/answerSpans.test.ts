@@ -35,6 +35,7 @@ describe('the short answer of each kind', () => {
   it.each([
     ['time', 'when', 'ferry sank', SANK, 'Friday night'],
     ['time', 'when', 'inquiry', INQUIRY, 'Monday'],
+    ['time', 'when', 'what dates is the fair on', 'The fair opens on Sunday and runs from May 4 to 7.', 'May 4 to 7'],
     ['time', 'when', 'what time did the ferry sink', 'At 2 a.m. local time the ferry, first launched in October 2019, sank.', '2 a.m. local time'],
     ['time', 'when', 'raise the wreck', 'Divers will try to raise the wreck next month, once the storm season ends.', 'next month'],
     ['time', 'when', 'rescue largest', SPOKESPERSON, 'since 1990'],

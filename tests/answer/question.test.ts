@@ -137,6 +137,8 @@ describe('reading questions as members type them', () => {
 
   it('reads the unit a question asks in', () => {
     expect(readQuestion('when', 'what year did the ferry sink').unit).toBe('year');
+    expect(readQuestion('when', 'what dates is the fair on').unit).toBe('dates');
+    expect(readQuestion('when', 'what years did the ferry sail').unit).toBe('year');
     expect(readQuestion('ask', 'how many lifeboats were launched').unit).toBe('lifeboats');
     expect(readQuestion('when', 'ferry sank').unit).toBeNull();
   });
