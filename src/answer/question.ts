@@ -97,7 +97,7 @@ const PREVIOUS_FRAME = new RegExp(
 );
 
 /** "what year", "which day", "on what date": the calendar unit a time question asks in. */
-const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+((?:${wordsPattern(TIME_UNIT_WORDS)})(?:s)?)\\b`, 'i');
+const TIME_UNIT = new RegExp(`\\b(?:what|which)\\s+((?:${wordsPattern(TIME_UNIT_WORDS)})s?)\\b`, 'i');
 /** "how many containers", "how many new train drivers": the noun a count counts (a few words on). */
 const COUNTED = /^how many\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?s)\b/iu;
 
