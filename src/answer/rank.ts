@@ -98,6 +98,10 @@ export function rankSentences(
     const relevant = relevance(source, concepts, totalWeight, candidate.ref, given);
     if (relevant === null) continue;
     const { sentence, previous, matches, contextMatches, coverage } = relevant;
+    // "What did Xi say about the launch": not a sentence that names neither Xi nor the one before it,
+    // nor speaks of anyone as "he" or "she".
+    if (question.kind === 'thing' && question.asksForSpeaker && !PERSONAL_PRONOUN.test(sentence.text) && speakerUnsaid(matches, contextMatches))
+      continue;
     const matched = matchedTokens(matches);
     // "When was the observatory founded": a sentence that does not say the event dates something else.
     const eventUnsaid = question.kind === 'time' && unsaidEvent(matches, contextMatches);
@@ -197,6 +201,14 @@ function relevance(
     ) / total;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
   return { sentence, previous, matches, contextMatches, coverage };
+}
+
+/** "He has dodged questions": a sentence that may speak of the person asked about without naming them. */
+const PERSONAL_PRONOUN = /\b(?:he|she|his|her|him)\b/i;
+
+/** Whether a person the question names is named neither in the sentence nor in the one before. */
+function speakerUnsaid(matches: readonly ConceptMatch[], contextMatches: readonly ConceptMatch[] | null): boolean {
+  return matches.some((m, i) => m.concept.type === 'name' && m.strength === 0 && (contextMatches?.[i]?.strength ?? 0) === 0);
 }
 
 /** Whether a verb that names the event asked about is said neither in the sentence nor in the one before. */

@@ -154,6 +154,19 @@ describe('ranking by the kind of answer wanted', () => {
     expect(said.answer).toBe('because the roof was leaking');
   });
 
+  it('does not take what someone else said for what the person asked about said', () => {
+    const corpus = engineOf({
+      a:
+        'Premier Anna Lind met the port workers on Monday.\n\nLind later toured the harbour.\n\nLind will fly home on Friday.\n\n' +
+        'The coastguard said the storm had been forecast for days.\n',
+    });
+    expect(corpus.answer('ask', 'what did Lind say about the storm').status).toBe('not-found');
+    const told = engineOf({
+      a: 'Premier Anna Lind met the port workers on Monday.\n\nLind later toured the harbour.\n\nHe said the storm had been forecast for days.\n',
+    });
+    expect(told.answer('ask', 'what did Lind say about the storm').status).toBe('answered');
+  });
+
   it('quotes a relevant sentence without a bold answer when its only candidate is unsure', () => {
     const corpus = engineOf({
       a: 'Anna Berg founded the gallery in 1990; decades later, after a long dispute over funding and repairs, the museum reopened its east wing.\n',
