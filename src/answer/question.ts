@@ -4,7 +4,7 @@
  */
 
 import { expandCasualText } from '../language/casualText.js';
-import { askedSequence, withoutOrderFrame, type AskedSequence } from '../language/sequence.js';
+import { askedSequence, withOrderWords, withoutOrderFrame, type AskedSequence } from '../language/sequence.js';
 import { cleanQueryText } from './queryText.js';
 import {
   AFFILIATION_VERBS,
@@ -198,7 +198,7 @@ export function readQuestion(command: Command, text: string): Question {
   const expanded = expandCasualText(trimmed).replace(LEADING_CONNECTIVE, '');
   const tense: Tense = FUTURE.test(expanded) ? 'future' : PAST.test(expanded) ? 'past' : null;
   const asksForSpeaker = SPEECH.test(expanded);
-  const stripped = stripQuestionWords(expanded);
+  const stripped = stripQuestionWords(withOrderWords(expanded));
   const commandKind: AnswerKind = command === 'ask' ? 'thing' : KIND_OF_COMMAND[command];
   let kind = refineKind(commandKind, stripped.kind);
   // "what was the storm called": a name, as "what was the name of the storm" asks.

@@ -41,6 +41,18 @@ const FRAME = new RegExp(
   'giu',
 );
 
+/**
+ * "once he is done in Beijing", "once the summit is over": "after Beijing", "after the summit", as a
+ * question's order words say it otherwise.
+ */
+const DONE_IN = /\bonce\s+(?:he|she|they|it|we)\s+(?:is|are|was|were|has|have)?\s*(?:done|finished|through)\s+(?:in|with|at)\s+/giu;
+const IS_OVER = /\bonce\s+((?:the\s+)?[\p{L}\s-]{1,40}?)\s+(?:is|are|was|were)\s+(?:over|done|finished)\b/giu;
+
+/** The question with "once ... done in X" and "once X is over" read as "after X". */
+export function withOrderWords(query: string): string {
+  return query.replace(DONE_IN, 'after ').replace(IS_OVER, 'after $1');
+}
+
 /** What a question asks to come after or before, and that event; null when it asks for no order. */
 export function askedSequence(query: string): AskedSequence | null {
   const match = ASKED.exec(query);

@@ -2,7 +2,7 @@
 // part of a sentence names the earlier or the later event, for each way a sentence orders two.
 
 import { describe, expect, it } from 'vitest';
-import { askedSequence, goesOn, sequenceRegions, withoutOrderFrame, type Direction } from '../../src/language/sequence.js';
+import { askedSequence, goesOn, sequenceRegions, withOrderWords, withoutOrderFrame, type Direction } from '../../src/language/sequence.js';
 
 describe('a question about order in time', () => {
   it.each([
@@ -26,6 +26,12 @@ describe('a question about order in time', () => {
     'what happened the following day',
   ])('"%s" asks for no order between two events', (query) => {
     expect(askedSequence(query)).toBeNull();
+  });
+
+  it('reads "once he is done in X" and "once X is over" as "after X"', () => {
+    expect(askedSequence(withOrderWords('where does she go once she is done in Oslo'))).toEqual({ direction: 'after', reference: 'Oslo' });
+    expect(askedSequence(withOrderWords('what happens once the vote is over'))).toEqual({ direction: 'after', reference: 'the vote' });
+    expect(withOrderWords('once upon a time')).toBe('once upon a time');
   });
 
   it('drops the words that only frame the order word', () => {
