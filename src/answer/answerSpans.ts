@@ -58,7 +58,10 @@ export function answerSpans(sentence: SentenceAnalysis, wanted: WantedAnswer, ma
   const scored = candidateSpans(sentence, wanted, matched, sortedMatched).map(({ span, first, last, governsSentence }) => ({
     span,
     score:
-      span.strength / (1 + (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) / (kind === 'reason' ? REASON_HALF_DISTANCE : HALF_DISTANCE)),
+      span.strength /
+      (1 +
+        (governsSentence === true ? 0 : distanceToMatch(sentence, first, last, sortedMatched, kind)) /
+          (kind === 'reason' ? REASON_HALF_DISTANCE : HALF_DISTANCE)),
   }));
   return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.span.start - b.span.start);
 }

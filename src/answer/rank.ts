@@ -100,7 +100,12 @@ export function rankSentences(
     const { sentence, previous, matches, contextMatches, coverage } = relevant;
     // "What did Xi say about the launch": not a sentence that names neither Xi nor the one before it,
     // nor speaks of anyone as "he" or "she".
-    if (question.kind === 'thing' && question.asksForSpeaker && !PERSONAL_PRONOUN.test(sentence.text) && speakerUnsaid(matches, contextMatches))
+    if (
+      question.kind === 'thing' &&
+      question.asksForSpeaker &&
+      !PERSONAL_PRONOUN.test(sentence.text) &&
+      speakerUnsaid(matches, contextMatches)
+    )
       continue;
     const matched = matchedTokens(matches);
     // "When was the observatory founded": a sentence that does not say the event dates something else.

@@ -128,7 +128,31 @@ const INFINITIVE_OF_PURPOSE = new RegExp(
 const AFTER_STRENGTH = 0.5;
 
 /** Counts that open a stretch of time: "after ten years", "after a few hours". */
-const COUNT_WORDS = ['a', 'an', 'a few', 'several', 'many', 'some', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundreds of'];
+const COUNT_WORDS = [
+  'a',
+  'an',
+  'a few',
+  'several',
+  'many',
+  'some',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundreds of',
+];
 const TIME_UNITS = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
 /**
  * What after "after" makes it a time: "after 6 p.m.", "after ten years in prison", "after midnight",

@@ -36,7 +36,13 @@ describe('the short answer of each kind', () => {
     ['time', 'when', 'ferry sank', SANK, 'Friday night'],
     ['time', 'when', 'inquiry', INQUIRY, 'Monday'],
     ['time', 'when', 'what dates is the fair on', 'The fair opens on Sunday and runs from May 4 to 7.', 'May 4 to 7'],
-    ['time', 'when', 'what time did the ferry sink', 'At 2 a.m. local time the ferry, first launched in October 2019, sank.', '2 a.m. local time'],
+    [
+      'time',
+      'when',
+      'what time did the ferry sink',
+      'At 2 a.m. local time the ferry, first launched in October 2019, sank.',
+      '2 a.m. local time',
+    ],
     ['time', 'when', 'raise the wreck', 'Divers will try to raise the wreck next month, once the storm season ends.', 'next month'],
     ['time', 'when', 'rescue largest', SPOKESPERSON, 'since 1990'],
     ['time', 'when', 'ferry left Grenaa', OWNED, 'two hours earlier'],
@@ -140,11 +146,21 @@ describe('a reason in a clause of its own', () => {
 describe('no short answer', () => {
   it.each([
     ['ask', 'How long is the salvage?', 'The company confirmed the salvage on Tuesday.', 'a day alone is no length of time'],
-    ['when', 'what time will the port stay closed', 'The port will stay closed for at least three weeks.', 'a length of time is no clock time'],
+    [
+      'when',
+      'what time will the port stay closed',
+      'The port will stay closed for at least three weeks.',
+      'a length of time is no clock time',
+    ],
     ['when', 'lifeboats lowered', EVACUATION, 'the sentence gives no time'],
     ['where', 'lifeboats lowered', EVACUATION, 'the sentence names no place'],
     ['why', 'helicopters', COORDINATOR, 'the sentence gives no reason'],
-    ['why', 'why did the navy fire a missile', 'The coastguard reported the navy fired a missile.', 'what was reported only repeats the question'],
+    [
+      'why',
+      'why did the navy fire a missile',
+      'The coastguard reported the navy fired a missile.',
+      'what was reported only repeats the question',
+    ],
     ['when', 'inquiry Monday', INQUIRY, 'its only time is a word of the question'],
     ['where', 'inquiry Copenhagen', INQUIRY, 'its only place is a word of the question'],
     ['ask', 'How old is the ferry?', 'The ferry, built in 1990, carried 212 passengers.', 'neither number is an age'],

@@ -47,7 +47,10 @@ describe('reasons and purposes', () => {
     ['Lee is scheduled to visit China to meet Xi to deepen cooperation, officials said.', 'to meet Xi to deepen cooperation'],
     ['He heads to Beijing, seeking stronger economic ties while avoiding Taiwan.', 'seeking stronger economic ties'],
     ['The charge was dropped during the trial for lack of evidence.', 'for lack of evidence'],
-    ['Orders were issued late on Friday, after the wind shifted and pushed the fire south.', 'after the wind shifted and pushed the fire south'],
+    [
+      'Orders were issued late on Friday, after the wind shifted and pushed the fire south.',
+      'after the wind shifted and pushed the fire south',
+    ],
     ['The mayor declared an emergency to release 2.5 million euros for housing.', 'to release 2.5 million euros for housing'],
     ['Raising the fund to 3.5 billion euros helped farmers.', 'Raising the fund to 3.5 billion euros helped farmers'],
   ])('finds the reason in "%s"', (text, expected) => {
