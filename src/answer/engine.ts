@@ -193,7 +193,12 @@ export class AnswerEngine {
     if (KINDS_NEEDING_A_SPAN.has(asked.kind) && !kept.some((r) => r.answerScore > 0 || !readsSpansOf(this.sentenceText(r.ref))))
       return notFound;
     const relevant = mergeSameFacts(this, kept);
-    const confident = best.answer !== null && best.answerScore >= MIN_ANSWER_SCORE && !question.yesNo && !hasCloseRival(ranked);
+    // Two reasons nearly tied are no contradiction: a reason may well have several.
+    const confident =
+      best.answer !== null &&
+      best.answerScore >= MIN_ANSWER_SCORE &&
+      !question.yesNo &&
+      (asked.kind === 'reason' || !hasCloseRival(ranked));
     const shown = relevant.slice(offset, offset + maxExcerpts);
     return {
       question,

@@ -337,6 +337,17 @@ describe('the units of time in a question about when', () => {
   });
 });
 
+describe('two reasons nearly tied', () => {
+  it('are no contradiction: the first is shown in bold, as a reason may well have several', () => {
+    const corpus = engineOf({
+      a: 'The port of Vessa closed on Monday to repair its cranes.\n\nThe port of Vessa closed on Monday to repair its docks.\n',
+    });
+    const answer = corpus.answer('why', 'why did the port of vessa close');
+    expect(answer.answer).toBe('to repair its cranes');
+    expect(answer.excerpts).toHaveLength(2);
+  });
+});
+
 describe('a short answer nearly tied with another', () => {
   it('is not shown: the excerpts are, without a bold answer', () => {
     const tied = engineOf({
