@@ -334,6 +334,22 @@ function reportedReasons(sentence: SentenceAnalysis, matched: ReadonlySet<number
   return candidates;
 }
 
+/**
+ * "X, a brokerage based in the northern city of Y": the apposition that places the name before it.
+ * From a matched word to the place: a comma, the description, and "based/headquartered/located in".
+ */
+const BASED_IN = /^\s*,\s*(?:an?|the|its)\s+[^,;.()“”"]{0,60}?\b(?:based|headquartered|located)\s+(?:in|at)\s+[^,;.()“”"]{0,40}$/iu;
+
+function isBasedInAfterMatch(sentence: SentenceAnalysis, placeStart: number, matched: readonly number[]): boolean {
+  const before = matched.filter((t) => (sentence.tokens[t]?.end ?? Infinity) <= placeStart).pop();
+  if (before === undefined) return false;
+  return BASED_IN.test(sentence.text.slice(sentence.tokens[before]!.end, placeStart));
+}
+
+function sortedMatchedOf(matched: ReadonlySet<number>): number[] {
+  return [...matched].sort((a, b) => a - b);
+}
+
 /** What an organisation or place in a phrase of its own ("at the X University") counts as the answer to "who". */
 const INSTITUTION_OF_PERSON_FACTOR = 0.7;
 
@@ -396,7 +412,9 @@ function entitySpans(
     // So is an organisation's ("the Red Cross") and its owner's possessive ("China’s Foreign Ministry").
     const start = answerStart(tokens, text, entity, type);
     const span = makeSpan(text, start, last.end, Math.min(strength, 1.6), type);
-    if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted });
+    // "Danforth Securities, a brokerage based in the city of Kell": where the name asked about is based.
+    const basedIn = kind === 'place' && isBasedInAfterMatch(sentence, tokens[first]?.start ?? entity.start, sortedMatchedOf(matched));
+    if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted || basedIn });
   }
   // Places answer "who" only where the sentence names no one else.
   const named = (c: Candidate) => c.span.label !== 'place' || c.span.strength >= COPULA_STRENGTH;

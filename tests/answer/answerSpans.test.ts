@@ -89,6 +89,7 @@ describe('the short answer of each kind', () => {
     ['place', 'ask', 'Where did the ferry sink?', SANK, 'Anholt'],
     ['place', 'where', 'helicopters', COORDINATOR, 'Gothenburg'],
     ['place', 'where', 'inquiry', INQUIRY, 'Copenhagen'],
+
     ['place', 'where', 'ferry left', OWNED, 'Grenaa'],
     ['quantity', 'ask', 'How many passengers were rescued?', RESCUED, '212 passengers'],
     ['quantity', 'ask', 'How many crew were rescued?', RESCUED, '31 crew'],
@@ -139,6 +140,19 @@ describe('a reason in a clause of its own', () => {
     );
     const [best] = answerSpans(sentence, question, matchedTokens(concepts, sentence));
     expect(best?.span.text).toBe('because thick smoke had cut visibility');
+    expect(best!.score).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
+  });
+});
+
+describe('a place given in an apposition ("X, a company based in Y")', () => {
+  it('stays a confident answer to where X is, however long the description between them', () => {
+    const { question, concepts } = conceptsOf(engine, 'where', 'where is kattegat lines headquartered');
+    const sentence = analyse(
+      engine,
+      'The coastguard praised Kattegat Lines, a small family-owned ferry company based in the southern port city of Grenaa, for its drills.',
+    );
+    const [best] = answerSpans(sentence, question, matchedTokens(concepts, sentence));
+    expect(best?.span.text).toBe('Grenaa');
     expect(best!.score).toBeGreaterThanOrEqual(MIN_ANSWER_SCORE);
   });
 });
