@@ -85,8 +85,7 @@ export function rankSentences(
   concepts: readonly Concept[],
   candidates: readonly Candidate[],
 ): RankedSentence[] {
-  const totalWeight = topicWeight(concepts);
-  if (totalWeight === 0) return [];
+  if (topicWeight(concepts) === 0) return [];
   const topBm25 = Math.max(...candidates.map((c) => c.score), Number.MIN_VALUE);
   const order =
     question.sequence === null ? null : { ...question.sequence, reference: referenceConcepts(concepts, question.sequence.reference) };
@@ -95,7 +94,7 @@ export function rankSentences(
   const given = order?.direction === 'after' ? order.reference : null;
   const ranked: RankedSentence[] = [];
   for (const candidate of candidates) {
-    const relevant = relevance(source, concepts, totalWeight, candidate.ref, given);
+    const relevant = relevance(source, concepts, candidate.ref, given);
     if (relevant === null) continue;
     const { sentence, previous, matches, contextMatches, coverage } = relevant;
     // "What did Xi say about the launch": not a sentence that names neither Xi nor the one before it,
@@ -137,11 +136,8 @@ export function rankSentences(
  * looking for an answer in each (what a timeline needs: it dates them all).
  */
 export function relevantSentences(source: SentenceSource, concepts: readonly Concept[], candidates: readonly Candidate[]): number[] {
-  const totalWeight = topicWeight(concepts);
-  if (totalWeight === 0) return [];
-  return candidates
-    .filter((candidate) => relevance(source, concepts, totalWeight, candidate.ref, null) !== null)
-    .map((candidate) => candidate.ref);
+  if (topicWeight(concepts) === 0) return [];
+  return candidates.filter((candidate) => relevance(source, concepts, candidate.ref, null) !== null).map((candidate) => candidate.ref);
 }
 
 /**
@@ -158,13 +154,7 @@ function topicWeight(concepts: readonly Concept[]): number {
  * too little of it. `given`: concepts that a sentence going on from the one before ("He will later
  * travel ...") may leave unsaid, as if said in the sentence before.
  */
-function relevance(
-  source: SentenceSource,
-  concepts: readonly Concept[],
-  totalWeight: number,
-  ref: number,
-  given: ReadonlySet<Concept> | null,
-) {
+function relevance(source: SentenceSource, concepts: readonly Concept[], ref: number, given: ReadonlySet<Concept> | null) {
   const sentence = source.analysis(ref);
   const previousRef = sentence.needsContext ? source.previous(ref) : null;
   const previous = previousRef === null ? null : source.analysis(previousRef);
@@ -182,26 +172,22 @@ function relevance(
     const after = sentence.tokens[Math.max(...role.tokens) + 1];
     return after === undefined || !ROLE_QUALIFIER.has(after.lower);
   };
-  const weightOf = (c: Concept) => (roleNamed(c) ? c.weight * QUALIFIER_SHARE : c.weight);
-  const total =
-    totalWeight -
-    matches.reduce(
-      (sum, m) => (m.concept.describesAnswer !== true && roleNamed(m.concept) ? sum + m.concept.weight * (1 - QUALIFIER_SHARE) : sum),
-      0,
-    );
+  // What each concept weighs in this sentence's coverage (the noun describing the answer, nothing).
+  const weights = matches.map((m) =>
+    m.concept.describesAnswer === true ? 0 : roleNamed(m.concept) ? m.concept.weight * QUALIFIER_SHARE : m.concept.weight,
+  );
+  const total = weights.reduce((sum, w) => sum + w, 0);
   const coverage =
     matches.reduce(
       (sum, m, i) =>
-        m.concept.describesAnswer === true
-          ? sum
-          : sum +
-            weightOf(m.concept) *
-              Math.max(
-                m.strength,
-                CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0),
-                earlier[i] ?? 0,
-                assumed?.has(m.concept) === true ? ASSUMED_DISCOUNT : 0,
-              ),
+        sum +
+        weights[i]! *
+          Math.max(
+            m.strength,
+            CONTEXT_DISCOUNT * (contextMatches?.[i]?.strength ?? 0),
+            earlier[i] ?? 0,
+            assumed?.has(m.concept) === true ? ASSUMED_DISCOUNT : 0,
+          ),
       0,
     ) / total;
   if (coverage < MIN_COVERAGE || contradictsNationality(matches, sentence)) return null;
