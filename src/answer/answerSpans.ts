@@ -123,7 +123,7 @@ function candidateSpans(
     case 'person':
     case 'organisation':
     case 'place':
-      return entitySpans(sentence, kind, matched, wanted.asksForSpeaker);
+      return entitySpans(sentence, kind, matched, sortedMatched, wanted.asksForSpeaker);
     case 'name':
       return nameSpans(sentence, matched);
     case 'description':
@@ -182,26 +182,26 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
   return times.map((span) => (isPrevious(span) ? span : weaker(span)));
 }
 
+/** A day or a date, one day of the calendar. */
+function isDay(span: Span): boolean {
+  return span.label === 'weekday' || span.label === 'date';
+}
+
 /**
  * "How long": a day or date that ends or opens a period ("shut until at least Saturday", "since 2019")
  * says how long; a day alone ("confirmed the trip on Tuesday") does not.
  */
-function isDay(span: Span): boolean {
-  return span.label === 'weekday' || span.label === 'date';
-}
 function endsAPeriod(text: string, span: Span): boolean {
   return PERIOD_EDGE_IN.test(span.text) || PERIOD_EDGE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start));
 }
 const PERIOD_EDGE_IN = /^(?:until|till|through|since)\b/iu;
 const PERIOD_EDGE_BEFORE = /\b(?:until|till|through|since)\s+(?:(?:at\s+least|at\s+the\s+earliest|at\s+the\s+latest|early|late)\s+)?$/iu;
 
-/** "The first visit in six years", "two years ago": how long ago it last happened. */
-const FIRST_IN = /\bfirst\b[^.;,]{0,60}$/iu;
-
 /** For a question about how long since it last happened: "in six years" after "the first", or "... ago", first; the others weaker. */
 function elapsedFirst(text: string, durations: Span[], previous: boolean): Span[] {
   if (!previous) return durations;
-  const isElapsed = (span: Span) => /\bago$/iu.test(span.text) || (/^in\b/iu.test(span.text) && FIRST_IN.test(text.slice(0, span.start)));
+  const isElapsed = (span: Span) =>
+    /\bago$/iu.test(span.text) || (/^in\b/iu.test(span.text) && FIRST_BEFORE.test(text.slice(0, span.start)));
   if (!durations.some(isElapsed)) return durations;
   return durations.map((span) => {
     if (!isElapsed(span)) return { ...span, strength: span.strength * NOT_PREVIOUS_SHARE };
@@ -240,13 +240,13 @@ const RANGE_FOR_A_DAY_FACTOR = 0.6;
 const OTHER_CALENDAR_UNIT_FACTOR = 0.5;
 const YEAR = /\b(?:1[89]|20)\d{2}\b/u;
 
+/** "2 p.m.", "6:12 a.m.", "14:30", "noon", "midnight": a time of day. */
+const CLOCK_TIME = /\d\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\p{L}])|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b/iu;
+
 /**
  * "What year" wants an expression with a year in it; "which day" or "what date" a date or a
  * weekday, not "11 days later". Other expressions stay, weaker: the sentence may word it so.
  */
-/** "2 p.m.", "6:12 a.m.", "14:30", "noon", "midnight": a time of day. */
-const CLOCK_TIME = /\d\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![\p{L}])|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b/iu;
-
 function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === null) return times;
   // "What time", "what hour": a clock time ("2 p.m.") before any other time of the sentence, and
@@ -340,14 +340,11 @@ function reportedReasons(sentence: SentenceAnalysis, matched: ReadonlySet<number
  */
 const BASED_IN = /^\s*,\s*(?:an?|the|its)\s+[^,;.()“”"]{0,60}?\b(?:based|headquartered|located)\s+(?:in|at)\s+[^,;.()“”"]{0,40}$/iu;
 
-function isBasedInAfterMatch(sentence: SentenceAnalysis, placeStart: number, matched: readonly number[]): boolean {
-  const before = matched.filter((t) => (sentence.tokens[t]?.end ?? Infinity) <= placeStart).pop();
-  if (before === undefined) return false;
-  return BASED_IN.test(sentence.text.slice(sentence.tokens[before]!.end, placeStart));
-}
-
-function sortedMatchedOf(matched: ReadonlySet<number>): number[] {
-  return [...matched].sort((a, b) => a - b);
+function isBasedInAfterMatch(sentence: SentenceAnalysis, placeToken: number, sortedMatched: Int32Array): boolean {
+  const before = firstAtLeast(sortedMatched, placeToken) - 1;
+  if (before < 0) return false;
+  const { tokens, text } = sentence;
+  return BASED_IN.test(text.slice(tokens[sortedMatched[before]!]!.end, tokens[placeToken]!.start));
 }
 
 /** What an organisation or place in a phrase of its own ("at the X University") counts as the answer to "who". */
@@ -360,6 +357,7 @@ function entitySpans(
   sentence: SentenceAnalysis,
   kind: 'person' | 'organisation' | 'place',
   matched: ReadonlySet<number>,
+  sortedMatched: Int32Array,
   asksForSpeaker: boolean,
 ): Candidate[] {
   const strengths = ENTITY_STRENGTH[kind]!;
@@ -413,7 +411,7 @@ function entitySpans(
     const start = answerStart(tokens, text, entity, type);
     const span = makeSpan(text, start, last.end, Math.min(strength, 1.6), type);
     // "Danforth Securities, a brokerage based in the city of Kell": where the name asked about is based.
-    const basedIn = kind === 'place' && isBasedInAfterMatch(sentence, tokens[first]?.start ?? entity.start, sortedMatchedOf(matched));
+    const basedIn = kind === 'place' && isBasedInAfterMatch(sentence, first, sortedMatched);
     if (span !== null) candidates.push({ span, first, last: last.lastToken, governsSentence: quoted || basedIn });
   }
   // Places answer "who" only where the sentence names no one else.
