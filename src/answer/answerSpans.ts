@@ -174,12 +174,17 @@ function previousFirst(text: string, times: Span[], previous: boolean): Span[] {
     const before = text.slice(0, span.start);
     return /^since\b/iu.test(span.text) ? FIRST_BEFORE.test(before) : FIRST_SINCE.test(before);
   };
-  const weaker = (span: Span): Span => ({ ...span, strength: span.strength * NOT_PREVIOUS_SHARE });
+  const weaker = (span: Span): Span => weakened(span, NOT_PREVIOUS_SHARE);
   // A sentence that neither tells "the first since" nor speaks of the past ("they met in March",
   // "it last erupted in 2009", "a ferry sank there in 2009") tells when this time is ("heads to
   // China on Sunday", "will visit from January 4").
   if (!times.some(isPrevious)) return speaksOfThePast(text) ? times : times.map(weaker);
   return times.map((span) => (isPrevious(span) ? span : weaker(span)));
+}
+
+/** The span, counting `factor` as much. */
+function weakened(span: Span, factor: number): Span {
+  return { ...span, strength: span.strength * factor };
 }
 
 /** A day or a date, one day of the calendar. */
@@ -204,7 +209,7 @@ function elapsedFirst(text: string, durations: Span[], previous: boolean): Span[
     /\bago$/iu.test(span.text) || (/^in\b/iu.test(span.text) && FIRST_BEFORE.test(text.slice(0, span.start)));
   if (!durations.some(isElapsed)) return durations;
   return durations.map((span) => {
-    if (!isElapsed(span)) return { ...span, strength: span.strength * NOT_PREVIOUS_SHARE };
+    if (!isElapsed(span)) return weakened(span, NOT_PREVIOUS_SHARE);
     // "how long since": "six years", not "in six years".
     const opening = /^in\s+/iu.exec(span.text);
     return opening === null ? span : (makeSpan(text, span.start + opening[0].length, span.end, span.strength, span.label) ?? span);
@@ -254,11 +259,11 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   if (unit === 'time' || unit === 'hour') {
     const ofDay = times.filter((span) => span.label !== 'duration');
     if (!ofDay.some((span) => CLOCK_TIME.test(span.text))) return ofDay;
-    return ofDay.map((span) => (CLOCK_TIME.test(span.text) ? span : { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR }));
+    return ofDay.map((span) => (CLOCK_TIME.test(span.text) ? span : weakened(span, OTHER_CALENDAR_UNIT_FACTOR)));
   }
   // "What dates", "which days": a span of days ("January 4 to 7") more surely than one day.
   if (unit === 'dates' || unit === 'days')
-    return times.map((span) => (span.label === 'weekday' ? { ...span, strength: span.strength * OTHER_CALENDAR_UNIT_FACTOR } : span));
+    return times.map((span) => (span.label === 'weekday' ? weakened(span, OTHER_CALENDAR_UNIT_FACTOR) : span));
   const fits = (span: Span) =>
     unit === 'year'
       ? YEAR.test(span.text)
@@ -268,7 +273,7 @@ function inCalendarUnit(times: Span[], unit: string | null): Span[] {
   // "Which day": one day more surely than a span of several ("January 4 to 7").
   const factor = (span: Span) =>
     !fits(span) ? OTHER_CALENDAR_UNIT_FACTOR : (unit === 'day' || unit === 'date') && span.label === 'range' ? RANGE_FOR_A_DAY_FACTOR : 1;
-  return times.map((span) => (factor(span) === 1 ? span : { ...span, strength: span.strength * factor(span) }));
+  return times.map((span) => (factor(span) === 1 ? span : weakened(span, factor(span))));
 }
 
 /**
