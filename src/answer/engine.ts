@@ -1,7 +1,7 @@
-import { isPersonNoun } from '../language/roleNouns.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from '../corpus/types.js';
 import type { NameDirectory } from '../language/nameDirectory.js';
+import { isPersonNoun } from '../language/roleNouns.js';
 import { SentenceAnalysis } from '../language/sentenceAnalysis.js';
 import { CorpusIndex, type ArticleInfo } from '../search/corpusIndex.js';
 import { queryConcepts, searchTerms, type Concept } from '../search/queryConcepts.js';

@@ -225,7 +225,8 @@ function clauseEnd(text: string, from: number): number {
 
 /**
  * For each offset of a text, where the clause holding it starts: just after the last punctuation
- * mark or quotation mark before it (0 when there is none), a point or comma inside a number aside. One pass, for all the markers of a sentence.
+ * mark or quotation mark before it (0 when there is none), a point or comma inside a number aside.
+ * One pass, for all the markers of a sentence.
  */
 function clauseStarts(text: string): Uint32Array {
   const starts = new Uint32Array(text.length + 1);
